@@ -1,0 +1,870 @@
+//! The dataset (SPEC §2, `"format": "vision-index/1"`): the typed model and
+//! its reader, which checks the whole document and reports every problem.
+
+use crate::messages::{Msg, RefKind};
+use crate::problem::{Path, Problem, Problems};
+use crate::read;
+use crate::text::Text;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// The dataset format tag.
+pub const DATASET_FORMAT: &str = "vision-index/1";
+/// The most indicators a dataset may have.
+pub const MAX_INDICATORS: usize = 100_000;
+/// The longest span of years, `last − first`.
+pub const MAX_YEAR_SPAN: i64 = 100;
+
+fn one() -> f64 {
+    1.0
+}
+fn is_one(w: &f64) -> bool {
+    *w == 1.0
+}
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A Vision Index dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Vision Index dataset (vision-index/1)")]
+pub struct Dataset {
+    /// Always `"vision-index/1"`.
+    pub format: String,
+    pub title: Text,
+    /// Where the figures come from (extension of SPEC §2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
+    pub years: Years,
+    pub index: IndexDef,
+    pub policies: Vec<Policy>,
+    pub goals: Vec<Goal>,
+    pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+}
+
+/// The fiscal years covered, inclusive (FY2027 = 令和9年度 = April 2027 – March 2028).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Years {
+    pub first: i32,
+    pub last: i32,
+}
+
+impl Years {
+    /// Every year from `first` to `last`.
+    pub fn list(&self) -> Vec<i32> {
+        (self.first..=self.last).collect()
+    }
+    pub fn len(&self) -> usize {
+        (self.last - self.first + 1).max(0) as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The composite index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndexDef {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    pub base_year: i32,
+    pub base_value: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub method: Method,
+}
+
+/// A target value of the index in a year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub year: i32,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+}
+
+/// How scores are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    /// Σ w·s / Σ w
+    #[default]
+    Arithmetic,
+    /// exp(Σ w·ln s / Σ w); 0 when any s is 0
+    Geometric,
+}
+
+impl Aggregate {
+    pub const NAMES: &'static [&'static str] = &["arithmetic", "geometric"];
+    pub fn from_index(i: usize) -> Aggregate {
+        if i == 1 {
+            Aggregate::Geometric
+        } else {
+            Aggregate::Arithmetic
+        }
+    }
+}
+
+/// The aggregation route: `["goal"]` or `["goal", "policy"]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Via {
+    /// indicators → goals → index
+    #[default]
+    Goal,
+    /// indicators → goals → policies → index
+    GoalPolicy,
+}
+
+impl Via {
+    pub fn has_policy(self) -> bool {
+        self == Via::GoalPolicy
+    }
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Via::Goal => &["goal"],
+            Via::GoalPolicy => &["goal", "policy"],
+        }
+    }
+}
+
+impl Serialize for Via {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.names().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Via {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v: Vec<String> = Vec::deserialize(d)?;
+        match v.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["goal"] => Ok(Via::Goal),
+            ["goal", "policy"] => Ok(Via::GoalPolicy),
+            _ => Err(serde::de::Error::custom("via must be [\"goal\"] or [\"goal\", \"policy\"]")),
+        }
+    }
+}
+
+/// The scoring method of the index.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    #[serde(default)]
+    pub aggregate: Aggregate,
+    #[serde(default)]
+    pub via: Via,
+    /// Upper cap on indicator scores (`null`: none).
+    #[serde(default)]
+    pub cap: Option<f64>,
+}
+
+/// A basic policy (基本の方針).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub id: String,
+    pub name: Text,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+}
+
+/// A target state (目指す姿).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    pub policy: String,
+    pub name: Text,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+}
+
+/// The stage of an indicator in the logic model; only `outcome_long` enters the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// 行動指標
+    Behavior,
+    /// 短期アウトカム
+    OutcomeShort,
+    /// 中長期アウトカム
+    #[default]
+    OutcomeLong,
+}
+
+impl Stage {
+    pub const NAMES: &'static [&'static str] = &["behavior", "outcome_short", "outcome_long"];
+    fn from_index(i: usize) -> Stage {
+        match i {
+            0 => Stage::Behavior,
+            1 => Stage::OutcomeShort,
+            _ => Stage::OutcomeLong,
+        }
+    }
+}
+
+/// Whether more is better (`up`) or less is better (`down`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub const NAMES: &'static [&'static str] = &["up", "down"];
+    fn from_index(i: usize) -> Direction {
+        if i == 1 {
+            Direction::Down
+        } else {
+            Direction::Up
+        }
+    }
+}
+
+/// A year → value map; keys are fiscal years written as strings in JSON.
+pub type YearValues = BTreeMap<i32, f64>;
+
+/// An indicator of a goal's logic model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub goal: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub stage: Stage,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+    /// The value in `index.base_year`; > 0.
+    pub baseline: f64,
+    /// Reported actuals by fiscal year.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: YearValues,
+    /// Targets by fiscal year.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: YearValues,
+    /// `true`: not an official figure.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
+}
+
+/// A key project (重点事業) with its KPIs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: String,
+    /// Its number in the source document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<u32>,
+    pub name: Text,
+    /// Marks from the source (extension): 【新規】 `new`, 【内容変更】 `revised`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<ProjectTag>,
+    /// The target states it serves.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+}
+
+/// 【新規】 or 【内容変更】.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectTag {
+    /// 【新規】
+    New,
+    /// 【内容変更】
+    Revised,
+}
+
+impl ProjectTag {
+    pub const NAMES: &'static [&'static str] = &["new", "revised"];
+}
+
+/// A project KPI with its yearly actuals and targets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: YearValues,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: YearValues,
+    /// A remark as printed in the source (extension), e.g. 見込み.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A checked input and the warnings it raised.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads and checks a dataset. Every problem is reported; on success the
+/// warnings come with it.
+pub fn load_dataset(bytes: &[u8]) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    let value = read::parse_json(bytes).map_err(|p| vec![p])?;
+    dataset_from_value(&value)
+}
+
+/// Checks an already parsed JSON value as a dataset.
+pub fn dataset_from_value(value: &Value) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    let mut probs = Problems::default();
+    let ds = read_dataset(value, &mut probs);
+    match ds {
+        Some(ds) if !probs.has_errors() => Ok(Loaded { value: ds, warnings: probs.finish() }),
+        _ => Err(probs.finish().into_iter().collect()),
+    }
+}
+
+/// Records ids and reports repeats.
+struct IdSet<'a> {
+    seen: HashMap<&'a str, usize>,
+    list: &'static str,
+}
+
+impl<'a> IdSet<'a> {
+    fn new(list: &'static str) -> Self {
+        IdSet { seen: HashMap::new(), list }
+    }
+    fn add(&mut self, id: &'a str, i: usize, probs: &mut Problems) {
+        let root = Path::Root;
+        let list = root.key(self.list);
+        if let Some(&first) = self.seen.get(id) {
+            let at = list.index(i);
+            probs.error(&at.key("id"), Msg::IdDuplicate { id: id.to_string(), first: list.index(first).render() });
+        } else {
+            self.seen.insert(id, i);
+        }
+    }
+    fn has(&self, id: &str) -> bool {
+        self.seen.contains_key(id)
+    }
+}
+
+const ROOT_KEYS: &[&str] =
+    &["format", "title", "source", "years", "index", "policies", "goals", "indicators", "projects"];
+const INDEX_KEYS: &[&str] = &["name", "unit", "base_year", "base_value", "milestones", "method"];
+const METHOD_KEYS: &[&str] = &["aggregate", "via", "cap"];
+const POLICY_KEYS: &[&str] = &["id", "name", "weight"];
+const GOAL_KEYS: &[&str] = &["id", "policy", "name", "weight"];
+const INDICATOR_KEYS: &[&str] = &[
+    "id",
+    "goal",
+    "name",
+    "unit",
+    "stage",
+    "direction",
+    "weight",
+    "baseline",
+    "values",
+    "targets",
+    "illustrative",
+    "source",
+];
+const PROJECT_KEYS: &[&str] = &["id", "no", "name", "tags", "goals", "summary", "kpis"];
+const KPI_KEYS: &[&str] = &["name", "unit", "direction", "values", "targets", "note"];
+
+fn read_dataset(value: &Value, probs: &mut Problems) -> Option<Dataset> {
+    let root_map = read::root(value, DATASET_FORMAT, probs)?;
+    let root = Path::Root;
+    read::unknown_fields(root_map, ROOT_KEYS, &root, probs);
+
+    let title = read::required(root_map, "title", &root, probs).and_then(|v| read::text(v, &root.key("title"), probs));
+    let source = read::opt_text(root_map, "source", &root, probs);
+    let years = read_years(root_map, probs);
+    let span = years.map(|y| (y.first, y.last));
+    let index = read::required(root_map, "index", &root, probs).and_then(|v| read_index(v, span, probs));
+
+    // Size limit first: past it, nothing else is read.
+    if let Some(Value::Array(a)) = root_map.get("indicators") {
+        if a.len() > MAX_INDICATORS {
+            probs.error(&root.key("indicators"), Msg::TooManyIndicators { count: a.len(), limit: MAX_INDICATORS });
+            return None;
+        }
+    }
+
+    let policies = read_list(root_map, "policies", true, probs, read_policy);
+    let goals = read_list(root_map, "goals", true, probs, read_goal);
+    let indicators = read_list(root_map, "indicators", true, probs, |m, p, probs| read_indicator(m, p, span, probs));
+    let projects = read_list(root_map, "projects", false, probs, |m, p, probs| read_project(m, p, span, probs));
+
+    // Ids and references.
+    let mut policy_ids = IdSet::new("policies");
+    for (i, p) in policies.iter().enumerate() {
+        if let Some(p) = p {
+            policy_ids.add(&p.id, i, probs);
+        }
+    }
+    let mut goal_ids = IdSet::new("goals");
+    for (i, g) in goals.iter().enumerate() {
+        if let Some(g) = g {
+            goal_ids.add(&g.id, i, probs);
+        }
+    }
+    let mut ind_ids = IdSet::new("indicators");
+    for (i, x) in indicators.iter().enumerate() {
+        if let Some(x) = x {
+            ind_ids.add(&x.id, i, probs);
+        }
+    }
+    let mut project_ids = IdSet::new("projects");
+    for (i, x) in projects.iter().enumerate() {
+        if let Some(x) = x {
+            project_ids.add(&x.id, i, probs);
+        }
+    }
+    let refs = |list: &'static str, i: usize, key: &str, kind: RefKind, id: &str, probs: &mut Problems| {
+        let l = root.key(list);
+        let at = l.index(i);
+        probs.error(&at.key(key), Msg::UnknownRef { kind, id: id.to_string() });
+    };
+    for (i, g) in goals.iter().enumerate() {
+        if let Some(g) = g {
+            if !policy_ids.has(&g.policy) {
+                refs("goals", i, "policy", RefKind::Policy, &g.policy, probs);
+            }
+        }
+    }
+    for (i, x) in indicators.iter().enumerate() {
+        if let Some(x) = x {
+            if !goal_ids.has(&x.goal) {
+                refs("indicators", i, "goal", RefKind::Goal, &x.goal, probs);
+            }
+        }
+    }
+    for (i, x) in projects.iter().enumerate() {
+        if let Some(x) = x {
+            for (j, g) in x.goals.iter().enumerate() {
+                if !goal_ids.has(g) {
+                    let l = root.key("projects");
+                    let at = l.index(i);
+                    let gs = at.key("goals");
+                    probs.error(&gs.index(j), Msg::UnknownRef { kind: RefKind::Goal, id: g.clone() });
+                }
+            }
+        }
+    }
+
+    // Warnings: legal but odd.
+    let mut goals_with_outcome: HashMap<&str, bool> = HashMap::new();
+    for x in indicators.iter().flatten() {
+        if x.stage == Stage::OutcomeLong {
+            goals_with_outcome.insert(&x.goal, true);
+        }
+    }
+    let mut policies_with_goal: HashMap<&str, bool> = HashMap::new();
+    for (i, g) in goals.iter().enumerate() {
+        if let Some(g) = g {
+            policies_with_goal.insert(&g.policy, true);
+            if !goals_with_outcome.contains_key(g.id.as_str()) {
+                let l = root.key("goals");
+                probs.warn(&l.index(i), Msg::GoalWithoutOutcome);
+            }
+        }
+    }
+    for (i, p) in policies.iter().enumerate() {
+        if let Some(p) = p {
+            if !policies_with_goal.contains_key(p.id.as_str()) {
+                let l = root.key("policies");
+                probs.warn(&l.index(i), Msg::PolicyWithoutGoal);
+            }
+        }
+    }
+    for (i, x) in projects.iter().enumerate() {
+        if let Some(x) = x {
+            if x.kpis.is_empty() {
+                let l = root.key("projects");
+                probs.warn(&l.index(i), Msg::ProjectWithoutKpi);
+            }
+        }
+    }
+    if let Some(index) = &index {
+        for (i, x) in indicators.iter().enumerate() {
+            if let Some(x) = x {
+                let l = root.key("indicators");
+                let at = l.index(i);
+                for (key, map) in [("values", &x.values), ("targets", &x.targets)] {
+                    for &y in map.keys() {
+                        let p = at.key(key);
+                        let ys = y.to_string();
+                        if y == index.base_year {
+                            probs.warn(&p.key(&ys), Msg::BaseYearEntryIgnored { year: y });
+                        } else if y < index.base_year {
+                            probs.warn(&p.key(&ys), Msg::BeforeBaseYear { year: y, base: index.base_year });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    if probs.has_errors() {
+        return None;
+    }
+    Some(Dataset {
+        format: DATASET_FORMAT.to_string(),
+        title: title?,
+        source,
+        years: years?,
+        index: index?,
+        policies: policies.into_iter().collect::<Option<Vec<_>>>()?,
+        goals: goals.into_iter().collect::<Option<Vec<_>>>()?,
+        indicators: indicators.into_iter().collect::<Option<Vec<_>>>()?,
+        projects: projects.into_iter().collect::<Option<Vec<_>>>()?,
+    })
+}
+
+/// Reads an array of objects with `item`; a missing optional list is empty.
+fn read_list<T>(
+    root_map: &Map<String, Value>,
+    key: &'static str,
+    required: bool,
+    probs: &mut Problems,
+    mut item: impl FnMut(&Map<String, Value>, &Path, &mut Problems) -> Option<T>,
+) -> Vec<Option<T>> {
+    let root = Path::Root;
+    let p = root.key(key);
+    let v = if required { read::required(root_map, key, &root, probs) } else { root_map.get(key) };
+    let Some(arr) = v.and_then(|v| read::array(v, &p, probs)) else {
+        return if required { vec![None] } else { Vec::new() };
+    };
+    arr.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let at = p.index(i);
+            let m = read::object(v, &at, probs)?;
+            item(m, &at, probs)
+        })
+        .collect()
+}
+
+fn read_years(root_map: &Map<String, Value>, probs: &mut Problems) -> Option<Years> {
+    let root = Path::Root;
+    let p = root.key("years");
+    let m = read::required(root_map, "years", &root, probs).and_then(|v| read::object(v, &p, probs))?;
+    read::unknown_fields(m, &["first", "last"], &p, probs);
+    let first = read::required(m, "first", &p, probs).and_then(|v| read::whole(v, &p.key("first"), probs));
+    let last = read::required(m, "last", &p, probs).and_then(|v| read::whole(v, &p.key("last"), probs));
+    let (first, last) = (first?, last?);
+    if first > last {
+        probs.error(&p, Msg::YearsOrder { first, last });
+        return None;
+    }
+    if last - first > MAX_YEAR_SPAN {
+        probs.error(&p, Msg::YearsSpan { span: last - first });
+        return None;
+    }
+    let first = read::year_in(first, None, &p.key("first"), probs)?;
+    let last = read::year_in(last, None, &p.key("last"), probs)?;
+    Some(Years { first, last })
+}
+
+fn read_index(v: &Value, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<IndexDef> {
+    let root = Path::Root;
+    let p = root.key("index");
+    let m = read::object(v, &p, probs)?;
+    read::unknown_fields(m, INDEX_KEYS, &p, probs);
+    let name = read::required(m, "name", &p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let unit = read::opt_text(m, "unit", &p, probs);
+    let base_year = read::required(m, "base_year", &p, probs)
+        .and_then(|v| read::whole(v, &p.key("base_year"), probs))
+        .and_then(|y| read::year_in(y, span, &p.key("base_year"), probs));
+    let base_value =
+        read::required(m, "base_value", &p, probs).and_then(|v| read::number(v, &p.key("base_value"), probs));
+    if let Some(b) = base_value {
+        if b != 100.0 {
+            probs.warn(&p.key("base_value"), Msg::BaseValueNot100 { value: b });
+        }
+    }
+    let mut milestones = Vec::new();
+    let mut ok = true;
+    if let Some(v) = m.get("milestones") {
+        let mp = p.key("milestones");
+        if let Some(arr) = read::array(v, &mp, probs) {
+            let mut previous: Option<i64> = None;
+            for (i, v) in arr.iter().enumerate() {
+                let at = mp.index(i);
+                let Some(mm) = read::object(v, &at, probs) else {
+                    ok = false;
+                    continue;
+                };
+                read::unknown_fields(mm, &["year", "value", "label"], &at, probs);
+                let year = read::required(mm, "year", &at, probs).and_then(|v| read::whole(v, &at.key("year"), probs));
+                if let Some(y) = year {
+                    if let Some(prev) = previous {
+                        if y <= prev {
+                            probs.error(&at.key("year"), Msg::MilestoneOrder { year: y, previous: prev });
+                        }
+                    }
+                    previous = Some(y);
+                }
+                let year = year.and_then(|y| read::year_in(y, span, &at.key("year"), probs));
+                let value =
+                    read::required(mm, "value", &at, probs).and_then(|v| read::number(v, &at.key("value"), probs));
+                let label = read::opt_text(mm, "label", &at, probs);
+                match (year, value) {
+                    (Some(year), Some(value)) => milestones.push(Milestone { year, value, label }),
+                    _ => ok = false,
+                }
+            }
+        }
+    }
+    let method = match m.get("method") {
+        None => Some(Method::default()),
+        Some(v) => read_method(v, &p.key("method"), probs),
+    };
+    if !ok {
+        return None;
+    }
+    Some(IndexDef { name: name?, unit, base_year: base_year?, base_value: base_value?, milestones, method: method? })
+}
+
+/// `via` as a JSON array of strings.
+pub(crate) fn read_via(v: &Value, path: &Path, probs: &mut Problems) -> Option<Via> {
+    const ALLOWED: &[&str] = &["[\"goal\"]", "[\"goal\", \"policy\"]"];
+    let arr = read::array(v, path, probs)?;
+    let names: Vec<Option<&str>> = arr.iter().map(Value::as_str).collect();
+    match names.as_slice() {
+        [Some("goal")] => Some(Via::Goal),
+        [Some("goal"), Some("policy")] => Some(Via::GoalPolicy),
+        _ => {
+            probs.error(path, Msg::BadEnum { found: read::clip(&v.to_string()), allowed: ALLOWED });
+            None
+        }
+    }
+}
+
+/// `cap`: `null` or a number > 0.
+pub(crate) fn read_cap(v: &Value, path: &Path, probs: &mut Problems) -> Option<Option<f64>> {
+    if v.is_null() {
+        return Some(None);
+    }
+    let c = read::number(v, path, probs)?;
+    if c <= 0.0 {
+        probs.error(path, Msg::CapNotPositive { value: c });
+        return None;
+    }
+    Some(Some(c))
+}
+
+fn read_method(v: &Value, p: &Path, probs: &mut Problems) -> Option<Method> {
+    let m = read::object(v, p, probs)?;
+    read::unknown_fields(m, METHOD_KEYS, p, probs);
+    let aggregate = match m.get("aggregate") {
+        None => Some(Aggregate::Arithmetic),
+        Some(v) => read::enumeration(v, Aggregate::NAMES, &p.key("aggregate"), probs).map(Aggregate::from_index),
+    };
+    let via = match m.get("via") {
+        None => Some(Via::Goal),
+        Some(v) => read_via(v, &p.key("via"), probs),
+    };
+    let cap = match m.get("cap") {
+        None => Some(None),
+        Some(v) => read_cap(v, &p.key("cap"), probs),
+    };
+    Some(Method { aggregate: aggregate?, via: via?, cap: cap? })
+}
+
+fn opt_weight(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<f64> {
+    match m.get("weight") {
+        None => Some(1.0),
+        Some(v) => read::weight(v, &p.key("weight"), probs),
+    }
+}
+
+fn read_policy(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<Policy> {
+    read::unknown_fields(m, POLICY_KEYS, p, probs);
+    let id = read::id_field(m, p, probs);
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let weight = opt_weight(m, p, probs);
+    Some(Policy { id: id?, name: name?, weight: weight? })
+}
+
+fn read_goal(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<Goal> {
+    read::unknown_fields(m, GOAL_KEYS, p, probs);
+    let id = read::id_field(m, p, probs);
+    let policy = read::required(m, "policy", p, probs).and_then(|v| read::string(v, &p.key("policy"), probs));
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let weight = opt_weight(m, p, probs);
+    Some(Goal { id: id?, policy: policy?, name: name?, weight: weight? })
+}
+
+fn opt_enum<T>(
+    m: &Map<String, Value>,
+    key: &str,
+    names: &'static [&'static str],
+    conv: fn(usize) -> T,
+    default: T,
+    p: &Path,
+    probs: &mut Problems,
+) -> Option<T> {
+    match m.get(key) {
+        None => Some(default),
+        Some(v) => read::enumeration(v, names, &p.key(key), probs).map(conv),
+    }
+}
+
+fn opt_year_map(
+    m: &Map<String, Value>,
+    key: &str,
+    span: Option<(i32, i32)>,
+    p: &Path,
+    probs: &mut Problems,
+) -> YearValues {
+    match m.get(key) {
+        None => YearValues::new(),
+        Some(v) => read::year_map(v, span, &p.key(key), probs),
+    }
+}
+
+fn read_indicator(
+    m: &Map<String, Value>,
+    p: &Path,
+    span: Option<(i32, i32)>,
+    probs: &mut Problems,
+) -> Option<Indicator> {
+    read::unknown_fields(m, INDICATOR_KEYS, p, probs);
+    let id = read::id_field(m, p, probs);
+    let goal = read::required(m, "goal", p, probs).and_then(|v| read::string(v, &p.key("goal"), probs));
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let unit = read::opt_text(m, "unit", p, probs);
+    let stage = opt_enum(m, "stage", Stage::NAMES, Stage::from_index, Stage::OutcomeLong, p, probs);
+    let direction = opt_enum(m, "direction", Direction::NAMES, Direction::from_index, Direction::Up, p, probs);
+    let weight = opt_weight(m, p, probs);
+    let baseline = read::required(m, "baseline", p, probs).and_then(|v| {
+        let bp = p.key("baseline");
+        let b = read::number(v, &bp, probs)?;
+        if b <= 0.0 {
+            probs.error(&bp, Msg::BaselineNotPositive { value: b });
+            return None;
+        }
+        Some(b)
+    });
+    let values = opt_year_map(m, "values", span, p, probs);
+    let targets = opt_year_map(m, "targets", span, p, probs);
+    let illustrative = match m.get("illustrative") {
+        None => Some(false),
+        Some(v) => read::boolean(v, &p.key("illustrative"), probs),
+    };
+    let source = read::opt_text(m, "source", p, probs);
+    Some(Indicator {
+        id: id?,
+        goal: goal?,
+        name: name?,
+        unit,
+        stage: stage?,
+        direction: direction?,
+        weight: weight?,
+        baseline: baseline?,
+        values,
+        targets,
+        illustrative: illustrative?,
+        source,
+    })
+}
+
+fn read_project(m: &Map<String, Value>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Project> {
+    read::unknown_fields(m, PROJECT_KEYS, p, probs);
+    let id = read::id_field(m, p, probs);
+    let no = match m.get("no") {
+        None => Some(None),
+        Some(v) => {
+            let np = p.key("no");
+            read::whole(v, &np, probs).and_then(|n| match u32::try_from(n) {
+                Ok(n) => Some(Some(n)),
+                Err(_) => {
+                    probs.error(&np, Msg::Negative { value: n as f64 });
+                    None
+                }
+            })
+        }
+    };
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let mut ok = true;
+    let mut tags = Vec::new();
+    if let Some(v) = m.get("tags") {
+        let tp = p.key("tags");
+        if let Some(arr) = read::array(v, &tp, probs) {
+            for (i, v) in arr.iter().enumerate() {
+                match read::enumeration(v, ProjectTag::NAMES, &tp.index(i), probs) {
+                    Some(0) => tags.push(ProjectTag::New),
+                    Some(_) => tags.push(ProjectTag::Revised),
+                    None => ok = false,
+                }
+            }
+        } else {
+            ok = false;
+        }
+    }
+    let mut goals = Vec::new();
+    if let Some(v) = m.get("goals") {
+        let gp = p.key("goals");
+        if let Some(arr) = read::array(v, &gp, probs) {
+            for (i, v) in arr.iter().enumerate() {
+                match read::string(v, &gp.index(i), probs) {
+                    Some(s) => goals.push(s),
+                    None => ok = false,
+                }
+            }
+        } else {
+            ok = false;
+        }
+    }
+    let summary = read::opt_text(m, "summary", p, probs);
+    let mut kpis = Vec::new();
+    if let Some(v) = m.get("kpis") {
+        let kp = p.key("kpis");
+        if let Some(arr) = read::array(v, &kp, probs) {
+            for (i, v) in arr.iter().enumerate() {
+                let at = kp.index(i);
+                match read::object(v, &at, probs).and_then(|km| read_kpi(km, &at, span, probs)) {
+                    Some(k) => kpis.push(k),
+                    None => ok = false,
+                }
+            }
+        } else {
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis })
+}
+
+fn read_kpi(m: &Map<String, Value>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Kpi> {
+    read::unknown_fields(m, KPI_KEYS, p, probs);
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let unit = read::opt_text(m, "unit", p, probs);
+    let direction = opt_enum(m, "direction", Direction::NAMES, Direction::from_index, Direction::Up, p, probs);
+    let values = opt_year_map(m, "values", span, p, probs);
+    let targets = opt_year_map(m, "targets", span, p, probs);
+    let note = read::opt_text(m, "note", p, probs);
+    Some(Kpi { name: name?, unit, direction: direction?, values, targets, note })
+}

@@ -1,0 +1,363 @@
+//! The engine's message catalogue: every problem the engine reports, with its
+//! stable code and its text in Japanese and English.
+//!
+//! Codes are part of the contract (tests and other tools match on them); the
+//! wording may improve. Messages are short, lowercase in English, "what: why".
+
+/// What kind of JSON value a field expects (for `wrong_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Object,
+    Array,
+    String,
+    Number,
+    WholeNumber,
+    Boolean,
+    Text,
+    NumberOrNull,
+}
+
+impl Expect {
+    fn ja(self) -> &'static str {
+        match self {
+            Expect::Object => "オブジェクト（{...}）",
+            Expect::Array => "配列（[...]）",
+            Expect::String => "文字列",
+            Expect::Number => "数値",
+            Expect::WholeNumber => "整数",
+            Expect::Boolean => "true または false",
+            Expect::Text => "文字列または {\"ja\": ..., \"en\": ...}",
+            Expect::NumberOrNull => "数値または null",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            Expect::Object => "an object ({...})",
+            Expect::Array => "an array ([...])",
+            Expect::String => "a string",
+            Expect::Number => "a number",
+            Expect::WholeNumber => "a whole number",
+            Expect::Boolean => "true or false",
+            Expect::Text => "a string or {\"ja\": ..., \"en\": ...}",
+            Expect::NumberOrNull => "a number or null",
+        }
+    }
+}
+
+/// Which list an id refers to (for `unknown_ref`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    Policy,
+    Goal,
+    Indicator,
+}
+
+impl RefKind {
+    fn ja(self) -> &'static str {
+        match self {
+            RefKind::Policy => "基本の方針",
+            RefKind::Goal => "目指す姿",
+            RefKind::Indicator => "指標",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            RefKind::Policy => "policy",
+            RefKind::Goal => "goal",
+            RefKind::Indicator => "indicator",
+        }
+    }
+}
+
+/// Why an indicator's score is undefined in some years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undefined {
+    /// direction "down" and the value is 0.
+    DownZero,
+    /// the score overflowed (not a finite number).
+    Overflow,
+}
+
+/// One message of the catalogue. Its variant fixes the code; its fields fill the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    // ---- reading the document
+    NotUtf8 { line: usize, column: usize },
+    Syntax { line: usize, column: usize, eof: bool, detail: String },
+    TooDeep { line: usize, column: usize },
+    TooLarge { bytes: usize, limit: usize },
+    NotObject,
+    FormatMissing { expected: &'static str },
+    FormatWrong { found: String, expected: &'static str },
+    // ---- fields
+    Missing,
+    WrongType { expected: Expect },
+    EmptyText,
+    BadEnum { found: String, allowed: &'static [&'static str] },
+    NotFinite,
+    Negative { value: f64 },
+    BaselineNotPositive { value: f64 },
+    WeightNegative { value: f64 },
+    CapNotPositive { value: f64 },
+    // ---- years
+    YearsOrder { first: i64, last: i64 },
+    YearsSpan { span: i64 },
+    YearRange { year: i64, first: i32, last: i32 },
+    YearKey { key: String },
+    MilestoneOrder { year: i64, previous: i64 },
+    // ---- ids and references
+    IdEmpty,
+    IdTooLong { len: usize },
+    IdChars { ch: char },
+    IdDuplicate { id: String, first: String },
+    UnknownRef { kind: RefKind, id: String },
+    DuplicateEntry { indicator: String, year: i32, first: String },
+    // ---- limits
+    TooManyIndicators { count: usize, limit: usize },
+    TooManyProblems { more: usize },
+    // ---- warnings
+    UnknownField { name: String },
+    GoalWithoutOutcome,
+    PolicyWithoutGoal,
+    ProjectWithoutKpi,
+    BaseYearEntryIgnored { year: i32 },
+    BeforeBaseYear { year: i32, base: i32 },
+    BaseValueNot100 { value: f64 },
+    ScoreUndefined { years: Vec<i32>, why: Undefined },
+    // ---- the command line and the stateful engine
+    Io { what: String },
+    Internal { what: String },
+}
+
+fn years_list(years: &[i32]) -> String {
+    years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+impl Msg {
+    /// The stable code of this message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Msg::NotUtf8 { .. } => "not_utf8",
+            Msg::Syntax { .. } => "json_syntax",
+            Msg::TooDeep { .. } => "too_deep",
+            Msg::TooLarge { .. } => "too_large",
+            Msg::NotObject => "not_object",
+            Msg::FormatMissing { .. } | Msg::FormatWrong { .. } => "format",
+            Msg::Missing => "missing",
+            Msg::WrongType { .. } => "wrong_type",
+            Msg::EmptyText => "empty_text",
+            Msg::BadEnum { .. } => "bad_enum",
+            Msg::NotFinite => "not_finite",
+            Msg::Negative { .. } => "negative",
+            Msg::BaselineNotPositive { .. } => "baseline_not_positive",
+            Msg::WeightNegative { .. } => "weight_negative",
+            Msg::CapNotPositive { .. } => "cap_not_positive",
+            Msg::YearsOrder { .. } => "years_order",
+            Msg::YearsSpan { .. } => "years_span",
+            Msg::YearRange { .. } => "year_range",
+            Msg::YearKey { .. } => "year_key",
+            Msg::MilestoneOrder { .. } => "milestone_order",
+            Msg::IdEmpty => "id_empty",
+            Msg::IdTooLong { .. } => "id_too_long",
+            Msg::IdChars { .. } => "id_chars",
+            Msg::IdDuplicate { .. } => "id_duplicate",
+            Msg::UnknownRef { .. } => "unknown_ref",
+            Msg::DuplicateEntry { .. } => "duplicate_entry",
+            Msg::TooManyIndicators { .. } => "too_many_indicators",
+            Msg::TooManyProblems { .. } => "too_many_problems",
+            Msg::UnknownField { .. } => "unknown_field",
+            Msg::GoalWithoutOutcome => "goal_without_outcome",
+            Msg::PolicyWithoutGoal => "policy_without_goal",
+            Msg::ProjectWithoutKpi => "project_without_kpi",
+            Msg::BaseYearEntryIgnored { .. } => "base_year_entry_ignored",
+            Msg::BeforeBaseYear { .. } => "before_base_year",
+            Msg::BaseValueNot100 { .. } => "base_value_not_100",
+            Msg::ScoreUndefined { .. } => "score_undefined",
+            Msg::Io { .. } => "io",
+            Msg::Internal { .. } => "internal",
+        }
+    }
+
+    /// The message in Japanese.
+    pub fn ja(&self) -> String {
+        match self {
+            Msg::NotUtf8 { line, column } => format!(
+                "UTF-8 の文字として読めません（{line}行{column}列）: UTF-8 で保存し直してください（Shift_JIS は読めません）"
+            ),
+            Msg::Syntax { line, column, eof: true, .. } => {
+                format!("JSON が途中で終わっています（{line}行{column}列）: ファイルが切れていないか確認してください")
+            }
+            Msg::Syntax { line, column, detail, .. } => {
+                format!("JSON の書き方に誤りがあります（{line}行{column}列）: {detail}")
+            }
+            Msg::TooDeep { line, column } => {
+                format!("入れ子が深すぎます（{line}行{column}列）: 128 段までです")
+            }
+            Msg::TooLarge { bytes, limit } => format!(
+                "ファイルが大きすぎます: {bytes} バイト（上限 {limit} バイト）"
+            ),
+            Msg::NotObject => "JSON オブジェクト（{...}）ではありません".into(),
+            Msg::FormatMissing { expected } => {
+                format!("\"format\" がありません: \"{expected}\" と書いてください")
+            }
+            Msg::FormatWrong { found, expected } => {
+                format!("形式 \"{found}\" は読めません: \"{expected}\" が必要です")
+            }
+            Msg::Missing => "必須の項目がありません".into(),
+            Msg::WrongType { expected } => format!("型が違います: {}が必要です", expected.ja()),
+            Msg::EmptyText => "文字がありません: 空でない文字列が必要です".into(),
+            Msg::BadEnum { found, allowed } => format!(
+                "\"{found}\" は使えません: {} のいずれかです",
+                allowed.join(" / ")
+            ),
+            Msg::NotFinite => "数値が有限ではありません".into(),
+            Msg::Negative { value } => format!("値 {value} は負です: 0 以上が必要です"),
+            Msg::BaselineNotPositive { value } => {
+                format!("基準値 {value} は使えません: 0 より大きい数が必要です")
+            }
+            Msg::WeightNegative { value } => format!("重み {value} は負です: 0 以上が必要です"),
+            Msg::CapNotPositive { value } => {
+                format!("上限 {value} は使えません: 0 より大きい数が必要です")
+            }
+            Msg::YearsOrder { first, last } => {
+                format!("年度の範囲が逆です: first {first} が last {last} より後です")
+            }
+            Msg::YearsSpan { span } => format!("年度の範囲が広すぎます: {span} 年（100 年まで）"),
+            Msg::YearRange { year, first, last } => {
+                format!("{year} 年度は範囲外です: {first}〜{last} 年度の間が必要です")
+            }
+            Msg::YearKey { key } => format!("年度 \"{key}\" は整数ではありません"),
+            Msg::MilestoneOrder { year, previous } => format!(
+                "目標年度 {year} の並びが違います: 前の {previous} より後の年度が必要です"
+            ),
+            Msg::IdEmpty => "ID が空です".into(),
+            Msg::IdTooLong { len } => format!("ID が長すぎます: {len} 文字（64 文字まで）"),
+            Msg::IdChars { ch } => format!(
+                "ID に使えない文字 '{ch}' があります: 半角英数字と _ . - のみ使えます"
+            ),
+            Msg::IdDuplicate { id, first } => format!("ID \"{id}\" が重複しています（最初は {first}）"),
+            Msg::UnknownRef { kind, id } => format!("{} \"{id}\" はありません", kind.ja()),
+            Msg::DuplicateEntry { indicator, year, first } => format!(
+                "指標 \"{indicator}\" の {year} 年度が重複しています（最初は {first}）"
+            ),
+            Msg::TooManyIndicators { count, limit } => {
+                format!("指標が多すぎます: {count} 件（上限 {limit} 件）")
+            }
+            Msg::TooManyProblems { more } => {
+                format!("問題が多すぎるため、残り {more} 件は省略しました")
+            }
+            Msg::UnknownField { name } => format!("不明な項目 \"{name}\" は無視します"),
+            Msg::GoalWithoutOutcome => {
+                "中長期アウトカム（outcome_long）の指標がないため、この目指す姿は指数に入りません".into()
+            }
+            Msg::PolicyWithoutGoal => "目指す姿が一つもない基本の方針です".into(),
+            Msg::ProjectWithoutKpi => "成果指標（KPI）のない事業です".into(),
+            Msg::BaseYearEntryIgnored { year } => {
+                format!("基準年度 {year} の値は使いません: 基準年度は基準値（baseline）で計算します")
+            }
+            Msg::BeforeBaseYear { year, base } => {
+                format!("{year} 年度は基準年度 {base} より前のため計算に使いません")
+            }
+            Msg::BaseValueNot100 { value } => format!(
+                "基準値 {value} ではなく 100 として計算します: 基準年度の指数は定義上 100 です"
+            ),
+            Msg::ScoreUndefined { years, why } => match why {
+                Undefined::DownZero => format!(
+                    "{} 年度の得点は計算できません: 小さいほど良い指標の値が 0 です",
+                    years_list(years)
+                ),
+                Undefined::Overflow => format!(
+                    "{} 年度の得点は計算できません: 値が大きすぎます",
+                    years_list(years)
+                ),
+            },
+            Msg::Io { what } => format!("読み書きできません: {what}"),
+            Msg::Internal { what } => format!("内部エラー: {what}"),
+        }
+    }
+
+    /// The message in English.
+    pub fn en(&self) -> String {
+        match self {
+            Msg::NotUtf8 { line, column } => format!(
+                "not UTF-8 text (line {line}, column {column}): save the file as UTF-8 (Shift_JIS cannot be read)"
+            ),
+            Msg::Syntax { line, column, eof: true, .. } => {
+                format!("JSON ends too early (line {line}, column {column}): is the file cut off?")
+            }
+            Msg::Syntax { line, column, detail, .. } => {
+                format!("JSON syntax error (line {line}, column {column}): {detail}")
+            }
+            Msg::TooDeep { line, column } => {
+                format!("nested too deeply (line {line}, column {column}): at most 128 levels")
+            }
+            Msg::TooLarge { bytes, limit } => {
+                format!("file too large: {bytes} bytes (limit {limit} bytes)")
+            }
+            Msg::NotObject => "not a JSON object ({...})".into(),
+            Msg::FormatMissing { expected } => {
+                format!("\"format\" missing: write \"{expected}\"")
+            }
+            Msg::FormatWrong { found, expected } => {
+                format!("format \"{found}\" not supported: expected \"{expected}\"")
+            }
+            Msg::Missing => "required field missing".into(),
+            Msg::WrongType { expected } => format!("wrong type: expected {}", expected.en()),
+            Msg::EmptyText => "no text: expected a non-empty string".into(),
+            Msg::BadEnum { found, allowed } => {
+                format!("\"{found}\" not allowed: expected one of {}", allowed.join(", "))
+            }
+            Msg::NotFinite => "number not finite".into(),
+            Msg::Negative { value } => format!("value {value} is negative: must be 0 or more"),
+            Msg::BaselineNotPositive { value } => {
+                format!("baseline {value} not allowed: must be greater than 0")
+            }
+            Msg::WeightNegative { value } => format!("weight {value} is negative: must be 0 or more"),
+            Msg::CapNotPositive { value } => format!("cap {value} not allowed: must be greater than 0"),
+            Msg::YearsOrder { first, last } => {
+                format!("years reversed: first {first} is after last {last}")
+            }
+            Msg::YearsSpan { span } => format!("year span too long: {span} years (at most 100)"),
+            Msg::YearRange { year, first, last } => {
+                format!("year {year} out of range: must be within {first}–{last}")
+            }
+            Msg::YearKey { key } => format!("year \"{key}\" is not a whole number"),
+            Msg::MilestoneOrder { year, previous } => {
+                format!("milestone year {year} out of order: must come after {previous}")
+            }
+            Msg::IdEmpty => "id is empty".into(),
+            Msg::IdTooLong { len } => format!("id too long: {len} characters (at most 64)"),
+            Msg::IdChars { ch } => format!("id has the character '{ch}': only A-Z a-z 0-9 _ . - are allowed"),
+            Msg::IdDuplicate { id, first } => format!("id \"{id}\" repeated (first at {first})"),
+            Msg::UnknownRef { kind, id } => format!("no such {}: \"{id}\"", kind.en()),
+            Msg::DuplicateEntry { indicator, year, first } => {
+                format!("indicator \"{indicator}\" year {year} given twice (first at {first})")
+            }
+            Msg::TooManyIndicators { count, limit } => {
+                format!("too many indicators: {count} (limit {limit})")
+            }
+            Msg::TooManyProblems { more } => format!("too many problems: {more} more not shown"),
+            Msg::UnknownField { name } => format!("unknown field \"{name}\": ignored"),
+            Msg::GoalWithoutOutcome => "goal has no outcome_long indicator: it does not enter the index".into(),
+            Msg::PolicyWithoutGoal => "policy has no goal".into(),
+            Msg::ProjectWithoutKpi => "project has no KPI".into(),
+            Msg::BaseYearEntryIgnored { year } => {
+                format!("entry for base year {year} not used: the base year is scored from the baseline")
+            }
+            Msg::BeforeBaseYear { year, base } => {
+                format!("year {year} is before base year {base}: not used in scoring")
+            }
+            Msg::BaseValueNot100 { value } => {
+                format!("base_value {value} treated as 100: the index is 100 in the base year by definition")
+            }
+            Msg::ScoreUndefined { years, why } => match why {
+                Undefined::DownZero => {
+                    format!("score undefined in {}: value 0 with direction \"down\"", years_list(years))
+                }
+                Undefined::Overflow => format!("score undefined in {}: value too large", years_list(years)),
+            },
+            Msg::Io { what } => format!("cannot read or write: {what}"),
+            Msg::Internal { what } => format!("internal error: {what}"),
+        }
+    }
+}

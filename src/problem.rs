@@ -1,0 +1,166 @@
+//! Problems (errors and warnings) with their SPEC path, and the collector
+//! that validation fills.
+
+use crate::messages::Msg;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// Whether a problem refuses the input or only warns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem: where (a SPEC path such as `indicators[3].targets.2027`,
+/// `$` for the whole document), a stable code, and a message in Japanese and English.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub path: String,
+    pub msg: Msg,
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, msg: Msg) -> Self {
+        Problem { severity: Severity::Error, path: path.into(), msg }
+    }
+    pub fn warning(path: impl Into<String>, msg: Msg) -> Self {
+        Problem { severity: Severity::Warning, path: path.into(), msg }
+    }
+    /// The stable code, e.g. `unknown_ref`.
+    pub fn code(&self) -> &'static str {
+        self.msg.code()
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+    /// Message in Japanese.
+    pub fn ja(&self) -> String {
+        self.msg.ja()
+    }
+    /// Message in English.
+    pub fn en(&self) -> String {
+        self.msg.en()
+    }
+    /// One line, `PATH: 日本語 (English)`, as the command line prints it.
+    pub fn line(&self) -> String {
+        format!("{}: {} ({})", self.path, self.msg.ja(), self.msg.en())
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.line())
+    }
+}
+
+/// Serialised as `{ "severity", "path", "code", "message": { "ja", "en" } }`:
+/// the message is a SPEC `Text`.
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Message {
+            ja: String,
+            en: String,
+        }
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("severity", &self.severity)?;
+        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("code", self.code())?;
+        m.serialize_entry("message", &Message { ja: self.ja(), en: self.en() })?;
+        m.end()
+    }
+}
+
+/// A path into the document, built on the stack while walking it and
+/// rendered to a string only when a problem is reported.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub fn key(&'a self, k: &'a str) -> Path<'a> {
+        Path::Key(self, k)
+    }
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(p, k) => {
+                p.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Path::Index(p, i) => {
+                p.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    /// `indicators[3].targets.2027`; the root is `$`.
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        self.write(&mut s);
+        if s.is_empty() {
+            s.push('$');
+        }
+        s
+    }
+}
+
+/// The most problems one check reports; past that, one `too_many_problems` entry.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// Collects problems during a check, bounded by [`MAX_PROBLEMS`].
+#[derive(Default)]
+pub struct Problems {
+    list: Vec<Problem>,
+    errors: usize,
+    dropped: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, p: Problem) {
+        if p.is_error() {
+            self.errors += 1;
+        }
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(p);
+        } else {
+            self.dropped += 1;
+        }
+    }
+    pub fn error(&mut self, path: &Path, msg: Msg) {
+        self.push(Problem::error(path.render(), msg));
+    }
+    pub fn warn(&mut self, path: &Path, msg: Msg) {
+        self.push(Problem::warning(path.render(), msg));
+    }
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+    /// Errors first, then warnings, each in document order.
+    pub fn finish(mut self) -> Vec<Problem> {
+        if self.dropped > 0 {
+            let sev = if self.errors > 0 { Severity::Error } else { Severity::Warning };
+            self.list.push(Problem {
+                severity: sev,
+                path: "$".into(),
+                msg: Msg::TooManyProblems { more: self.dropped },
+            });
+        }
+        self.list.sort_by_key(|p| !p.is_error());
+        self.list
+    }
+}

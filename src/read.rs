@@ -1,0 +1,312 @@
+//! Reading a JSON document field by field, collecting every problem with its path.
+//!
+//! Datasets and scenarios are parsed into a `serde_json::Value` first (so that a
+//! syntax error has a line and column and a wrong field does not stop the
+//! check), then walked by the readers in `dataset.rs` and `scenario.rs` with
+//! these helpers.
+
+use crate::messages::{Expect, Msg};
+use crate::problem::{Path, Problem, Problems};
+use crate::text::Text;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The largest document read: 10 MB.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax.
+/// serde_json's recursion limit (128) bounds the nesting depth.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, column) = line_col(&bytes[..e.valid_up_to()]);
+            return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
+        }
+    };
+    serde_json::from_str::<Value>(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let detail = e.to_string();
+        let msg = if detail.starts_with("recursion limit exceeded") {
+            Msg::TooDeep { line, column }
+        } else {
+            // serde_json appends " at line L column C"; we give those separately.
+            let detail = match detail.rfind(" at line ") {
+                Some(i) => detail[..i].to_string(),
+                None => detail,
+            };
+            Msg::Syntax { line, column, eof: e.is_eof(), detail }
+        };
+        Problem::error("$", msg)
+    })
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, column)
+}
+
+/// The root must be an object whose `format` is `expected`.
+pub fn root<'v>(v: &'v Value, expected: &'static str, probs: &mut Problems) -> Option<&'v Map<String, Value>> {
+    let Some(map) = v.as_object() else {
+        probs.error(&Path::Root, Msg::NotObject);
+        return None;
+    };
+    let p = Path::Root;
+    match map.get("format") {
+        None => probs.error(&p.key("format"), Msg::FormatMissing { expected }),
+        Some(Value::String(s)) if s == expected => {}
+        Some(Value::String(s)) => probs.error(&p.key("format"), Msg::FormatWrong { found: clip(s), expected }),
+        Some(_) => probs.error(&p.key("format"), Msg::WrongType { expected: Expect::String }),
+    }
+    Some(map)
+}
+
+/// A string shortened for quoting in a message.
+pub fn clip(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(40).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Warns about every key of `map` not in `known`.
+pub fn unknown_fields(map: &Map<String, Value>, known: &[&str], path: &Path, probs: &mut Problems) {
+    for k in map.keys() {
+        if !known.contains(&k.as_str()) {
+            probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) });
+        }
+    }
+}
+
+/// A field that must be present.
+pub fn required<'v>(map: &'v Map<String, Value>, key: &str, path: &Path, probs: &mut Problems) -> Option<&'v Value> {
+    let v = map.get(key);
+    if v.is_none() {
+        probs.error(&path.key(key), Msg::Missing);
+    }
+    v
+}
+
+pub fn object<'v>(v: &'v Value, path: &Path, probs: &mut Problems) -> Option<&'v Map<String, Value>> {
+    let o = v.as_object();
+    if o.is_none() {
+        probs.error(path, Msg::WrongType { expected: Expect::Object });
+    }
+    o
+}
+
+pub fn array<'v>(v: &'v Value, path: &Path, probs: &mut Problems) -> Option<&'v Vec<Value>> {
+    let a = v.as_array();
+    if a.is_none() {
+        probs.error(path, Msg::WrongType { expected: Expect::Array });
+    }
+    a
+}
+
+pub fn string(v: &Value, path: &Path, probs: &mut Problems) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        _ => {
+            probs.error(path, Msg::WrongType { expected: Expect::String });
+            None
+        }
+    }
+}
+
+pub fn boolean(v: &Value, path: &Path, probs: &mut Problems) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        _ => {
+            probs.error(path, Msg::WrongType { expected: Expect::Boolean });
+            None
+        }
+    }
+}
+
+/// A finite number (JSON cannot write NaN or infinity, but a number too
+/// large for a double is refused by the parser already).
+pub fn number(v: &Value, path: &Path, probs: &mut Problems) -> Option<f64> {
+    match v.as_f64() {
+        Some(x) if x.is_finite() => Some(x),
+        Some(_) => {
+            probs.error(path, Msg::NotFinite);
+            None
+        }
+        None => {
+            probs.error(path, Msg::WrongType { expected: Expect::Number });
+            None
+        }
+    }
+}
+
+/// A whole number (`2027`, also `2027.0`), as i64.
+pub fn whole(v: &Value, path: &Path, probs: &mut Problems) -> Option<i64> {
+    if let Some(i) = v.as_i64() {
+        return Some(i);
+    }
+    match v.as_f64() {
+        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => Some(x as i64),
+        _ => {
+            probs.error(path, Msg::WrongType { expected: Expect::WholeNumber });
+            None
+        }
+    }
+}
+
+/// A weight: a finite number ≥ 0.
+pub fn weight(v: &Value, path: &Path, probs: &mut Problems) -> Option<f64> {
+    let w = number(v, path, probs)?;
+    if w < 0.0 {
+        probs.error(path, Msg::WeightNegative { value: w });
+        return None;
+    }
+    Some(w)
+}
+
+/// A `Text`: a non-empty string, or an object with `ja` and/or `en`.
+pub fn text(v: &Value, path: &Path, probs: &mut Problems) -> Option<Text> {
+    match v {
+        Value::String(s) => {
+            if s.trim().is_empty() {
+                probs.error(path, Msg::EmptyText);
+                None
+            } else {
+                Some(Text::Plain(s.clone()))
+            }
+        }
+        Value::Object(map) => {
+            unknown_fields(map, &["ja", "en"], path, probs);
+            let mut get = |k: &'static str| -> Option<String> {
+                match map.get(k) {
+                    None => None,
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                    Some(Value::String(_)) => {
+                        probs.error(&path.key(k), Msg::EmptyText);
+                        None
+                    }
+                    Some(_) => {
+                        probs.error(&path.key(k), Msg::WrongType { expected: Expect::String });
+                        None
+                    }
+                }
+            };
+            let ja = get("ja");
+            let en = get("en");
+            if ja.is_none() && en.is_none() {
+                if !map.contains_key("ja") && !map.contains_key("en") {
+                    probs.error(path, Msg::EmptyText);
+                }
+                return None;
+            }
+            Some(Text::Lang { ja, en })
+        }
+        _ => {
+            probs.error(path, Msg::WrongType { expected: Expect::Text });
+            None
+        }
+    }
+}
+
+/// An optional `Text` field.
+pub fn opt_text(map: &Map<String, Value>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
+    map.get(key).and_then(|v| text(v, &path.key(key), probs))
+}
+
+/// Checks an id: 1–64 characters of `[A-Za-z0-9_.-]`.
+pub fn check_id(id: &str, path: &Path, probs: &mut Problems) -> bool {
+    if id.is_empty() {
+        probs.error(path, Msg::IdEmpty);
+        return false;
+    }
+    let len = id.chars().count();
+    if len > 64 {
+        probs.error(path, Msg::IdTooLong { len });
+        return false;
+    }
+    if let Some(ch) = id.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))) {
+        probs.error(path, Msg::IdChars { ch });
+        return false;
+    }
+    true
+}
+
+/// A required id field.
+pub fn id_field(map: &Map<String, Value>, path: &Path, probs: &mut Problems) -> Option<String> {
+    let v = required(map, "id", path, probs)?;
+    let p = path.key("id");
+    let s = string(v, &p, probs)?;
+    check_id(&s, &p, probs).then_some(s)
+}
+
+/// An enum given as a string; returns the index into `allowed`.
+pub fn enumeration(v: &Value, allowed: &'static [&'static str], path: &Path, probs: &mut Problems) -> Option<usize> {
+    let s = match v {
+        Value::String(s) => s,
+        _ => {
+            probs.error(path, Msg::WrongType { expected: Expect::String });
+            return None;
+        }
+    };
+    let i = allowed.iter().position(|a| a == s);
+    if i.is_none() {
+        probs.error(path, Msg::BadEnum { found: clip(s), allowed });
+    }
+    i
+}
+
+/// Checks that a year lies within `[first, last]`.
+pub fn year_in(year: i64, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> Option<i32> {
+    match span {
+        Some((first, last)) if year < first as i64 || year > last as i64 => {
+            probs.error(path, Msg::YearRange { year, first, last });
+            None
+        }
+        _ => i32::try_from(year).ok().or_else(|| {
+            probs.error(path, Msg::WrongType { expected: Expect::WholeNumber });
+            None
+        }),
+    }
+}
+
+/// A `{ "2027": 1560, ... }` map: whole-number year keys within the span,
+/// finite values ≥ 0. `span` is `None` when the dataset's years are unusable
+/// (then only the keys' form is checked).
+pub fn year_map(v: &Value, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> BTreeMap<i32, f64> {
+    let mut out = BTreeMap::new();
+    let Some(map) = object(v, path, probs) else { return out };
+    for (k, v) in map {
+        let p = path.key(k);
+        let key = k.trim_start_matches('-');
+        if key.is_empty() || key.len() > 9 || !key.bytes().all(|b| b.is_ascii_digit()) {
+            probs.error(&p, Msg::YearKey { key: clip(k) });
+            continue;
+        }
+        let Ok(year) = k.parse::<i64>() else {
+            probs.error(&p, Msg::YearKey { key: clip(k) });
+            continue;
+        };
+        let year = year_in(year, span, &p, probs);
+        let value = number(v, &p, probs);
+        if let Some(x) = value {
+            if x < 0.0 {
+                probs.error(&p, Msg::Negative { value: x });
+                continue;
+            }
+        }
+        if let (Some(y), Some(x)) = (year, value) {
+            out.insert(y, x);
+        }
+    }
+    out
+}

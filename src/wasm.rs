@@ -1,0 +1,1 @@
+//! The WebAssembly boundary (see the widget issue).
