@@ -1,1 +1,198 @@
-//! The WebAssembly boundary (see the widget issue).
+//! The WebAssembly boundary: one opaque, stateful handle over [`Engine`].
+//!
+//! The dataset crosses once (as JSON text); edits are small calls; results
+//! cross back as plain objects whose series are arrays of numbers (`null`
+//! where undefined). Every method has the same three steps: decode the
+//! arguments, call the engine, encode the result. A refused input throws a JS
+//! `Error` whose `message` is the first problem's line and whose `problems`
+//! property lists every problem (`{severity, path, code, message: {ja, en}}`).
+#![deny(clippy::unwrap_used)]
+
+use crate::dataset::{Aggregate, Via};
+use crate::engine::{Engine, Level};
+use crate::messages::{Msg, RefKind};
+use crate::paths::ScorePath;
+use crate::problem::Problem;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook (a panic prints its message to the console; the
+/// page then re-instantiates the module).
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn encode<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))
+}
+
+/// Engine problems → one JS `Error` (message: the first problem) with `.problems`.
+fn into_error(problems: &[Problem]) -> JsValue {
+    let first = problems.first().map(|p| p.line()).unwrap_or_else(|| "refused".to_string());
+    let err = js_sys::Error::new(&first);
+    if let Ok(list) = encode(problems) {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &list);
+    }
+    err.into()
+}
+
+fn one(p: Problem) -> JsValue {
+    into_error(&[p])
+}
+
+fn bad_arg(path: &str, found: &str, allowed: &'static [&'static str]) -> JsValue {
+    one(Problem::error(path, Msg::BadEnum { found: found.to_string(), allowed }))
+}
+
+fn parse_path(path: &str) -> Result<ScorePath, JsValue> {
+    ScorePath::parse(path).ok_or_else(|| bad_arg("path", path, ScorePath::NAMES))
+}
+
+/// The engine handle held by the page.
+#[wasm_bindgen]
+pub struct VisionEngine {
+    inner: Engine,
+    warnings: Vec<Problem>,
+}
+
+#[wasm_bindgen]
+impl VisionEngine {
+    /// Reads and checks a dataset (JSON text). Throws with every problem if refused.
+    #[wasm_bindgen(constructor)]
+    pub fn new(json: &str) -> Result<VisionEngine, JsValue> {
+        let (inner, warnings) = Engine::load(json.as_bytes()).map_err(|p| into_error(&p))?;
+        Ok(VisionEngine { inner, warnings })
+    }
+
+    /// Warnings of the last dataset or scenario accepted.
+    pub fn warnings(&self) -> Result<JsValue, JsValue> {
+        encode(&self.warnings)
+    }
+
+    /// Replaces the dataset; on refusal throws and keeps the old one.
+    /// Returns the warnings.
+    #[wasm_bindgen(js_name = replaceDataset)]
+    pub fn replace_dataset(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        self.warnings = self.inner.replace_dataset(json.as_bytes()).map_err(|p| into_error(&p))?;
+        encode(&self.warnings)
+    }
+
+    /// Replaces the scenario (JSON text); on refusal throws and keeps the old one.
+    #[wasm_bindgen(js_name = applyScenario)]
+    pub fn apply_scenario(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        self.warnings = self.inner.apply_scenario(json.as_bytes()).map_err(|p| into_error(&p))?;
+        encode(&self.warnings)
+    }
+
+    /// The dataset as a plain object (SPEC §2 shape, defaults filled in).
+    pub fn dataset(&self) -> Result<JsValue, JsValue> {
+        encode(self.inner.dataset())
+    }
+
+    /// The current scenario as a plain object (SPEC §4).
+    pub fn scenario(&self) -> Result<JsValue, JsValue> {
+        encode(self.inner.scenario())
+    }
+
+    /// The current scenario as JSON text, for saving and sharing.
+    #[wasm_bindgen(js_name = scenarioJson)]
+    pub fn scenario_json(&self) -> String {
+        self.inner.scenario().to_json()
+    }
+
+    /// Sets a what-if target; `undefined`/`null` removes it.
+    #[wasm_bindgen(js_name = setTarget)]
+    pub fn set_target(&mut self, indicator: &str, year: i32, value: Option<f64>) -> Result<(), JsValue> {
+        self.inner.set_target(indicator, year, value).map_err(one)
+    }
+
+    /// Sets an assumed value; `undefined`/`null` removes it.
+    #[wasm_bindgen(js_name = setValue)]
+    pub fn set_value(&mut self, indicator: &str, year: i32, value: Option<f64>) -> Result<(), JsValue> {
+        self.inner.set_value(indicator, year, value).map_err(one)
+    }
+
+    /// Sets a weight (`level`: policy, goal or indicator); `undefined` restores the dataset's.
+    #[wasm_bindgen(js_name = setWeight)]
+    pub fn set_weight(&mut self, level: &str, id: &str, weight: Option<f64>) -> Result<(), JsValue> {
+        let lv = Level::parse(level).ok_or_else(|| bad_arg("level", level, &["policy", "goal", "indicator"]))?;
+        self.inner.set_weight(lv, id, weight).map_err(one)
+    }
+
+    /// Sets the aggregation (`arithmetic` | `geometric`); `undefined` restores the dataset's.
+    #[wasm_bindgen(js_name = setAggregate)]
+    pub fn set_aggregate(&mut self, aggregate: Option<String>) -> Result<(), JsValue> {
+        let a = match aggregate.as_deref() {
+            None => None,
+            Some("arithmetic") => Some(Aggregate::Arithmetic),
+            Some("geometric") => Some(Aggregate::Geometric),
+            Some(s) => return Err(bad_arg("method.aggregate", s, Aggregate::NAMES)),
+        };
+        self.inner.set_aggregate(a);
+        Ok(())
+    }
+
+    /// Sets the route (`goal` | `goal,policy`); `undefined` restores the dataset's.
+    #[wasm_bindgen(js_name = setVia)]
+    pub fn set_via(&mut self, via: Option<String>) -> Result<(), JsValue> {
+        let v = match via.as_deref() {
+            None => None,
+            Some("goal") => Some(Via::Goal),
+            Some("goal,policy") => Some(Via::GoalPolicy),
+            Some(s) => return Err(bad_arg("method.via", s, &["goal", "goal,policy"])),
+        };
+        self.inner.set_via(v);
+        Ok(())
+    }
+
+    /// Sets the cap: a number > 0, or `null`/`undefined` for no cap.
+    #[wasm_bindgen(js_name = setCap)]
+    pub fn set_cap(&mut self, cap: Option<f64>) -> Result<(), JsValue> {
+        self.inner.set_cap(Some(cap)).map_err(one)
+    }
+
+    /// Restores the dataset's cap.
+    #[wasm_bindgen(js_name = resetCap)]
+    pub fn reset_cap(&mut self) -> Result<(), JsValue> {
+        self.inner.set_cap(None).map_err(one)
+    }
+
+    /// Removes every override of one indicator.
+    #[wasm_bindgen(js_name = resetIndicator)]
+    pub fn reset_indicator(&mut self, indicator: &str) -> Result<(), JsValue> {
+        if !self.inner.dataset().indicators.iter().any(|i| i.id == indicator) {
+            return Err(one(Problem::error(
+                "indicator",
+                Msg::UnknownRef { kind: RefKind::Indicator, id: indicator.to_string() },
+            )));
+        }
+        self.inner.reset_indicator(indicator);
+        Ok(())
+    }
+
+    /// Clears the scenario.
+    #[wasm_bindgen(js_name = resetAll)]
+    pub fn reset_all(&mut self) {
+        self.inner.reset_all();
+    }
+
+    /// The result (SPEC §5) on `path` with the scenario.
+    pub fn result(&self, path: &str) -> Result<JsValue, JsValue> {
+        encode(&self.inner.score(parse_path(path)?))
+    }
+
+    /// The result on `path` of the untouched dataset (no scenario).
+    #[wasm_bindgen(js_name = baseResult)]
+    pub fn base_result(&self, path: &str) -> Result<JsValue, JsValue> {
+        encode(&self.inner.score_base(parse_path(path)?))
+    }
+
+    /// Panics on purpose: lets the browser tests check that the page
+    /// re-instantiates the module after a panic.
+    #[wasm_bindgen(js_name = debugPanic)]
+    pub fn debug_panic(&self) {
+        panic!("debugPanic called");
+    }
+}
