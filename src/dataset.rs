@@ -1,13 +1,13 @@
 //! The dataset (SPEC §2, `"format": "vision-index/1"`): the typed model and
 //! its reader, which checks the whole document and reports every problem.
 
+use crate::json::{Obj, J};
 use crate::messages::{Msg, RefKind};
 use crate::problem::{Path, Problem, Problems};
 use crate::read;
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// The dataset format tag.
@@ -329,11 +329,17 @@ pub struct Loaded<T> {
 /// warnings come with it.
 pub fn load_dataset(bytes: &[u8]) -> Result<Loaded<Dataset>, Vec<Problem>> {
     let value = read::parse_json(bytes).map_err(|p| vec![p])?;
-    dataset_from_value(&value)
+    dataset_from_tree(&value)
 }
 
-/// Checks an already parsed JSON value as a dataset.
-pub fn dataset_from_value(value: &Value) -> Result<Loaded<Dataset>, Vec<Problem>> {
+/// Checks a `serde_json::Value` as a dataset.
+pub fn dataset_from_value(value: &serde_json::Value) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    let bytes =
+        serde_json::to_vec(value).map_err(|e| vec![Problem::error("$", Msg::Internal { what: e.to_string() })])?;
+    load_dataset(&bytes)
+}
+
+fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
     let mut probs = Problems::default();
     let ds = read_dataset(value, &mut probs);
     match ds {
@@ -390,7 +396,7 @@ const INDICATOR_KEYS: &[&str] = &[
 const PROJECT_KEYS: &[&str] = &["id", "no", "name", "tags", "goals", "summary", "kpis"];
 const KPI_KEYS: &[&str] = &["name", "unit", "direction", "values", "targets", "note"];
 
-fn read_dataset(value: &Value, probs: &mut Problems) -> Option<Dataset> {
+fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     let root_map = read::root(value, DATASET_FORMAT, probs)?;
     let root = Path::Root;
     read::unknown_fields(root_map, ROOT_KEYS, &root, probs);
@@ -402,7 +408,7 @@ fn read_dataset(value: &Value, probs: &mut Problems) -> Option<Dataset> {
     let index = read::required(root_map, "index", &root, probs).and_then(|v| read_index(v, span, probs));
 
     // Size limit first: past it, nothing else is read.
-    if let Some(Value::Array(a)) = root_map.get("indicators") {
+    if let Some(J::Arr(a)) = root_map.get("indicators") {
         if a.len() > MAX_INDICATORS {
             probs.error(&root.key("indicators"), Msg::TooManyIndicators { count: a.len(), limit: MAX_INDICATORS });
             return None;
@@ -542,11 +548,11 @@ fn read_dataset(value: &Value, probs: &mut Problems) -> Option<Dataset> {
 
 /// Reads an array of objects with `item`; a missing optional list is empty.
 fn read_list<T>(
-    root_map: &Map<String, Value>,
+    root_map: &Obj<'_>,
     key: &'static str,
     required: bool,
     probs: &mut Problems,
-    mut item: impl FnMut(&Map<String, Value>, &Path, &mut Problems) -> Option<T>,
+    mut item: impl FnMut(&Obj<'_>, &Path, &mut Problems) -> Option<T>,
 ) -> Vec<Option<T>> {
     let root = Path::Root;
     let p = root.key(key);
@@ -564,7 +570,7 @@ fn read_list<T>(
         .collect()
 }
 
-fn read_years(root_map: &Map<String, Value>, probs: &mut Problems) -> Option<Years> {
+fn read_years(root_map: &Obj<'_>, probs: &mut Problems) -> Option<Years> {
     let root = Path::Root;
     let p = root.key("years");
     let m = read::required(root_map, "years", &root, probs).and_then(|v| read::object(v, &p, probs))?;
@@ -585,7 +591,7 @@ fn read_years(root_map: &Map<String, Value>, probs: &mut Problems) -> Option<Yea
     Some(Years { first, last })
 }
 
-fn read_index(v: &Value, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<IndexDef> {
+fn read_index(v: &J, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<IndexDef> {
     let root = Path::Root;
     let p = root.key("index");
     let m = read::object(v, &p, probs)?;
@@ -646,10 +652,10 @@ fn read_index(v: &Value, span: Option<(i32, i32)>, probs: &mut Problems) -> Opti
 }
 
 /// `via` as a JSON array of strings.
-pub(crate) fn read_via(v: &Value, path: &Path, probs: &mut Problems) -> Option<Via> {
+pub(crate) fn read_via(v: &J, path: &Path, probs: &mut Problems) -> Option<Via> {
     const ALLOWED: &[&str] = &["[\"goal\"]", "[\"goal\", \"policy\"]"];
     let arr = read::array(v, path, probs)?;
-    let names: Vec<Option<&str>> = arr.iter().map(Value::as_str).collect();
+    let names: Vec<Option<&str>> = arr.iter().map(J::as_str).collect();
     match names.as_slice() {
         [Some("goal")] => Some(Via::Goal),
         [Some("goal"), Some("policy")] => Some(Via::GoalPolicy),
@@ -661,7 +667,7 @@ pub(crate) fn read_via(v: &Value, path: &Path, probs: &mut Problems) -> Option<V
 }
 
 /// `cap`: `null` or a number > 0.
-pub(crate) fn read_cap(v: &Value, path: &Path, probs: &mut Problems) -> Option<Option<f64>> {
+pub(crate) fn read_cap(v: &J, path: &Path, probs: &mut Problems) -> Option<Option<f64>> {
     if v.is_null() {
         return Some(None);
     }
@@ -673,7 +679,7 @@ pub(crate) fn read_cap(v: &Value, path: &Path, probs: &mut Problems) -> Option<O
     Some(Some(c))
 }
 
-fn read_method(v: &Value, p: &Path, probs: &mut Problems) -> Option<Method> {
+fn read_method(v: &J, p: &Path, probs: &mut Problems) -> Option<Method> {
     let m = read::object(v, p, probs)?;
     read::unknown_fields(m, METHOD_KEYS, p, probs);
     let aggregate = match m.get("aggregate") {
@@ -691,14 +697,14 @@ fn read_method(v: &Value, p: &Path, probs: &mut Problems) -> Option<Method> {
     Some(Method { aggregate: aggregate?, via: via?, cap: cap? })
 }
 
-fn opt_weight(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<f64> {
+fn opt_weight(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<f64> {
     match m.get("weight") {
         None => Some(1.0),
         Some(v) => read::weight(v, &p.key("weight"), probs),
     }
 }
 
-fn read_policy(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<Policy> {
+fn read_policy(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Policy> {
     read::unknown_fields(m, POLICY_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
@@ -706,7 +712,7 @@ fn read_policy(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option
     Some(Policy { id: id?, name: name?, weight: weight? })
 }
 
-fn read_goal(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<Goal> {
+fn read_goal(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Goal> {
     read::unknown_fields(m, GOAL_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let policy = read::required(m, "policy", p, probs).and_then(|v| read::string(v, &p.key("policy"), probs));
@@ -716,7 +722,7 @@ fn read_goal(m: &Map<String, Value>, p: &Path, probs: &mut Problems) -> Option<G
 }
 
 fn opt_enum<T>(
-    m: &Map<String, Value>,
+    m: &Obj<'_>,
     key: &str,
     names: &'static [&'static str],
     conv: fn(usize) -> T,
@@ -730,25 +736,14 @@ fn opt_enum<T>(
     }
 }
 
-fn opt_year_map(
-    m: &Map<String, Value>,
-    key: &str,
-    span: Option<(i32, i32)>,
-    p: &Path,
-    probs: &mut Problems,
-) -> YearValues {
+fn opt_year_map(m: &Obj<'_>, key: &str, span: Option<(i32, i32)>, p: &Path, probs: &mut Problems) -> YearValues {
     match m.get(key) {
         None => YearValues::new(),
         Some(v) => read::year_map(v, span, &p.key(key), probs),
     }
 }
 
-fn read_indicator(
-    m: &Map<String, Value>,
-    p: &Path,
-    span: Option<(i32, i32)>,
-    probs: &mut Problems,
-) -> Option<Indicator> {
+fn read_indicator(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Indicator> {
     read::unknown_fields(m, INDICATOR_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let goal = read::required(m, "goal", p, probs).and_then(|v| read::string(v, &p.key("goal"), probs));
@@ -789,7 +784,7 @@ fn read_indicator(
     })
 }
 
-fn read_project(m: &Map<String, Value>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Project> {
+fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Project> {
     read::unknown_fields(m, PROJECT_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let no = match m.get("no") {
@@ -858,7 +853,7 @@ fn read_project(m: &Map<String, Value>, p: &Path, span: Option<(i32, i32)>, prob
     Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis })
 }
 
-fn read_kpi(m: &Map<String, Value>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Kpi> {
+fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Kpi> {
     read::unknown_fields(m, KPI_KEYS, p, probs);
     let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
     let unit = read::opt_text(m, "unit", p, probs);

@@ -86,7 +86,7 @@ impl Engine {
 
     fn check_entry(&self, list: &str, indicator: &str, year: i32, value: Option<f64>) -> Result<(), Problem> {
         let at = format!("{list}[{}]", self.entries(list).len());
-        if !self.links.indicator.contains_key(indicator) {
+        if !self.links.indicators(&self.dataset).contains_key(indicator) {
             return Err(Problem::error(
                 format!("{at}.indicator"),
                 Msg::UnknownRef { kind: RefKind::Indicator, id: indicator.to_string() },
@@ -144,9 +144,12 @@ impl Engine {
         let (key, kind, ids, map) = match level {
             Level::Policy => ("policies", RefKind::Policy, &self.links.policy, &mut self.scenario.weights.policies),
             Level::Goal => ("goals", RefKind::Goal, &self.links.goal, &mut self.scenario.weights.goals),
-            Level::Indicator => {
-                ("indicators", RefKind::Indicator, &self.links.indicator, &mut self.scenario.weights.indicators)
-            }
+            Level::Indicator => (
+                "indicators",
+                RefKind::Indicator,
+                self.links.indicators(&self.dataset),
+                &mut self.scenario.weights.indicators,
+            ),
         };
         let at = format!("weights.{key}.{id}");
         if !ids.contains_key(id) {

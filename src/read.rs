@@ -1,14 +1,14 @@
 //! Reading a JSON document field by field, collecting every problem with its path.
 //!
-//! Datasets and scenarios are parsed into a `serde_json::Value` first (so that a
+//! Datasets and scenarios are parsed into a light tree ([`J`]) first (so that a
 //! syntax error has a line and column and a wrong field does not stop the
 //! check), then walked by the readers in `dataset.rs` and `scenario.rs` with
 //! these helpers.
 
+use crate::json::{Obj, J};
 use crate::messages::{Expect, Msg};
 use crate::problem::{Path, Problem, Problems};
 use crate::text::Text;
-use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The largest document read: 10 MB.
@@ -16,7 +16,7 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax.
 /// serde_json's recursion limit (128) bounds the nesting depth.
-pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
+pub fn parse_json(bytes: &[u8]) -> Result<J<'_>, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
     }
@@ -28,7 +28,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
             return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
         }
     };
-    serde_json::from_str::<Value>(text).map_err(|e| {
+    serde_json::from_str::<J>(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         let detail = e.to_string();
         let msg = if detail.starts_with("recursion limit exceeded") {
@@ -54,7 +54,7 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 }
 
 /// The root must be an object whose `format` is `expected`.
-pub fn root<'v>(v: &'v Value, expected: &'static str, probs: &mut Problems) -> Option<&'v Map<String, Value>> {
+pub fn root<'v>(v: &'v J<'v>, expected: &'static str, probs: &mut Problems) -> Option<&'v Obj<'v>> {
     let Some(map) = v.as_object() else {
         probs.error(&Path::Root, Msg::NotObject);
         return None;
@@ -62,8 +62,8 @@ pub fn root<'v>(v: &'v Value, expected: &'static str, probs: &mut Problems) -> O
     let p = Path::Root;
     match map.get("format") {
         None => probs.error(&p.key("format"), Msg::FormatMissing { expected }),
-        Some(Value::String(s)) if s == expected => {}
-        Some(Value::String(s)) => probs.error(&p.key("format"), Msg::FormatWrong { found: clip(s), expected }),
+        Some(J::Str(s)) if s == expected => {}
+        Some(J::Str(s)) => probs.error(&p.key("format"), Msg::FormatWrong { found: clip(s), expected }),
         Some(_) => probs.error(&p.key("format"), Msg::WrongType { expected: Expect::String }),
     }
     Some(map)
@@ -81,16 +81,16 @@ pub fn clip(s: &str) -> String {
 }
 
 /// Warns about every key of `map` not in `known`.
-pub fn unknown_fields(map: &Map<String, Value>, known: &[&str], path: &Path, probs: &mut Problems) {
+pub fn unknown_fields(map: &Obj<'_>, known: &[&str], path: &Path, probs: &mut Problems) {
     for k in map.keys() {
-        if !known.contains(&k.as_str()) {
+        if !known.contains(&k) {
             probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) });
         }
     }
 }
 
 /// A field that must be present.
-pub fn required<'v>(map: &'v Map<String, Value>, key: &str, path: &Path, probs: &mut Problems) -> Option<&'v Value> {
+pub fn required<'v>(map: &'v Obj<'v>, key: &str, path: &Path, probs: &mut Problems) -> Option<&'v J<'v>> {
     let v = map.get(key);
     if v.is_none() {
         probs.error(&path.key(key), Msg::Missing);
@@ -98,7 +98,7 @@ pub fn required<'v>(map: &'v Map<String, Value>, key: &str, path: &Path, probs: 
     v
 }
 
-pub fn object<'v>(v: &'v Value, path: &Path, probs: &mut Problems) -> Option<&'v Map<String, Value>> {
+pub fn object<'v>(v: &'v J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v Obj<'v>> {
     let o = v.as_object();
     if o.is_none() {
         probs.error(path, Msg::WrongType { expected: Expect::Object });
@@ -106,7 +106,7 @@ pub fn object<'v>(v: &'v Value, path: &Path, probs: &mut Problems) -> Option<&'v
     o
 }
 
-pub fn array<'v>(v: &'v Value, path: &Path, probs: &mut Problems) -> Option<&'v Vec<Value>> {
+pub fn array<'v>(v: &'v J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v Vec<J<'v>>> {
     let a = v.as_array();
     if a.is_none() {
         probs.error(path, Msg::WrongType { expected: Expect::Array });
@@ -114,9 +114,9 @@ pub fn array<'v>(v: &'v Value, path: &Path, probs: &mut Problems) -> Option<&'v 
     a
 }
 
-pub fn string(v: &Value, path: &Path, probs: &mut Problems) -> Option<String> {
+pub fn string(v: &J, path: &Path, probs: &mut Problems) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
+        J::Str(s) => Some(s.to_string()),
         _ => {
             probs.error(path, Msg::WrongType { expected: Expect::String });
             None
@@ -124,9 +124,9 @@ pub fn string(v: &Value, path: &Path, probs: &mut Problems) -> Option<String> {
     }
 }
 
-pub fn boolean(v: &Value, path: &Path, probs: &mut Problems) -> Option<bool> {
+pub fn boolean(v: &J, path: &Path, probs: &mut Problems) -> Option<bool> {
     match v {
-        Value::Bool(b) => Some(*b),
+        J::Bool(b) => Some(*b),
         _ => {
             probs.error(path, Msg::WrongType { expected: Expect::Boolean });
             None
@@ -136,7 +136,7 @@ pub fn boolean(v: &Value, path: &Path, probs: &mut Problems) -> Option<bool> {
 
 /// A finite number (JSON cannot write NaN or infinity, but a number too
 /// large for a double is refused by the parser already).
-pub fn number(v: &Value, path: &Path, probs: &mut Problems) -> Option<f64> {
+pub fn number(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
     match v.as_f64() {
         Some(x) if x.is_finite() => Some(x),
         Some(_) => {
@@ -151,10 +151,7 @@ pub fn number(v: &Value, path: &Path, probs: &mut Problems) -> Option<f64> {
 }
 
 /// A whole number (`2027`, also `2027.0`), as i64.
-pub fn whole(v: &Value, path: &Path, probs: &mut Problems) -> Option<i64> {
-    if let Some(i) = v.as_i64() {
-        return Some(i);
-    }
+pub fn whole(v: &J, path: &Path, probs: &mut Problems) -> Option<i64> {
     match v.as_f64() {
         Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => Some(x as i64),
         _ => {
@@ -165,7 +162,7 @@ pub fn whole(v: &Value, path: &Path, probs: &mut Problems) -> Option<i64> {
 }
 
 /// A weight: a finite number ≥ 0.
-pub fn weight(v: &Value, path: &Path, probs: &mut Problems) -> Option<f64> {
+pub fn weight(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
     let w = number(v, path, probs)?;
     if w < 0.0 {
         probs.error(path, Msg::WeightNegative { value: w });
@@ -175,23 +172,23 @@ pub fn weight(v: &Value, path: &Path, probs: &mut Problems) -> Option<f64> {
 }
 
 /// A `Text`: a non-empty string, or an object with `ja` and/or `en`.
-pub fn text(v: &Value, path: &Path, probs: &mut Problems) -> Option<Text> {
+pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
     match v {
-        Value::String(s) => {
+        J::Str(s) => {
             if s.trim().is_empty() {
                 probs.error(path, Msg::EmptyText);
                 None
             } else {
-                Some(Text::Plain(s.clone()))
+                Some(Text::Plain(s.to_string()))
             }
         }
-        Value::Object(map) => {
+        J::Obj(map) => {
             unknown_fields(map, &["ja", "en"], path, probs);
             let mut get = |k: &'static str| -> Option<String> {
                 match map.get(k) {
                     None => None,
-                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-                    Some(Value::String(_)) => {
+                    Some(J::Str(s)) if !s.trim().is_empty() => Some(s.to_string()),
+                    Some(J::Str(_)) => {
                         probs.error(&path.key(k), Msg::EmptyText);
                         None
                     }
@@ -219,7 +216,7 @@ pub fn text(v: &Value, path: &Path, probs: &mut Problems) -> Option<Text> {
 }
 
 /// An optional `Text` field.
-pub fn opt_text(map: &Map<String, Value>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
+pub fn opt_text(map: &Obj<'_>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
     map.get(key).and_then(|v| text(v, &path.key(key), probs))
 }
 
@@ -242,7 +239,7 @@ pub fn check_id(id: &str, path: &Path, probs: &mut Problems) -> bool {
 }
 
 /// A required id field.
-pub fn id_field(map: &Map<String, Value>, path: &Path, probs: &mut Problems) -> Option<String> {
+pub fn id_field(map: &Obj<'_>, path: &Path, probs: &mut Problems) -> Option<String> {
     let v = required(map, "id", path, probs)?;
     let p = path.key("id");
     let s = string(v, &p, probs)?;
@@ -250,9 +247,9 @@ pub fn id_field(map: &Map<String, Value>, path: &Path, probs: &mut Problems) -> 
 }
 
 /// An enum given as a string; returns the index into `allowed`.
-pub fn enumeration(v: &Value, allowed: &'static [&'static str], path: &Path, probs: &mut Problems) -> Option<usize> {
+pub fn enumeration(v: &J, allowed: &'static [&'static str], path: &Path, probs: &mut Problems) -> Option<usize> {
     let s = match v {
-        Value::String(s) => s,
+        J::Str(s) => s,
         _ => {
             probs.error(path, Msg::WrongType { expected: Expect::String });
             return None;
@@ -282,10 +279,10 @@ pub fn year_in(year: i64, span: Option<(i32, i32)>, path: &Path, probs: &mut Pro
 /// A `{ "2027": 1560, ... }` map: whole-number year keys within the span,
 /// finite values ≥ 0. `span` is `None` when the dataset's years are unusable
 /// (then only the keys' form is checked).
-pub fn year_map(v: &Value, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> BTreeMap<i32, f64> {
+pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> BTreeMap<i32, f64> {
     let mut out = BTreeMap::new();
     let Some(map) = object(v, path, probs) else { return out };
-    for (k, v) in map {
+    for (k, v) in map.iter() {
         let p = path.key(k);
         let key = k.trim_start_matches('-');
         if key.is_empty() || key.len() > 9 || !key.bytes().all(|b| b.is_ascii_digit()) {

@@ -2,12 +2,12 @@
 //! and value overrides, weights and method, checked against their dataset.
 
 use crate::dataset::{read_cap, read_via, Aggregate, Dataset, Loaded, Via};
+use crate::json::{Obj, J};
 use crate::messages::{Msg, RefKind};
 use crate::problem::{Path, Problem, Problems};
 use crate::read;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The scenario format tag.
@@ -122,11 +122,17 @@ mod double_option {
 /// Reads a scenario and checks it against `dataset` (same rules and paths).
 pub fn load_scenario(bytes: &[u8], dataset: &Dataset) -> Result<Loaded<Scenario>, Vec<Problem>> {
     let value = read::parse_json(bytes).map_err(|p| vec![p])?;
-    scenario_from_value(&value, dataset)
+    scenario_from_tree(&value, dataset)
 }
 
-/// Checks an already parsed JSON value as a scenario of `dataset`.
-pub fn scenario_from_value(value: &Value, dataset: &Dataset) -> Result<Loaded<Scenario>, Vec<Problem>> {
+/// Checks a `serde_json::Value` as a scenario of `dataset`.
+pub fn scenario_from_value(value: &serde_json::Value, dataset: &Dataset) -> Result<Loaded<Scenario>, Vec<Problem>> {
+    let bytes =
+        serde_json::to_vec(value).map_err(|e| vec![Problem::error("$", Msg::Internal { what: e.to_string() })])?;
+    load_scenario(&bytes, dataset)
+}
+
+fn scenario_from_tree(value: &J, dataset: &Dataset) -> Result<Loaded<Scenario>, Vec<Problem>> {
     let mut probs = Problems::default();
     let sc = read_scenario(value, dataset, &mut probs);
     match sc {
@@ -137,15 +143,15 @@ pub fn scenario_from_value(value: &Value, dataset: &Dataset) -> Result<Loaded<Sc
 
 /// Checks a scenario built in code (e.g. by the widget's edits) against `dataset`.
 pub fn check_scenario(sc: &Scenario, dataset: &Dataset) -> Result<Vec<Problem>, Vec<Problem>> {
-    match serde_json::to_value(sc) {
-        Ok(v) => scenario_from_value(&v, dataset).map(|l| l.warnings),
+    match serde_json::to_vec(sc) {
+        Ok(v) => load_scenario(&v, dataset).map(|l| l.warnings),
         Err(e) => Err(vec![Problem::error("$", Msg::Internal { what: e.to_string() })]),
     }
 }
 
 const ROOT_KEYS: &[&str] = &["format", "name", "targets", "values", "weights", "method"];
 
-fn read_scenario(value: &Value, ds: &Dataset, probs: &mut Problems) -> Option<Scenario> {
+fn read_scenario(value: &J, ds: &Dataset, probs: &mut Problems) -> Option<Scenario> {
     let m = read::root(value, SCENARIO_FORMAT, probs)?;
     let root = Path::Root;
     read::unknown_fields(m, ROOT_KEYS, &root, probs);
@@ -173,7 +179,7 @@ fn read_scenario(value: &Value, ds: &Dataset, probs: &mut Problems) -> Option<Sc
 }
 
 fn read_entries(
-    m: &Map<String, Value>,
+    m: &Obj<'_>,
     key: &'static str,
     indicators: &HashSet<&str>,
     span: (i32, i32),
@@ -240,7 +246,7 @@ fn read_entries(
     ok.then_some(out)
 }
 
-fn read_weights(v: &Value, ds: &Dataset, probs: &mut Problems) -> Option<Weights> {
+fn read_weights(v: &J, ds: &Dataset, probs: &mut Problems) -> Option<Weights> {
     let root = Path::Root;
     let p = root.key("weights");
     let m = read::object(v, &p, probs)?;
@@ -251,16 +257,16 @@ fn read_weights(v: &Value, ds: &Dataset, probs: &mut Problems) -> Option<Weights
         let wm = read::object(v, &kp, probs)?;
         let mut out = BTreeMap::new();
         let mut ok = true;
-        for (id, v) in wm {
+        for (id, v) in wm.iter() {
             let at = kp.key(id);
-            if !ids.contains(id.as_str()) {
+            if !ids.contains(id) {
                 probs.error(&at, Msg::UnknownRef { kind, id: read::clip(id) });
                 ok = false;
                 continue;
             }
             match read::weight(v, &at, probs) {
                 Some(w) => {
-                    out.insert(id.clone(), w);
+                    out.insert(id.to_string(), w);
                 }
                 None => ok = false,
             }
@@ -273,7 +279,7 @@ fn read_weights(v: &Value, ds: &Dataset, probs: &mut Problems) -> Option<Weights
     Some(Weights { policies: policies?, goals: goals?, indicators: indicators? })
 }
 
-fn read_method_override(v: &Value, probs: &mut Problems) -> Option<MethodOverride> {
+fn read_method_override(v: &J, probs: &mut Problems) -> Option<MethodOverride> {
     let root = Path::Root;
     let p = root.key("method");
     let m = read::object(v, &p, probs)?;

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 /// Positions of ids, and each indicator's goal and goal's policy.
 #[derive(Debug, Clone, Default)]
 pub struct Links {
-    pub indicator: HashMap<String, usize>,
+    /// Built on first use: a plain score without a scenario never needs it.
+    indicator: std::sync::OnceLock<HashMap<String, usize>>,
     pub goal: HashMap<String, usize>,
     pub policy: HashMap<String, usize>,
     /// `ind_goal[i]`: the goal of indicator `i`.
@@ -26,13 +27,16 @@ pub struct Links {
 
 impl Links {
     pub fn new(ds: &Dataset) -> Links {
-        let indicator: HashMap<String, usize> =
-            ds.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let goal: HashMap<String, usize> = ds.goals.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let policy: HashMap<String, usize> = ds.policies.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let ind_goal = ds.indicators.iter().map(|x| goal.get(&x.goal).copied()).collect();
         let goal_policy = ds.goals.iter().map(|g| policy.get(&g.policy).copied()).collect();
-        Links { indicator, goal, policy, ind_goal, goal_policy }
+        Links { indicator: std::sync::OnceLock::new(), goal, policy, ind_goal, goal_policy }
+    }
+
+    /// Position of each indicator id (`ds` must be the dataset these links were made from).
+    pub fn indicators(&self, ds: &Dataset) -> &HashMap<String, usize> {
+        self.indicator.get_or_init(|| ds.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect())
     }
 }
 
@@ -95,9 +99,9 @@ impl Acc {
 }
 
 /// Scenario entries as `(indicator position, year, value)`, sorted.
-fn resolve(entries: &[Entry], links: &Links) -> Vec<(usize, i32, f64)> {
+fn resolve(entries: &[Entry], ids: &HashMap<String, usize>) -> Vec<(usize, i32, f64)> {
     let mut v: Vec<(usize, i32, f64)> =
-        entries.iter().filter_map(|e| links.indicator.get(&e.indicator).map(|&i| (i, e.year, e.value))).collect();
+        entries.iter().filter_map(|e| ids.get(&e.indicator).map(|&i| (i, e.year, e.value))).collect();
     v.sort_by_key(|e| (e.0, e.1));
     v
 }
@@ -145,11 +149,14 @@ pub fn score_with(ds: &Dataset, links: &Links, sc: &Scenario, path: ScorePath) -
     let years = ds.years.list();
     let base_year = ds.index.base_year;
 
-    let ind_w = weights(&ds.indicators, |x| x.weight, &sc.weights.indicators, &links.indicator);
+    let empty = HashMap::new();
+    let uses_ids = !(sc.targets.is_empty() && sc.values.is_empty() && sc.weights.indicators.is_empty());
+    let ids = if uses_ids { links.indicators(ds) } else { &empty };
+    let ind_w = weights(&ds.indicators, |x| x.weight, &sc.weights.indicators, ids);
     let goal_w = weights(&ds.goals, |x| x.weight, &sc.weights.goals, &links.goal);
     let pol_w = weights(&ds.policies, |x| x.weight, &sc.weights.policies, &links.policy);
-    let over_t = resolve(&sc.targets, links);
-    let over_v = resolve(&sc.values, links);
+    let over_t = resolve(&sc.targets, ids);
+    let over_v = resolve(&sc.values, ids);
 
     let mut goal_acc = vec![Acc::default(); ds.goals.len() * ny];
     let mut ind_series = Vec::new();

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Serves the widget: www/ at /, and the generated WebAssembly package pkg/ at /pkg/.
+
+Usage: python3 scripts/serve.py [--port 8080] [--root DIR]
+Binds 127.0.0.1 only. Prints "serving http://127.0.0.1:PORT/" once listening.
+"""
+import argparse
+import functools
+import http.server
+import os
+import socketserver
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".css": "text/css",
+        ".svg": "image/svg+xml",
+    }
+
+    def translate_path(self, path):
+        # /pkg/... comes from the generated package at the repository root.
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if clean.startswith("/pkg/"):
+            rel = clean[len("/pkg/"):]
+            return os.path.join(ROOT, "pkg", *[p for p in rel.split("/") if p not in ("", ".", "..")])
+        return super().translate_path(path)
+
+    def end_headers(self):
+        # Development server: always fresh files.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, fmt, *args):
+        if os.environ.get("VI_SERVE_QUIET") != "1":
+            super().log_message(fmt, *args)
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port", type=int, default=8080)
+    ap.add_argument("--root", default=os.path.join(ROOT, "www"))
+    a = ap.parse_args()
+    handler = functools.partial(Handler, directory=a.root)
+    with Server(("127.0.0.1", a.port), handler) as httpd:
+        print(f"serving http://127.0.0.1:{httpd.server_address[1]}/", flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
