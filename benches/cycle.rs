@@ -70,7 +70,7 @@ fn default_rescore_after_edit(bencher: Bencher) {
     bencher.bench_local(|| {
         v = if v > 40.0 { 26.0 } else { v + 0.5 };
         eng.set_target("G1-a", 2027, Some(v)).expect("edit");
-        eng.score(ScorePath::Plan)
+        eng.rescore(ScorePath::Plan).index[4]
     });
 }
 
@@ -83,6 +83,12 @@ fn indicators_10k_full_cycle(bencher: Bencher) {
     });
 }
 
+#[divan::bench(sample_count = 30)]
+fn indicators_10k_full_score_no_parse(bencher: Bencher) {
+    let (eng, _) = Engine::load(generated(10_000).as_bytes()).expect("valid");
+    bencher.bench_local(|| eng.score(ScorePath::Outlook));
+}
+
 #[divan::bench(sample_count = 50)]
 fn indicators_10k_rescore_after_edit(bencher: Bencher) {
     let (mut eng, _) = Engine::load(generated(10_000).as_bytes()).expect("valid");
@@ -90,6 +96,6 @@ fn indicators_10k_rescore_after_edit(bencher: Bencher) {
     bencher.bench_local(|| {
         v = if v > 200.0 { 130.0 } else { v + 1.0 };
         eng.set_target("I4242", 2027, Some(v)).expect("edit");
-        eng.score(ScorePath::Outlook)
+        eng.rescore(ScorePath::Outlook).index[4]
     });
 }

@@ -8,7 +8,7 @@ use crate::paths::ScorePath;
 use crate::problem::Problem;
 use crate::result::ScoreResult;
 use crate::scenario::{check_scenario, load_scenario, Entry, Scenario};
-use crate::score::{score_with, Links};
+use crate::score::{score_with, Cached, Links};
 
 /// Which level a weight belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,13 +35,15 @@ pub struct Engine {
     dataset: Dataset,
     links: Links,
     scenario: Scenario,
+    /// Per path: the last result and the indicators edited since (see [`Engine::rescore`]).
+    cache: [Option<(Cached, Vec<usize>)>; 4],
 }
 
 impl Engine {
     /// An engine over a checked dataset, with no scenario.
     pub fn new(dataset: Dataset) -> Engine {
         let links = Links::new(&dataset);
-        Engine { dataset, links, scenario: Scenario::default() }
+        Engine { dataset, links, scenario: Scenario::default(), cache: Default::default() }
     }
 
     /// Reads and checks a dataset; returns the engine and the warnings.
@@ -67,6 +69,7 @@ impl Engine {
         if !keep {
             self.scenario = Scenario::default();
         }
+        self.invalidate();
         Ok(l.warnings)
     }
 
@@ -74,6 +77,7 @@ impl Engine {
     pub fn apply_scenario(&mut self, bytes: &[u8]) -> Result<Vec<Problem>, Vec<Problem>> {
         let l = load_scenario(bytes, &self.dataset)?;
         self.scenario = l.value;
+        self.invalidate();
         Ok(l.warnings)
     }
 
@@ -81,6 +85,7 @@ impl Engine {
     pub fn set_scenario(&mut self, sc: Scenario) -> Result<Vec<Problem>, Vec<Problem>> {
         let w = check_scenario(&sc, &self.dataset)?;
         self.scenario = sc;
+        self.invalidate();
         Ok(w)
     }
 
@@ -126,7 +131,23 @@ impl Engine {
             (None, Some(value)) => entries.push(Entry { indicator: indicator.to_string(), year, value }),
             (None, None) => {}
         }
+        self.touch(indicator);
         Ok(())
+    }
+
+    /// Drops every cached result (after a change of weights, method or scenario).
+    fn invalidate(&mut self) {
+        self.cache = Default::default();
+    }
+
+    /// Notes that one indicator's targets or values changed.
+    fn touch(&mut self, indicator: &str) {
+        let Some(&i) = self.links.indicators(&self.dataset).get(indicator) else { return };
+        for (_, pending) in self.cache.iter_mut().flatten() {
+            if !pending.contains(&i) {
+                pending.push(i);
+            }
+        }
     }
 
     /// Sets (or with `None` removes) a what-if target.
@@ -160,10 +181,12 @@ impl Engine {
             Some(w) if w < 0.0 => Err(Problem::error(at, Msg::WeightNegative { value: w })),
             Some(w) => {
                 map.insert(id.to_string(), w);
+                self.invalidate();
                 Ok(())
             }
             None => {
                 map.remove(id);
+                self.invalidate();
                 Ok(())
             }
         }
@@ -172,11 +195,13 @@ impl Engine {
     /// Overrides (or with `None` restores) the aggregation.
     pub fn set_aggregate(&mut self, aggregate: Option<Aggregate>) {
         self.scenario.method.aggregate = aggregate;
+        self.invalidate();
     }
 
     /// Overrides (or with `None` restores) the route.
     pub fn set_via(&mut self, via: Option<Via>) {
         self.scenario.method.via = via;
+        self.invalidate();
     }
 
     /// Overrides the cap: `None` restores the dataset's, `Some(None)` removes it.
@@ -190,6 +215,7 @@ impl Engine {
             }
         }
         self.scenario.method.cap = cap;
+        self.invalidate();
         Ok(())
     }
 
@@ -197,12 +223,31 @@ impl Engine {
     pub fn reset_indicator(&mut self, indicator: &str) {
         self.scenario.targets.retain(|e| e.indicator != indicator);
         self.scenario.values.retain(|e| e.indicator != indicator);
-        self.scenario.weights.indicators.remove(indicator);
+        if self.scenario.weights.indicators.remove(indicator).is_some() {
+            self.invalidate();
+        } else {
+            self.touch(indicator);
+        }
     }
 
     /// Clears the scenario.
     pub fn reset_all(&mut self) {
         self.scenario = Scenario::default();
+        self.invalidate();
+    }
+
+    /// The result on `path`, brought up to date incrementally: after an edit
+    /// of one indicator's target or value, only that indicator, its goal and
+    /// the levels above are recomputed. Equal to [`Engine::score`].
+    pub fn rescore(&mut self, path: ScorePath) -> &ScoreResult {
+        let k = ScorePath::ALL.iter().position(|p| *p == path).unwrap_or(0);
+        let (ds, links, sc) = (&self.dataset, &self.links, &self.scenario);
+        let (cached, pending) = self.cache[k].get_or_insert_with(|| (Cached::full(ds, links, sc, path), Vec::new()));
+        if !pending.is_empty() {
+            cached.update(ds, links, sc, pending);
+            pending.clear();
+        }
+        &cached.result
     }
 
     /// Scores the dataset with the scenario.
@@ -213,5 +258,51 @@ impl Engine {
     /// Scores the untouched dataset (no scenario).
     pub fn score_base(&self, path: ScorePath) -> ScoreResult {
         score_with(&self.dataset, &self.links, &Scenario::default(), path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT: &[u8] = include_bytes!("../www/data/setagaya.json");
+    const TINY: &[u8] = include_bytes!("../tests/fixtures/conformance/tiny.json");
+
+    /// After any sequence of edits, the incremental result equals a full score, bit for bit.
+    #[test]
+    fn rescore_equals_full_score_after_every_edit() {
+        for bytes in [DEFAULT, TINY] {
+            let (mut e, _) = Engine::load(bytes).expect("valid");
+            let ids: Vec<String> = e.dataset().indicators.iter().map(|i| i.id.clone()).collect();
+            let mut step = 0u32;
+            let mut edit = |e: &mut Engine, step: u32| {
+                let id = &ids[(step as usize * 7) % ids.len()];
+                let v = Some(10.0 + f64::from(step % 13) * 3.5);
+                match step % 9 {
+                    0 | 1 | 2 => e.set_target(id, 2027, v).expect("edit"),
+                    3 => e.set_target(id, 2029, v).expect("edit"),
+                    4 => e.set_value(id, 2025, v).expect("edit"),
+                    5 => e.set_value(id, 2024, if step % 2 == 0 { Some(0.0) } else { None }).expect("edit"),
+                    6 => e.reset_indicator(id),
+                    7 => e.set_target(id, 2027, None).expect("edit"),
+                    _ => {
+                        if step % 27 == 8 {
+                            e.set_weight(Level::Indicator, id, Some(2.0)).expect("edit");
+                        } else {
+                            e.set_aggregate(if step % 2 == 0 { Some(Aggregate::Geometric) } else { None });
+                        }
+                    }
+                }
+            };
+            for _ in 0..120 {
+                edit(&mut e, step);
+                step += 1;
+                // Plan after every edit; the other paths after several edits have piled up.
+                for path in ScorePath::ALL.into_iter().filter(|p| *p == ScorePath::Plan || step % 4 == 0) {
+                    let full = e.score(path);
+                    assert_eq!(e.rescore(path), &full, "step {step} path {}", path.name());
+                }
+            }
+        }
     }
 }

@@ -23,15 +23,33 @@ pub struct Links {
     pub ind_goal: Vec<Option<usize>>,
     /// `goal_policy[g]`: the policy of goal `g`.
     pub goal_policy: Vec<Option<usize>>,
+    /// `series_pos[i]`: where indicator `i` is in a result's `indicators` (outcome_long only).
+    pub series_pos: Vec<Option<usize>>,
+    /// `goal_members[g]`: the outcome_long indicators of goal `g`, in dataset order.
+    pub goal_members: Vec<Vec<usize>>,
 }
 
 impl Links {
     pub fn new(ds: &Dataset) -> Links {
         let goal: HashMap<String, usize> = ds.goals.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let policy: HashMap<String, usize> = ds.policies.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
-        let ind_goal = ds.indicators.iter().map(|x| goal.get(&x.goal).copied()).collect();
+        let ind_goal: Vec<Option<usize>> = ds.indicators.iter().map(|x| goal.get(&x.goal).copied()).collect();
         let goal_policy = ds.goals.iter().map(|g| policy.get(&g.policy).copied()).collect();
-        Links { indicator: std::sync::OnceLock::new(), goal, policy, ind_goal, goal_policy }
+        let mut series_pos = Vec::with_capacity(ds.indicators.len());
+        let mut goal_members = vec![Vec::new(); ds.goals.len()];
+        let mut n = 0;
+        for (i, x) in ds.indicators.iter().enumerate() {
+            if x.stage == Stage::OutcomeLong {
+                series_pos.push(Some(n));
+                n += 1;
+                if let Some(g) = ind_goal[i] {
+                    goal_members[g].push(i);
+                }
+            } else {
+                series_pos.push(None);
+            }
+        }
+        Links { indicator: std::sync::OnceLock::new(), goal, policy, ind_goal, goal_policy, series_pos, goal_members }
     }
 
     /// Position of each indicator id (`ds` must be the dataset these links were made from).
@@ -142,87 +160,209 @@ fn weights<'a, T: 'a>(
 
 /// Scores with precomputed [`Links`] (which must be those of `ds`).
 pub fn score_with(ds: &Dataset, links: &Links, sc: &Scenario, path: ScorePath) -> ScoreResult {
-    let method = effective_method(ds, sc);
+    Cached::full(ds, links, sc, path).result
+}
+
+/// The scenario's entries of one indicator, sorted by year.
+fn entries_of(entries: &[Entry], id: &str) -> Vec<(i32, f64)> {
+    let mut v: Vec<(i32, f64)> = entries.iter().filter(|e| e.indicator == id).map(|e| (e.year, e.value)).collect();
+    v.sort_by_key(|e| e.0);
+    v
+}
+
+/// Everything one indicator's scoring reads besides the indicator itself.
+struct Ctx {
+    path: ScorePath,
+    first: i32,
+    ny: usize,
+    base_year: i32,
+    cap: Option<f64>,
+}
+
+/// One indicator's scores per year; undefined scores are reported in `warn`.
+fn indicator_scores(
+    cx: &Ctx,
+    i: usize,
+    ind: &crate::dataset::Indicator,
+    over_targets: &[(i32, f64)],
+    over_values: &[(i32, f64)],
+    scratch: &mut (Vec<Option<f64>>, Vec<(i32, f64)>),
+    warn: &mut Vec<(usize, Problem)>,
+) -> Vec<Option<f64>> {
+    let a = Anchors {
+        base_year: cx.base_year,
+        baseline: ind.baseline,
+        values: &ind.values,
+        targets: &ind.targets,
+        over_targets,
+        over_values,
+    };
+    let (vals, anchors) = scratch;
+    vals.clear();
+    vals.resize(cx.ny, None);
+    values_on_path(&a, cx.path, cx.first, vals, anchors);
+    let (mut down_zero, mut overflow) = (Vec::new(), Vec::new());
+    let scores = vals
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            let x = (*x)?;
+            let s = match ind.direction {
+                Direction::Up => 100.0 * x / ind.baseline,
+                Direction::Down if x == 0.0 => {
+                    down_zero.push(cx.first + k as i32);
+                    return None;
+                }
+                Direction::Down => 100.0 * ind.baseline / x,
+            };
+            let s = match cx.cap {
+                Some(c) => s.min(c),
+                None => s,
+            };
+            if s.is_finite() {
+                Some(s)
+            } else {
+                overflow.push(cx.first + k as i32);
+                None
+            }
+        })
+        .collect();
+    for (years, why) in [(down_zero, Undefined::DownZero), (overflow, Undefined::Overflow)] {
+        if !years.is_empty() {
+            warn.push((i, Problem::warning(format!("indicators[{i}]"), Msg::ScoreUndefined { years, why })));
+        }
+    }
+    scores
+}
+
+/// A result with what it takes to bring it up to date after an edit that
+/// touches only some indicators' targets or values (the engine's cache).
+#[derive(Debug, Clone)]
+pub(crate) struct Cached {
+    pub result: ScoreResult,
+    ind_w: Vec<f64>,
+    goal_w: Vec<f64>,
+    pol_w: Vec<f64>,
+    /// Undefined-score warnings by indicator position, in order.
+    ind_warn: Vec<(usize, Problem)>,
+}
+
+impl Cached {
+    /// Scores everything.
+    pub fn full(ds: &Dataset, links: &Links, sc: &Scenario, path: ScorePath) -> Cached {
+        let method = effective_method(ds, sc);
+        let agg = method.aggregate;
+        let cx =
+            Ctx { path, first: ds.years.first, ny: ds.years.len(), base_year: ds.index.base_year, cap: method.cap };
+        let ny = cx.ny;
+        let empty = HashMap::new();
+        let uses_ids = !(sc.targets.is_empty() && sc.values.is_empty() && sc.weights.indicators.is_empty());
+        let ids = if uses_ids { links.indicators(ds) } else { &empty };
+        let ind_w = weights(&ds.indicators, |x| x.weight, &sc.weights.indicators, ids);
+        let goal_w = weights(&ds.goals, |x| x.weight, &sc.weights.goals, &links.goal);
+        let pol_w = weights(&ds.policies, |x| x.weight, &sc.weights.policies, &links.policy);
+        let over_t = resolve(&sc.targets, ids);
+        let over_v = resolve(&sc.values, ids);
+
+        let mut goal_acc = vec![Acc::default(); ds.goals.len() * ny];
+        let mut ind_series = Vec::new();
+        let mut ind_warn = Vec::new();
+        let (mut ct, mut cv) = (0usize, 0usize);
+        let (mut bt, mut bv) = (Vec::new(), Vec::new());
+        let mut scratch = (Vec::new(), Vec::new());
+        for (i, ind) in ds.indicators.iter().enumerate() {
+            if ind.stage != Stage::OutcomeLong {
+                continue;
+            }
+            let ot = take(&over_t, &mut ct, i, &mut bt);
+            let ov = take(&over_v, &mut cv, i, &mut bv);
+            let scores = indicator_scores(&cx, i, ind, ot, ov, &mut scratch, &mut ind_warn);
+            if let Some(g) = links.ind_goal[i] {
+                for (k, s) in scores.iter().enumerate() {
+                    if let Some(s) = s {
+                        goal_acc[g * ny + k].add(agg, ind_w[i], *s);
+                    }
+                }
+            }
+            ind_series.push(Series { id: ind.id.clone(), values: scores });
+        }
+        let goals: Vec<Series> = ds
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(g, x)| Series {
+                id: x.id.clone(),
+                values: (0..ny).map(|t| goal_acc[g * ny + t].value(agg)).collect(),
+            })
+            .collect();
+        let result = top(ds, links, method, path, &goal_w, &pol_w, goals, ind_series, &ind_warn);
+        Cached { result, ind_w, goal_w, pol_w, ind_warn }
+    }
+
+    /// Brings the result up to date after edits of the targets or values of
+    /// the indicators at `changed` (nothing else may have changed). Gives
+    /// exactly what [`Cached::full`] gives: same operations, same order.
+    pub fn update(&mut self, ds: &Dataset, links: &Links, sc: &Scenario, changed: &[usize]) {
+        let method = self.result.method;
+        let agg = method.aggregate;
+        let path = self.result.path;
+        let cx =
+            Ctx { path, first: ds.years.first, ny: ds.years.len(), base_year: ds.index.base_year, cap: method.cap };
+        let mut scratch = (Vec::new(), Vec::new());
+        let mut goals_touched: Vec<usize> = Vec::new();
+        for &i in changed {
+            let (Some(ind), Some(Some(pos))) = (ds.indicators.get(i), links.series_pos.get(i)) else { continue };
+            self.ind_warn.retain(|(j, _)| *j != i);
+            let mut warn = Vec::new();
+            let ot = entries_of(&sc.targets, &ind.id);
+            let ov = entries_of(&sc.values, &ind.id);
+            self.result.indicators[*pos].values = indicator_scores(&cx, i, ind, &ot, &ov, &mut scratch, &mut warn);
+            let at = self.ind_warn.partition_point(|(j, _)| *j < i);
+            self.ind_warn.splice(at..at, warn);
+            if let Some(g) = links.ind_goal[i] {
+                if !goals_touched.contains(&g) {
+                    goals_touched.push(g);
+                }
+            }
+        }
+        let ny = cx.ny;
+        let mut goals = std::mem::take(&mut self.result.goals);
+        for g in goals_touched {
+            let mut acc = vec![Acc::default(); ny];
+            for &j in &links.goal_members[g] {
+                if let Some(Some(pos)) = links.series_pos.get(j) {
+                    for (k, s) in self.result.indicators[*pos].values.iter().enumerate() {
+                        if let Some(s) = s {
+                            acc[k].add(agg, self.ind_w[j], *s);
+                        }
+                    }
+                }
+            }
+            goals[g].values = acc.iter().map(|a| a.value(agg)).collect();
+        }
+        let indicators = std::mem::take(&mut self.result.indicators);
+        self.result = top(ds, links, method, path, &self.goal_w, &self.pol_w, goals, indicators, &self.ind_warn);
+    }
+}
+
+/// Policies (when `via` has them), the index and the milestones from the goal scores.
+#[allow(clippy::too_many_arguments)]
+fn top(
+    ds: &Dataset,
+    links: &Links,
+    method: Method,
+    path: ScorePath,
+    goal_w: &[f64],
+    pol_w: &[f64],
+    goals: Vec<Series>,
+    indicators: Vec<Series>,
+    ind_warn: &[(usize, Problem)],
+) -> ScoreResult {
     let agg = method.aggregate;
     let first = ds.years.first;
     let ny = ds.years.len();
-    let years = ds.years.list();
-    let base_year = ds.index.base_year;
-
-    let empty = HashMap::new();
-    let uses_ids = !(sc.targets.is_empty() && sc.values.is_empty() && sc.weights.indicators.is_empty());
-    let ids = if uses_ids { links.indicators(ds) } else { &empty };
-    let ind_w = weights(&ds.indicators, |x| x.weight, &sc.weights.indicators, ids);
-    let goal_w = weights(&ds.goals, |x| x.weight, &sc.weights.goals, &links.goal);
-    let pol_w = weights(&ds.policies, |x| x.weight, &sc.weights.policies, &links.policy);
-    let over_t = resolve(&sc.targets, ids);
-    let over_v = resolve(&sc.values, ids);
-
-    let mut goal_acc = vec![Acc::default(); ds.goals.len() * ny];
-    let mut ind_series = Vec::new();
-    let mut warnings: Vec<Problem> = Vec::new();
-    let (mut ct, mut cv) = (0usize, 0usize);
-    let (mut bt, mut bv, mut anchors) = (Vec::new(), Vec::new(), Vec::new());
-    let mut vals = vec![None; ny];
-
-    for (i, ind) in ds.indicators.iter().enumerate() {
-        if ind.stage != Stage::OutcomeLong {
-            continue;
-        }
-        let a = Anchors {
-            base_year,
-            baseline: ind.baseline,
-            values: &ind.values,
-            targets: &ind.targets,
-            over_targets: take(&over_t, &mut ct, i, &mut bt),
-            over_values: take(&over_v, &mut cv, i, &mut bv),
-        };
-        values_on_path(&a, path, first, &mut vals, &mut anchors);
-        let mut scores = Vec::with_capacity(ny);
-        let (mut down_zero, mut overflow) = (Vec::new(), Vec::new());
-        for (k, x) in vals.iter().enumerate() {
-            let s = x.and_then(|x| {
-                let s = match ind.direction {
-                    Direction::Up => 100.0 * x / ind.baseline,
-                    Direction::Down if x == 0.0 => {
-                        down_zero.push(first + k as i32);
-                        return None;
-                    }
-                    Direction::Down => 100.0 * ind.baseline / x,
-                };
-                let s = match method.cap {
-                    Some(c) => s.min(c),
-                    None => s,
-                };
-                if s.is_finite() {
-                    Some(s)
-                } else {
-                    overflow.push(first + k as i32);
-                    None
-                }
-            });
-            if let (Some(s), Some(g)) = (s, links.ind_goal[i]) {
-                goal_acc[g * ny + k].add(agg, ind_w[i], s);
-            }
-            scores.push(s);
-        }
-        for (years, why) in [(down_zero, Undefined::DownZero), (overflow, Undefined::Overflow)] {
-            if !years.is_empty() {
-                warnings.push(Problem::warning(format!("indicators[{i}]"), Msg::ScoreUndefined { years, why }));
-            }
-        }
-        ind_series.push(Series { id: ind.id.clone(), values: scores });
-    }
-
     let node_series =
         |acc: &[Acc], k: usize| -> Vec<Option<f64>> { (0..ny).map(|t| acc[k * ny + t].value(agg)).collect() };
-    let goals: Vec<Series> = ds
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(g, x)| Series { id: x.id.clone(), values: node_series(&goal_acc, g) })
-        .collect();
-
     let mut policies = Vec::new();
     let mut top = vec![Acc::default(); ny];
     if method.via.has_policy() {
@@ -277,5 +417,16 @@ pub fn score_with(ds: &Dataset, links: &Links, sc: &Scenario, path: ScorePath) -
         })
         .collect();
 
-    ScoreResult { path, years, base_year, method, index, policies, goals, indicators: ind_series, milestones, warnings }
+    ScoreResult {
+        path,
+        years: ds.years.list(),
+        base_year: ds.index.base_year,
+        method,
+        index,
+        policies,
+        goals,
+        indicators,
+        milestones,
+        warnings: ind_warn.iter().map(|(_, p)| p.clone()).collect(),
+    }
 }

@@ -178,9 +178,10 @@ impl VisionEngine {
         self.inner.reset_all();
     }
 
-    /// The result (SPEC §5) on `path` with the scenario.
-    pub fn result(&self, path: &str) -> Result<JsValue, JsValue> {
-        encode(&self.inner.score(parse_path(path)?))
+    /// The result (SPEC §5) on `path` with the scenario (re-scored incrementally).
+    pub fn result(&mut self, path: &str) -> Result<JsValue, JsValue> {
+        let path = parse_path(path)?;
+        encode(self.inner.rescore(path))
     }
 
     /// The result on `path` of the untouched dataset (no scenario).
