@@ -275,11 +275,11 @@ mod tests {
             let (mut e, _) = Engine::load(bytes).expect("valid");
             let ids: Vec<String> = e.dataset().indicators.iter().map(|i| i.id.clone()).collect();
             let mut step = 0u32;
-            let mut edit = |e: &mut Engine, step: u32| {
+            let edit = |e: &mut Engine, step: u32| {
                 let id = &ids[(step as usize * 7) % ids.len()];
                 let v = Some(10.0 + f64::from(step % 13) * 3.5);
                 match step % 9 {
-                    0 | 1 | 2 => e.set_target(id, 2027, v).expect("edit"),
+                    0..=2 => e.set_target(id, 2027, v).expect("edit"),
                     3 => e.set_target(id, 2029, v).expect("edit"),
                     4 => e.set_value(id, 2025, v).expect("edit"),
                     5 => e.set_value(id, 2024, if step % 2 == 0 { Some(0.0) } else { None }).expect("edit"),
