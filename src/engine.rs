@@ -282,14 +282,14 @@ mod tests {
                     0..=2 => e.set_target(id, 2027, v).expect("edit"),
                     3 => e.set_target(id, 2029, v).expect("edit"),
                     4 => e.set_value(id, 2025, v).expect("edit"),
-                    5 => e.set_value(id, 2024, if step % 2 == 0 { Some(0.0) } else { None }).expect("edit"),
+                    5 => e.set_value(id, 2024, if step.is_multiple_of(2) { Some(0.0) } else { None }).expect("edit"),
                     6 => e.reset_indicator(id),
                     7 => e.set_target(id, 2027, None).expect("edit"),
                     _ => {
                         if step % 27 == 8 {
                             e.set_weight(Level::Indicator, id, Some(2.0)).expect("edit");
                         } else {
-                            e.set_aggregate(if step % 2 == 0 { Some(Aggregate::Geometric) } else { None });
+                            e.set_aggregate(if step.is_multiple_of(2) { Some(Aggregate::Geometric) } else { None });
                         }
                     }
                 }
@@ -298,7 +298,7 @@ mod tests {
                 edit(&mut e, step);
                 step += 1;
                 // Plan after every edit; the other paths after several edits have piled up.
-                for path in ScorePath::ALL.into_iter().filter(|p| *p == ScorePath::Plan || step % 4 == 0) {
+                for path in ScorePath::ALL.into_iter().filter(|p| *p == ScorePath::Plan || step.is_multiple_of(4)) {
                     let full = e.score(path);
                     assert_eq!(e.rescore(path), &full, "step {step} path {}", path.name());
                 }
