@@ -117,6 +117,7 @@ pub enum Msg {
     TooManyProblems { more: usize },
     // ---- warnings
     UnknownField { name: String },
+    DuplicateKey { name: String },
     GoalWithoutOutcome,
     PolicyWithoutGoal,
     ProjectWithoutKpi,
@@ -166,6 +167,7 @@ impl Msg {
             Msg::TooManyIndicators { .. } => "too_many_indicators",
             Msg::TooManyProblems { .. } => "too_many_problems",
             Msg::UnknownField { .. } => "unknown_field",
+            Msg::DuplicateKey { .. } => "duplicate_key",
             Msg::GoalWithoutOutcome => "goal_without_outcome",
             Msg::PolicyWithoutGoal => "policy_without_goal",
             Msg::ProjectWithoutKpi => "project_without_kpi",
@@ -247,6 +249,7 @@ impl Msg {
                 format!("問題が多すぎるため、残り {more} 件は省略しました")
             }
             Msg::UnknownField { name } => format!("不明な項目 \"{name}\" は無視します"),
+            Msg::DuplicateKey { name } => format!("項目 \"{name}\" が重複しています: 最初のものを使います"),
             Msg::GoalWithoutOutcome => {
                 "中長期アウトカム（outcome_long）の指標がないため、この目指す姿は指数に入りません".into()
             }
@@ -338,6 +341,7 @@ impl Msg {
             }
             Msg::TooManyProblems { more } => format!("too many problems: {more} more not shown"),
             Msg::UnknownField { name } => format!("unknown field \"{name}\": ignored"),
+            Msg::DuplicateKey { name } => format!("key \"{name}\" repeated: the first one is used"),
             Msg::GoalWithoutOutcome => "goal has no outcome_long indicator: it does not enter the index".into(),
             Msg::PolicyWithoutGoal => "policy has no goal".into(),
             Msg::ProjectWithoutKpi => "project has no KPI".into(),

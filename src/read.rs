@@ -80,11 +80,14 @@ pub fn clip(s: &str) -> String {
     }
 }
 
-/// Warns about every key of `map` not in `known`.
+/// Warns about every key of `map` not in `known`, and about repeated keys
+/// (the first one is used).
 pub fn unknown_fields(map: &Obj<'_>, known: &[&str], path: &Path, probs: &mut Problems) {
-    for k in map.keys() {
+    for (i, k) in map.keys().enumerate() {
         if !known.contains(&k) {
             probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) });
+        } else if map.keys().take(i).any(|earlier| earlier == k) {
+            probs.warn(&path.key(k), Msg::DuplicateKey { name: clip(k) });
         }
     }
 }
@@ -302,7 +305,11 @@ pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Proble
             }
         }
         if let (Some(y), Some(x)) = (year, value) {
-            out.insert(y, x);
+            if out.contains_key(&y) {
+                probs.warn(&p, Msg::DuplicateKey { name: clip(k) });
+            } else {
+                out.insert(y, x);
+            }
         }
     }
     out
