@@ -305,10 +305,11 @@ pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Proble
             }
         }
         if let (Some(y), Some(x)) = (year, value) {
-            if out.contains_key(&y) {
-                probs.warn(&p, Msg::DuplicateKey { name: clip(k) });
-            } else {
-                out.insert(y, x);
+            match out.entry(y) {
+                std::collections::btree_map::Entry::Occupied(_) => probs.warn(&p, Msg::DuplicateKey { name: clip(k) }),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(x);
+                }
             }
         }
     }
