@@ -2,7 +2,10 @@
 //!
 //! The dataset crosses once (as JSON text); edits are small calls; results
 //! cross back as plain objects whose series are arrays of numbers (`null`
-//! where undefined). Every method has the same three steps: decode the
+//! where undefined). They are encoded with serde_json and decoded by the
+//! browser's own `JSON.parse`: the module is 6 KB (gzip) smaller than with
+//! serde-wasm-bindgen, and one parse beats thousands of small boundary calls
+//! for a large result. Every method has the same three steps: decode the
 //! arguments, call the engine, encode the result. A refused input throws a JS
 //! `Error` whose `message` is the first problem's line and whose `problems`
 //! property lists every problem (`{severity, path, code, message: {ja, en}}`).
@@ -24,8 +27,8 @@ pub fn start() {
 }
 
 fn encode<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))
+    let text = serde_json::to_string(v).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Engine problems → one JS `Error` (message: the first problem) with `.problems`.

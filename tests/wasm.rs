@@ -1,0 +1,248 @@
+//! wasm-bindgen tests of the WebAssembly facade (`src/wasm.rs`), run in Node
+//! by `make test-wasm` (`wasm-pack test --node -- --test wasm`).
+//!
+//! They check the boundary only: how results are encoded as JS values
+//! (objects, arrays of numbers, `null`) and how refusals become JS `Error`s
+//! with a `problems` list. The scoring itself is tested natively.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use vision_index::wasm::VisionEngine;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+const DEFAULT: &str = include_str!("../www/data/setagaya.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or_else(|_| panic!("no property {key}"))
+}
+
+fn array(v: &JsValue) -> Array {
+    assert!(Array::is_array(v), "expected an array, got {v:?}");
+    v.clone().unchecked_into()
+}
+
+/// Year `y`'s entry of a per-year series in a result object.
+fn at_year(result: &JsValue, series: &JsValue, year: i32) -> JsValue {
+    let years = array(&get(result, "years"));
+    let i = years
+        .iter()
+        .position(|y| y.as_f64() == Some(f64::from(year)))
+        .unwrap_or_else(|| panic!("year {year} not in result.years"));
+    array(series).get(i as u32)
+}
+
+fn engine() -> VisionEngine {
+    VisionEngine::new(DEFAULT).unwrap_or_else(|e| panic!("default dataset refused: {e:?}"))
+}
+
+fn key_count(v: &JsValue) -> u32 {
+    let o: &js_sys::Object = v.unchecked_ref();
+    js_sys::Object::keys(o).length()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+/// The thrown value is a JS `Error` with a non-empty `problems` array whose
+/// entries carry `path`, `code` and `message.{ja,en}`; returns the problems.
+fn problems_of(err: JsValue) -> Array {
+    assert!(err.is_instance_of::<js_sys::Error>(), "thrown value is not an Error: {err:?}");
+    let msg: String = err.clone().unchecked_into::<js_sys::Error>().message().into();
+    assert!(!msg.is_empty(), "Error.message is empty");
+    let problems = array(&get(&err, "problems"));
+    assert!(problems.length() > 0, "problems is empty");
+    for p in problems.iter() {
+        assert!(get(&p, "path").is_string(), "problem.path is not a string: {p:?}");
+        assert!(get(&p, "code").is_string(), "problem.code is not a string: {p:?}");
+        let m = get(&p, "message");
+        for lang in ["ja", "en"] {
+            let s = get(&m, lang).as_string().unwrap_or_else(|| panic!("message.{lang} is not a string"));
+            assert!(!s.is_empty(), "message.{lang} is empty");
+        }
+    }
+    problems
+}
+
+fn paths(problems: &Array) -> Vec<String> {
+    problems.iter().map(|p| get(&p, "path").as_string().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+fn default_dataset_plan_result_is_plain_object_with_number_arrays() {
+    let mut e = engine();
+    let r = e.result("plan").expect("result(plan)");
+    assert!(r.is_object());
+    assert_eq!(get(&r, "format").as_string().as_deref(), Some("vision-index-result/1"));
+    assert_eq!(get(&r, "path").as_string().as_deref(), Some("plan"));
+
+    let years = array(&get(&r, "years"));
+    assert_eq!(years.length(), 9, "2023..=2031");
+    assert_eq!(years.get(0).as_f64(), Some(2023.0));
+
+    let index = get(&r, "index");
+    let idx = array(&index);
+    assert_eq!(idx.length(), years.length());
+    for v in idx.iter() {
+        assert!(v.as_f64().is_some(), "plan index entry is not a number: {v:?}");
+    }
+    let at = |y| at_year(&r, &index, y).as_f64().expect("number");
+    assert!(close(at(2023), 100.0), "2023: {}", at(2023));
+    assert!(close(at(2027), 130.0), "2027: {}", at(2027));
+    assert!(close(at(2031), 135.0), "2031: {}", at(2031));
+
+    // goals and indicators are objects keyed by id, each an array per year.
+    let goals = get(&r, "goals");
+    assert!(goals.is_object() && !Array::is_array(&goals));
+    assert_eq!(key_count(&goals), 11);
+    let g1 = array(&get(&goals, "G1"));
+    assert_eq!(g1.length(), years.length());
+    let inds = get(&r, "indicators");
+    assert_eq!(key_count(&inds), 23);
+    assert!(at_year(&r, &get(&inds, "G1-a"), 2027).as_f64().is_some());
+
+    // milestones: objects with numbers and booleans
+    let ms = array(&get(&r, "milestones"));
+    assert_eq!(ms.length(), 2);
+    let m0 = ms.get(0);
+    assert_eq!(get(&m0, "year").as_f64(), Some(2027.0));
+    assert_eq!(get(&m0, "target").as_f64(), Some(130.0));
+    assert!(close(get(&m0, "value").as_f64().expect("value"), 130.0));
+    assert!(get(&m0, "gap").as_f64().is_some());
+    assert_eq!(get(&m0, "met").as_bool(), Some(true));
+    assert!(Array::is_array(&get(&r, "warnings")));
+}
+
+#[wasm_bindgen_test]
+fn every_path_encodes() {
+    let mut e = engine();
+    for p in ["actual", "plan", "outlook", "trend"] {
+        let r = e.result(p).unwrap_or_else(|_| panic!("result({p})"));
+        assert_eq!(get(&r, "path").as_string().as_deref(), Some(p));
+        let b = e.base_result(p);
+        assert!(b.is_ok(), "baseResult({p})");
+    }
+}
+
+#[wasm_bindgen_test]
+fn undefined_scores_cross_as_null() {
+    // No reported values in the default dataset: on `actual` only the base
+    // year has a score; every later year is `null` (not NaN, not undefined).
+    let mut e = engine();
+    let r = e.result("actual").expect("result(actual)");
+    let index = get(&r, "index");
+    assert!(close(at_year(&r, &index, 2023).as_f64().expect("2023 number"), 100.0));
+    for y in 2024..=2031 {
+        let v = at_year(&r, &index, y);
+        assert!(v.is_null(), "actual index {y} should be null, got {v:?}");
+    }
+    let g = at_year(&r, &get(&get(&r, "goals"), "G1"), 2027);
+    assert!(g.is_null(), "goal G1 2027 on actual should be null, got {g:?}");
+    let m = array(&get(&r, "milestones")).get(0);
+    assert!(get(&m, "value").is_null());
+    assert!(get(&m, "gap").is_null());
+    assert_eq!(get(&m, "met").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+fn refused_dataset_throws_error_with_problems() {
+    let mut doc: serde_json::Value = serde_json::from_str(DEFAULT).expect("json");
+    doc["indicators"][0]["baseline"] = serde_json::json!(-5);
+    doc["goals"][0]["policy"] = serde_json::json!("NOPE");
+    let bad = doc.to_string();
+
+    let err = match VisionEngine::new(&bad) {
+        Ok(_) => panic!("a negative baseline was accepted"),
+        Err(e) => e,
+    };
+    let problems = problems_of(err);
+    let ps = paths(&problems);
+    assert!(ps.iter().any(|p| p == "indicators[0].baseline"), "paths: {ps:?}");
+    assert!(ps.iter().any(|p| p == "goals[0].policy"), "every problem is listed, not only the first: {ps:?}");
+    let first = problems.get(0);
+    assert_eq!(get(&first, "severity").as_string().as_deref(), Some("error"));
+
+    // Not JSON at all
+    let err = match VisionEngine::new("{\"format\": \"vision-index/1\", ") {
+        Ok(_) => panic!("truncated JSON was accepted"),
+        Err(e) => e,
+    };
+    let problems = problems_of(err);
+    assert_eq!(get(&problems.get(0), "code").as_string().as_deref(), Some("json_syntax"));
+}
+
+#[wasm_bindgen_test]
+fn refused_replacement_keeps_old_dataset() {
+    let mut e = engine();
+    let before = e.result("plan").expect("result");
+    let err = e.replace_dataset("[]").expect_err("an array is not a dataset");
+    problems_of(err);
+    let after = e.result("plan").expect("result");
+    let a = at_year(&after, &get(&after, "index"), 2027).as_f64();
+    let b = at_year(&before, &get(&before, "index"), 2027).as_f64();
+    assert_eq!(a, b);
+}
+
+#[wasm_bindgen_test]
+fn set_target_rejects_nan_and_negative_and_keeps_result() {
+    let mut e = engine();
+    let plan_2027 = |e: &mut VisionEngine| {
+        let r = e.result("plan").expect("result");
+        at_year(&r, &get(&r, "index"), 2027).as_f64().expect("number")
+    };
+    let before = plan_2027(&mut e);
+    for bad in [f64::NAN, -1.0, f64::INFINITY] {
+        let err = e.set_target("G1-a", 2027, Some(bad)).expect_err("bad target accepted");
+        let problems = problems_of(err);
+        let ps = paths(&problems);
+        assert!(ps.iter().all(|p| p.starts_with("targets")), "paths: {ps:?}");
+        assert_eq!(plan_2027(&mut e), before, "result changed after a refused setTarget({bad})");
+    }
+    // unknown indicator
+    let err = e.set_target("ZZ", 2027, Some(1.0)).expect_err("unknown indicator accepted");
+    let problems = problems_of(err);
+    assert_eq!(get(&problems.get(0), "code").as_string().as_deref(), Some("unknown_ref"));
+    assert_eq!(plan_2027(&mut e), before);
+
+    // a good target changes it, and None removes it
+    e.set_target("G1-a", 2027, Some(40.0)).expect("good target");
+    assert!(plan_2027(&mut e) > before);
+    e.set_target("G1-a", 2027, None).expect("remove target");
+    assert_eq!(plan_2027(&mut e), before);
+}
+
+#[wasm_bindgen_test]
+fn unknown_path_throws() {
+    let mut e = engine();
+    let err = e.result("nope").expect_err("result(nope) should throw");
+    let problems = problems_of(err);
+    let p = problems.get(0);
+    assert_eq!(get(&p, "path").as_string().as_deref(), Some("path"));
+    assert_eq!(get(&p, "code").as_string().as_deref(), Some("bad_enum"));
+    assert!(e.base_result("").is_err());
+}
+
+#[wasm_bindgen_test]
+fn scenario_round_trips_as_object_and_json() {
+    let mut e = engine();
+    e.set_target("G1-a", 2027, Some(30.0)).expect("set");
+    let s = e.scenario().expect("scenario");
+    assert_eq!(get(&s, "format").as_string().as_deref(), Some("vision-index-scenario/1"));
+    let json = e.scenario_json();
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("scenarioJson is JSON");
+    assert_eq!(parsed["format"], "vision-index-scenario/1");
+
+    let mut other = engine();
+    other.apply_scenario(&json).expect("apply own scenario");
+    let a = other.result("plan").expect("r");
+    let b = e.result("plan").expect("r");
+    assert_eq!(at_year(&a, &get(&a, "index"), 2027).as_f64(), at_year(&b, &get(&b, "index"), 2027).as_f64());
+    let err = other
+        .apply_scenario(
+            "{\"format\":\"vision-index-scenario/1\",\"targets\":[{\"indicator\":\"nope\",\"year\":2027,\"value\":1}]}",
+        )
+        .expect_err("bad scenario accepted");
+    let ps = paths(&problems_of(err));
+    assert!(ps.iter().any(|p| p == "targets[0].indicator"), "paths: {ps:?}");
+}
