@@ -8,7 +8,7 @@ use crate::read;
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The dataset format tag.
 pub const DATASET_FORMAT: &str = "vision-index/1";
@@ -373,6 +373,32 @@ impl<'a> IdSet<'a> {
     }
 }
 
+/// What a reference may name: the ids read, and those of entries that could not be read.
+struct Names<'a> {
+    ids: &'a IdSet<'a>,
+    broken: HashSet<&'a str>,
+    /// The list itself could not be read (missing or not an array).
+    unread: bool,
+}
+
+impl<'a> Names<'a> {
+    fn new<T>(root_map: &'a Obj<'a>, key: &str, items: &[Option<T>], ids: &'a IdSet<'a>) -> Self {
+        let Some(J::Arr(arr)) = root_map.get(key) else {
+            return Names { ids, broken: HashSet::new(), unread: true };
+        };
+        let broken = arr
+            .iter()
+            .zip(items)
+            .filter(|(_, x)| x.is_none())
+            .filter_map(|(v, _)| v.as_object()?.get("id")?.as_str())
+            .collect();
+        Names { ids, broken, unread: false }
+    }
+    fn has(&self, id: &str) -> bool {
+        self.unread || self.ids.has(id) || self.broken.contains(id)
+    }
+}
+
 const ROOT_KEYS: &[&str] =
     &["format", "title", "source", "years", "index", "policies", "goals", "indicators", "projects"];
 const INDEX_KEYS: &[&str] = &["name", "unit", "base_year", "base_value", "milestones", "method"];
@@ -445,6 +471,11 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
             project_ids.add(&x.id, i, probs);
         }
     }
+    // An entry that could not be read still exists (its own problems are reported at its
+    // path), and a list that could not be read at all names nothing for sure: neither makes
+    // what names it a dangling reference.
+    let known_policy = Names::new(root_map, "policies", &policies, &policy_ids);
+    let known_goal = Names::new(root_map, "goals", &goals, &goal_ids);
     let refs = |list: &'static str, i: usize, key: &str, kind: RefKind, id: &str, probs: &mut Problems| {
         let l = root.key(list);
         let at = l.index(i);
@@ -452,14 +483,14 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     };
     for (i, g) in goals.iter().enumerate() {
         if let Some(g) = g {
-            if !policy_ids.has(&g.policy) {
+            if !known_policy.has(&g.policy) {
                 refs("goals", i, "policy", RefKind::Policy, &g.policy, probs);
             }
         }
     }
     for (i, x) in indicators.iter().enumerate() {
         if let Some(x) = x {
-            if !goal_ids.has(&x.goal) {
+            if !known_goal.has(&x.goal) {
                 refs("indicators", i, "goal", RefKind::Goal, &x.goal, probs);
             }
         }
@@ -467,7 +498,7 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     for (i, x) in projects.iter().enumerate() {
         if let Some(x) = x {
             for (j, g) in x.goals.iter().enumerate() {
-                if !goal_ids.has(g) {
+                if !known_goal.has(g) {
                     let l = root.key("projects");
                     let at = l.index(i);
                     let gs = at.key("goals");
@@ -478,6 +509,8 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     }
 
     // Warnings: legal but odd.
+    let all_indicators_read = indicators.iter().all(Option::is_some);
+    let all_goals_read = goals.iter().all(Option::is_some);
     let mut goals_with_outcome: HashMap<&str, bool> = HashMap::new();
     for x in indicators.iter().flatten() {
         if x.stage == Stage::OutcomeLong {
@@ -488,7 +521,8 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     for (i, g) in goals.iter().enumerate() {
         if let Some(g) = g {
             policies_with_goal.insert(&g.policy, true);
-            if !goals_with_outcome.contains_key(g.id.as_str()) {
+            // Only when every indicator could be read: a broken one may be this goal's.
+            if all_indicators_read && !goals_with_outcome.contains_key(g.id.as_str()) {
                 let l = root.key("goals");
                 probs.warn(&l.index(i), Msg::GoalWithoutOutcome);
             }
@@ -496,7 +530,8 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     }
     for (i, p) in policies.iter().enumerate() {
         if let Some(p) = p {
-            if !policies_with_goal.contains_key(p.id.as_str()) {
+            // Only when every goal could be read: a broken one may be this policy's.
+            if all_goals_read && !policies_with_goal.contains_key(p.id.as_str()) {
                 let l = root.key("policies");
                 probs.warn(&l.index(i), Msg::PolicyWithoutGoal);
             }
@@ -675,6 +710,9 @@ pub(crate) fn read_cap(v: &J, path: &Path, probs: &mut Problems) -> Option<Optio
     if c <= 0.0 {
         probs.error(path, Msg::CapNotPositive { value: c });
         return None;
+    }
+    if c < 100.0 {
+        probs.warn(path, Msg::CapBelow100 { value: c });
     }
     Some(Some(c))
 }

@@ -124,6 +124,7 @@ pub enum Msg {
     BaseYearEntryIgnored { year: i32 },
     BeforeBaseYear { year: i32, base: i32 },
     BaseValueNot100 { value: f64 },
+    CapBelow100 { value: f64 },
     ScoreUndefined { years: Vec<i32>, why: Undefined },
     // ---- the command line and the stateful engine
     Io { what: String },
@@ -174,6 +175,7 @@ impl Msg {
             Msg::BaseYearEntryIgnored { .. } => "base_year_entry_ignored",
             Msg::BeforeBaseYear { .. } => "before_base_year",
             Msg::BaseValueNot100 { .. } => "base_value_not_100",
+            Msg::CapBelow100 { .. } => "cap_below_100",
             Msg::ScoreUndefined { .. } => "score_undefined",
             Msg::Io { .. } => "io",
             Msg::Internal { .. } => "internal",
@@ -193,7 +195,7 @@ impl Msg {
                 format!("JSON の書き方に誤りがあります（{line}行{column}列）: {detail}")
             }
             Msg::TooDeep { line, column } => {
-                format!("入れ子が深すぎます（{line}行{column}列）: 128 段までです")
+                format!("入れ子が深すぎます（{line}行{column}列）: 127 段までです")
             }
             Msg::TooLarge { bytes, limit } => format!(
                 "ファイルが大きすぎます: {bytes} バイト（上限 {limit} バイト）"
@@ -264,6 +266,9 @@ impl Msg {
             Msg::BaseValueNot100 { value } => format!(
                 "基準値 {value} ではなく 100 として計算します: 基準年度の指数は定義上 100 です"
             ),
+            Msg::CapBelow100 { value } => format!(
+                "上限 {value} は 100 未満です: 基準年度の指数も 100 ではなく {value} になります"
+            ),
             Msg::ScoreUndefined { years, why } => match why {
                 Undefined::DownZero => format!(
                     "{} 年度の得点は計算できません: 小さいほど良い指標の値が 0 です",
@@ -292,7 +297,7 @@ impl Msg {
                 format!("JSON syntax error (line {line}, column {column}): {detail}")
             }
             Msg::TooDeep { line, column } => {
-                format!("nested too deeply (line {line}, column {column}): at most 128 levels")
+                format!("nested too deeply (line {line}, column {column}): at most 127 levels")
             }
             Msg::TooLarge { bytes, limit } => {
                 format!("file too large: {bytes} bytes (limit {limit} bytes)")
@@ -353,6 +358,9 @@ impl Msg {
             }
             Msg::BaseValueNot100 { value } => {
                 format!("base_value {value} treated as 100: the index is 100 in the base year by definition")
+            }
+            Msg::CapBelow100 { value } => {
+                format!("cap {value} is below 100: the base year scores {value}, not 100")
             }
             Msg::ScoreUndefined { years, why } => match why {
                 Undefined::DownZero => {

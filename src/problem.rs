@@ -119,24 +119,24 @@ impl<'a> Path<'a> {
     }
 }
 
-/// The most problems one check reports; past that, one `too_many_problems` entry.
+/// The most errors, and separately the most warnings, one check lists; past
+/// that, one `too_many_problems` entry says how many more there were (so
+/// that a huge broken file cannot make an unbounded report).
 pub const MAX_PROBLEMS: usize = 1000;
 
-/// Collects problems during a check, bounded by [`MAX_PROBLEMS`].
+/// Collects problems during a check, bounded by [`MAX_PROBLEMS`] per severity.
 #[derive(Default)]
 pub struct Problems {
-    list: Vec<Problem>,
-    errors: usize,
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
     dropped: usize,
 }
 
 impl Problems {
     pub fn push(&mut self, p: Problem) {
-        if p.is_error() {
-            self.errors += 1;
-        }
-        if self.list.len() < MAX_PROBLEMS {
-            self.list.push(p);
+        let list = if p.is_error() { &mut self.errors } else { &mut self.warnings };
+        if list.len() < MAX_PROBLEMS {
+            list.push(p);
         } else {
             self.dropped += 1;
         }
@@ -148,19 +148,16 @@ impl Problems {
         self.push(Problem::warning(path.render(), msg));
     }
     pub fn has_errors(&self) -> bool {
-        self.errors > 0
+        !self.errors.is_empty()
     }
     /// Errors first, then warnings, each in document order.
-    pub fn finish(mut self) -> Vec<Problem> {
+    pub fn finish(self) -> Vec<Problem> {
+        let sev = if self.errors.is_empty() { Severity::Warning } else { Severity::Error };
+        let mut list = self.errors;
+        list.extend(self.warnings);
         if self.dropped > 0 {
-            let sev = if self.errors > 0 { Severity::Error } else { Severity::Warning };
-            self.list.push(Problem {
-                severity: sev,
-                path: "$".into(),
-                msg: Msg::TooManyProblems { more: self.dropped },
-            });
+            list.push(Problem { severity: sev, path: "$".into(), msg: Msg::TooManyProblems { more: self.dropped } });
         }
-        self.list.sort_by_key(|p| !p.is_error());
-        self.list
+        list
     }
 }

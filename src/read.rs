@@ -187,12 +187,13 @@ pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
         }
         J::Obj(map) => {
             unknown_fields(map, &["ja", "en"], path, probs);
+            let mut empty = Vec::new();
             let mut get = |k: &'static str| -> Option<String> {
                 match map.get(k) {
                     None => None,
                     Some(J::Str(s)) if !s.trim().is_empty() => Some(s.to_string()),
                     Some(J::Str(_)) => {
-                        probs.error(&path.key(k), Msg::EmptyText);
+                        empty.push(k);
                         None
                     }
                     Some(_) => {
@@ -203,7 +204,16 @@ pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
             };
             let ja = get("ja");
             let en = get("en");
-            if ja.is_none() && en.is_none() {
+            // An empty language next to a usable one leaves the Text usable (SPEC §2): a warning only.
+            let usable = ja.is_some() || en.is_some();
+            for k in empty {
+                if usable {
+                    probs.warn(&path.key(k), Msg::EmptyText);
+                } else {
+                    probs.error(&path.key(k), Msg::EmptyText);
+                }
+            }
+            if !usable {
                 if !map.contains_key("ja") && !map.contains_key("en") {
                     probs.error(path, Msg::EmptyText);
                 }
