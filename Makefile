@@ -22,7 +22,7 @@ wasm: setup
 serve: wasm
 	python3 scripts/serve.py --port $(PORT)
 
-test: test-rust
+test: test-rust test-wasm test-e2e
 
 test-rust:
 	cargo fmt --all -- --check

@@ -8,7 +8,7 @@ use crate::read;
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// The dataset format tag.
 pub const DATASET_FORMAT: &str = "vision-index/1";
@@ -348,54 +348,38 @@ fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
     }
 }
 
-/// Records ids and reports repeats.
+/// The object entries of a top-level list, with their positions.
+fn raw_entries<'v>(root_map: &'v Obj<'v>, list: &str) -> impl Iterator<Item = (usize, &'v Obj<'v>)> {
+    let arr = root_map.get(list).and_then(J::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    arr.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|m| (i, m)))
+}
+
+/// The ids of one top-level list (as written, whether or not their entry is valid).
 struct IdSet<'a> {
     seen: HashMap<&'a str, usize>,
-    list: &'static str,
 }
 
 impl<'a> IdSet<'a> {
-    fn new(list: &'static str) -> Self {
-        IdSet { seen: HashMap::new(), list }
-    }
-    fn add(&mut self, id: &'a str, i: usize, probs: &mut Problems) {
+    /// Collects the string ids of `list` and reports repeats; `None` when the list
+    /// itself is missing or not an array.
+    fn collect(root_map: &'a Obj<'a>, list: &'static str, probs: &mut Problems) -> Option<IdSet<'a>> {
+        root_map.get(list).and_then(J::as_array)?;
         let root = Path::Root;
-        let list = root.key(self.list);
-        if let Some(&first) = self.seen.get(id) {
-            let at = list.index(i);
-            probs.error(&at.key("id"), Msg::IdDuplicate { id: id.to_string(), first: list.index(first).render() });
-        } else {
-            self.seen.insert(id, i);
+        let l = root.key(list);
+        let mut seen: HashMap<&'a str, usize> = HashMap::new();
+        for (i, m) in raw_entries(root_map, list) {
+            let Some(id) = m.get("id").and_then(J::as_str) else { continue };
+            if let Some(&first) = seen.get(id) {
+                let at = l.index(i);
+                probs.error(&at.key("id"), Msg::IdDuplicate { id: read::clip(id), first: l.index(first).render() });
+            } else {
+                seen.insert(id, i);
+            }
         }
+        Some(IdSet { seen })
     }
     fn has(&self, id: &str) -> bool {
         self.seen.contains_key(id)
-    }
-}
-
-/// What a reference may name: the ids read, and those of entries that could not be read.
-struct Names<'a> {
-    ids: &'a IdSet<'a>,
-    broken: HashSet<&'a str>,
-    /// The list itself could not be read (missing or not an array).
-    unread: bool,
-}
-
-impl<'a> Names<'a> {
-    fn new<T>(root_map: &'a Obj<'a>, key: &str, items: &[Option<T>], ids: &'a IdSet<'a>) -> Self {
-        let Some(J::Arr(arr)) = root_map.get(key) else {
-            return Names { ids, broken: HashSet::new(), unread: true };
-        };
-        let broken = arr
-            .iter()
-            .zip(items)
-            .filter(|(_, x)| x.is_none())
-            .filter_map(|(v, _)| v.as_object()?.get("id")?.as_str())
-            .collect();
-        Names { ids, broken, unread: false }
-    }
-    fn has(&self, id: &str) -> bool {
-        self.unread || self.ids.has(id) || self.broken.contains(id)
     }
 }
 
@@ -446,63 +430,43 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     let indicators = read_list(root_map, "indicators", true, probs, |m, p, probs| read_indicator(m, p, span, probs));
     let projects = read_list(root_map, "projects", false, probs, |m, p, probs| read_project(m, p, span, probs));
 
-    // Ids and references.
-    let mut policy_ids = IdSet::new("policies");
-    for (i, p) in policies.iter().enumerate() {
-        if let Some(p) = p {
-            policy_ids.add(&p.id, i, probs);
-        }
-    }
-    let mut goal_ids = IdSet::new("goals");
-    for (i, g) in goals.iter().enumerate() {
-        if let Some(g) = g {
-            goal_ids.add(&g.id, i, probs);
-        }
-    }
-    let mut ind_ids = IdSet::new("indicators");
-    for (i, x) in indicators.iter().enumerate() {
-        if let Some(x) = x {
-            ind_ids.add(&x.id, i, probs);
-        }
-    }
-    let mut project_ids = IdSet::new("projects");
-    for (i, x) in projects.iter().enumerate() {
-        if let Some(x) = x {
-            project_ids.add(&x.id, i, probs);
-        }
-    }
-    // An entry that could not be read still exists (its own problems are reported at its
-    // path), and a list that could not be read at all names nothing for sure: neither makes
-    // what names it a dangling reference.
-    let known_policy = Names::new(root_map, "policies", &policies, &policy_ids);
-    let known_goal = Names::new(root_map, "goals", &goals, &goal_ids);
-    let refs = |list: &'static str, i: usize, key: &str, kind: RefKind, id: &str, probs: &mut Problems| {
-        let l = root.key(list);
-        let at = l.index(i);
-        probs.error(&at.key(key), Msg::UnknownRef { kind, id: id.to_string() });
-    };
-    for (i, g) in goals.iter().enumerate() {
-        if let Some(g) = g {
-            if !known_policy.has(&g.policy) {
-                refs("goals", i, "policy", RefKind::Policy, &g.policy, probs);
+    // Ids and references, read from the document itself, so that an entry that failed
+    // its own checks still counts (its id exists; its references are checked too). A
+    // list that could not be read at all names nothing for sure: references into it are
+    // not reported.
+    let policy_ids = IdSet::collect(root_map, "policies", probs);
+    let goal_ids = IdSet::collect(root_map, "goals", probs);
+    IdSet::collect(root_map, "indicators", probs);
+    IdSet::collect(root_map, "projects", probs);
+    let dangling = |ids: &Option<IdSet>, id: &str| ids.as_ref().is_some_and(|s| !s.has(id));
+    for (i, m) in raw_entries(root_map, "goals") {
+        if let Some(id) = m.get("policy").and_then(J::as_str) {
+            if dangling(&policy_ids, id) {
+                let l = root.key("goals");
+                let e = l.index(i);
+                probs.error(&e.key("policy"), Msg::UnknownRef { kind: RefKind::Policy, id: read::clip(id) });
             }
         }
     }
-    for (i, x) in indicators.iter().enumerate() {
-        if let Some(x) = x {
-            if !known_goal.has(&x.goal) {
-                refs("indicators", i, "goal", RefKind::Goal, &x.goal, probs);
+    for (i, m) in raw_entries(root_map, "indicators") {
+        if let Some(id) = m.get("goal").and_then(J::as_str) {
+            if dangling(&goal_ids, id) {
+                let l = root.key("indicators");
+                let e = l.index(i);
+                probs.error(&e.key("goal"), Msg::UnknownRef { kind: RefKind::Goal, id: read::clip(id) });
             }
         }
     }
-    for (i, x) in projects.iter().enumerate() {
-        if let Some(x) = x {
-            for (j, g) in x.goals.iter().enumerate() {
-                if !known_goal.has(g) {
-                    let l = root.key("projects");
-                    let at = l.index(i);
-                    let gs = at.key("goals");
-                    probs.error(&gs.index(j), Msg::UnknownRef { kind: RefKind::Goal, id: g.clone() });
+    for (i, m) in raw_entries(root_map, "projects") {
+        if let Some(list) = m.get("goals").and_then(J::as_array) {
+            for (j, v) in list.iter().enumerate() {
+                if let Some(id) = v.as_str() {
+                    if dangling(&goal_ids, id) {
+                        let l = root.key("projects");
+                        let e = l.index(i);
+                        let gs = e.key("goals");
+                        probs.error(&gs.index(j), Msg::UnknownRef { kind: RefKind::Goal, id: read::clip(id) });
+                    }
                 }
             }
         }

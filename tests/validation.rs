@@ -1173,3 +1173,18 @@ fn problem_line_and_json_form() {
     assert!(j["message"]["ja"].as_str().is_some_and(|s| !s.is_empty()));
     assert!(j["message"]["en"].as_str().is_some_and(|s| !s.is_empty()));
 }
+
+#[test]
+fn a_broken_entry_still_has_its_references_and_id_checked() {
+    // Indicator 0 has a bad baseline AND names no such goal: both are reported.
+    let v = set_in(base(), "/indicators/0/baseline", json!(-1));
+    let v = set_in(v, "/indicators/0/goal", json!("G9"));
+    assert_errors(&v, &[("baseline_not_positive", "indicators[0].baseline"), ("unknown_ref", "indicators[0].goal")]);
+    // A broken goal that repeats an id is still a repeat.
+    let v = set_in(base(), "/goals/1/id", json!("G1"));
+    let v = set_in(v, "/goals/1/weight", json!(-2));
+    let ps = refused(dataset_from_value(&v));
+    let errs = keys(&ps, Severity::Error);
+    assert!(errs.contains(&("id_duplicate".to_string(), "goals[1].id".to_string())), "{errs:?}");
+    assert!(errs.contains(&("weight_negative".to_string(), "goals[1].weight".to_string())), "{errs:?}");
+}

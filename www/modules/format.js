@@ -1,0 +1,86 @@
+// Every number and year on screen is formatted here (Intl, ja-JP / en; 令和 years).
+import { t } from './i18n.js';
+
+const cache = new Map();
+function nf(lang, min, max, sign) {
+  const key = `${lang}|${min}|${max}|${sign}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'en' ? 'en' : 'ja-JP', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      signDisplay: sign ? 'always' : 'auto',
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const ok = (v) => typeof v === 'number' && Number.isFinite(v);
+const minus = (s) => s.replace(/-/g, '\u2212');
+
+/** A score or index value: one decimal ("130.0"); null when there is none. */
+export const score = (v, lang) => (ok(v) ? minus(nf(lang, 1, 1).format(v)) : null);
+
+/** A signed difference, one decimal ("+0.0", "−3.2"). */
+export const signed = (v, lang) => (ok(v) ? minus(nf(lang, 1, 1, true).format(v)) : null);
+
+/** A raw indicator or KPI value, grouped, up to 2 decimals ("6,400", "85.5"). */
+export const num = (v, lang) => (ok(v) ? minus(nf(lang, 0, 2).format(v)) : null);
+
+/** A whole percentage ("125%"). */
+export const percent = (v, lang) => (ok(v) ? `${nf(lang, 0, 0).format(v)}%` : null);
+
+/** Builds the formatters of `lang` ahead of their first use. */
+export function warm(lang) {
+  score(0, lang);
+  signed(0, lang);
+  num(0, lang);
+}
+
+/** The era of a fiscal year: [ja name, en name, letter, year in era]. */
+function era(fy) {
+  if (fy >= 2019) return ['令和', 'Reiwa', 'R', fy - 2018];
+  if (fy >= 1989) return ['平成', 'Heisei', 'H', fy - 1988];
+  if (fy >= 1926) return ['昭和', 'Showa', 'S', fy - 1925];
+  return null;
+}
+
+/** A fiscal year in full: 「令和9年度（2027）」 / "FY2027 (Reiwa 9)". */
+export function fy(y, lang) {
+  const e = era(y);
+  if (lang === 'en') return e ? `FY${y} (${e[1]} ${e[3]})` : `FY${y}`;
+  if (!e) return `${y}年度`;
+  return `${e[0]}${e[3] === 1 ? '元' : e[3]}年度（${y}）`;
+}
+
+/** A fiscal year, short: 「令和9年度」 / "FY2027". */
+export function fyShort(y, lang) {
+  const e = era(y);
+  if (lang === 'en' || !e) return lang === 'en' ? `FY${y}` : `${y}年度`;
+  return `${e[0]}${e[3] === 1 ? '元' : e[3]}年度`;
+}
+
+/** The era year on a chart axis: "R9". */
+export function fyAxis(y) {
+  const e = era(y);
+  return e ? `${e[2]}${e[3]}` : '';
+}
+
+/**
+ * Puts a formatted number into `el`; a missing value shows 「—」 with an
+ * accessible name ("値なし"), never NaN or undefined.
+ */
+export function put(el, s, lang) {
+  if (s == null) {
+    el.textContent = '—';
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', t(lang, 'noValue'));
+  } else {
+    if (el.textContent !== s) el.textContent = s;
+    if (el.hasAttribute('role')) {
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+    }
+  }
+}
