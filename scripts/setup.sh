@@ -20,10 +20,15 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
-if [ "${VI_SKIP_BROWSER:-0}" != "1" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  echo "setup: installing Debian's chromium and chromium-driver"
+# Chromium for the browser tests, and a Japanese font so that their screenshots
+# show the page as people see it (not boxes).
+need_browser=0
+[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || need_browser=1
+fc-list :lang=ja 2>/dev/null | grep -q . || need_browser=1
+if [ "${VI_SKIP_BROWSER:-0}" != "1" ] && [ "$need_browser" = "1" ]; then
+  echo "setup: installing Debian's chromium, chromium-driver and a Japanese font"
   SUDO=""
   [ "$(id -u)" = "0" ] || SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver fonts-ipafont-gothic
 fi

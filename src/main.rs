@@ -11,7 +11,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use vision_index::messages::Msg;
-use vision_index::{load_dataset, load_scenario, score, Lang, Problem, Scenario, ScorePath, Stage, MAX_BYTES};
+use vision_index::{load_dataset, load_scenario, score, Lang, Loaded, Problem, Scenario, ScorePath, Stage, MAX_BYTES};
 
 const USAGE: &str = "usage:
   vision-index check DATASET [--scenario FILE]
@@ -86,6 +86,20 @@ fn report(problems: &[Problem]) {
     }
 }
 
+/// Prints the warnings of an accepted input, or the problems of a refused one (exit 1).
+fn accept<T>(r: Result<Loaded<T>, Vec<Problem>>) -> Result<T, ExitCode> {
+    match r {
+        Ok(l) => {
+            report(&l.warnings);
+            Ok(l.value)
+        }
+        Err(problems) => {
+            report(&problems);
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
 fn run(argv: &[String]) -> ExitCode {
     let a = match parse_args(argv) {
         Ok(a) => a,
@@ -142,31 +156,16 @@ fn run(argv: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let ds = match load_dataset(&bytes) {
-        Ok(l) => {
-            report(&l.warnings);
-            l.value
-        }
-        Err(problems) => {
-            report(&problems);
-            return ExitCode::from(1);
-        }
+    let ds = match accept(load_dataset(&bytes)) {
+        Ok(ds) => ds,
+        Err(code) => return code,
     };
     let sc = match a.scenario.as_deref() {
         None => Scenario::default(),
-        Some(f) => {
-            let loaded = read_input(f).map_err(|p| vec![p]).and_then(|b| load_scenario(&b, &ds));
-            match loaded {
-                Ok(l) => {
-                    report(&l.warnings);
-                    l.value
-                }
-                Err(problems) => {
-                    report(&problems);
-                    return ExitCode::from(1);
-                }
-            }
-        }
+        Some(f) => match accept(read_input(f).map_err(|p| vec![p]).and_then(|b| load_scenario(&b, &ds))) {
+            Ok(sc) => sc,
+            Err(code) => return code,
+        },
     };
 
     let mut out = std::io::stdout().lock();
