@@ -328,7 +328,8 @@ pub struct Loaded<T> {
 /// Reads and checks a dataset. Every problem is reported; on success the
 /// warnings come with it.
 pub fn load_dataset(bytes: &[u8]) -> Result<Loaded<Dataset>, Vec<Problem>> {
-    let value = read::parse_json(bytes).map_err(|p| vec![p])?;
+    let bump = bumpalo::Bump::new();
+    let value = read::parse_json(bytes, &bump).map_err(|p| vec![p])?;
     dataset_from_tree(&value)
 }
 
@@ -350,7 +351,7 @@ fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
 
 /// The object entries of a top-level list, with their positions.
 fn raw_entries<'v>(root_map: &'v Obj<'v>, list: &str) -> impl Iterator<Item = (usize, &'v Obj<'v>)> {
-    let arr = root_map.get(list).and_then(J::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    let arr = root_map.get(list).and_then(J::as_array).unwrap_or(&[]);
     arr.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|m| (i, m)))
 }
 

@@ -1,43 +1,44 @@
 //! A light JSON tree that borrows its strings from the input.
 //!
 //! The readers walk a whole tree so that every problem can be reported, but
-//! `serde_json::Value` allocates every string and hashes every key; this tree
-//! borrows strings (unless they contain escapes) and keeps object entries in
-//! document order in a `Vec`, which makes a full check several times faster.
-//! Nesting depth stays bounded by serde_json's recursion limit (128).
+//! `serde_json::Value` allocates every string and container and hashes every
+//! key. This tree borrows strings from the input (a string with escapes is
+//! copied once) and puts every container in one arena ([`Bump`]) that is
+//! freed at once; object entries stay in document order. Nesting depth stays
+//! bounded by serde_json's recursion limit.
 
-use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::borrow::Cow;
+use bumpalo::Bump;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-/// A JSON value whose strings borrow from the input where possible.
-#[derive(Debug, Clone, PartialEq)]
+/// A JSON value living in the input and an arena.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum J<'a> {
     Null,
     Bool(bool),
     Num(f64),
-    Str(Cow<'a, str>),
-    Arr(Vec<J<'a>>),
+    Str(&'a str),
+    Arr(&'a [J<'a>]),
     Obj(Obj<'a>),
 }
 
 /// A JSON object: its entries in document order (a repeated key keeps every entry).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Obj<'a>(pub Vec<(Cow<'a, str>, J<'a>)>);
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Obj<'a>(pub &'a [(&'a str, J<'a>)]);
 
 impl<'a> Obj<'a> {
     /// The first entry named `k`.
     pub fn get(&self, k: &str) -> Option<&J<'a>> {
-        self.0.iter().find(|(key, _)| key == k).map(|(_, v)| v)
+        self.0.iter().find(|(key, _)| *key == k).map(|(_, v)| v)
     }
     pub fn contains_key(&self, k: &str) -> bool {
         self.get(k).is_some()
     }
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_ref())
+    pub fn keys(&self) -> impl Iterator<Item = &'a str> {
+        self.0.iter().map(|(k, _)| *k)
     }
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &J<'a>)> {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a J<'a>)> {
+        self.0.iter().map(|(k, v)| (*k, v))
     }
 }
 
@@ -48,7 +49,7 @@ impl<'a> J<'a> {
             _ => None,
         }
     }
-    pub fn as_array(&self) -> Option<&Vec<J<'a>>> {
+    pub fn as_array(&self) -> Option<&'a [J<'a>]> {
         match self {
             J::Arr(a) => Some(a),
             _ => None,
@@ -94,41 +95,47 @@ impl fmt::Display for J<'_> {
     }
 }
 
-/// An object key, borrowed where possible.
-struct Key<'a>(Cow<'a, str>);
+/// An object key, borrowed from the input where possible, else copied into the arena.
+struct Key<'a>(&'a Bump);
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string key")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
-        }
-        d.deserialize_str(V)
+impl<'de> DeserializeSeed<'de> for Key<'de> {
+    type Value = &'de str;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'de str, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'de> {
+    type Value = &'de str;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<&'de str, E> {
+        Ok(v)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<&'de str, E> {
+        Ok(self.0.alloc_str(v))
     }
 }
 
 /// Shared scratch stacks: a container's entries are gathered here while it is
-/// read, then moved into one allocation of exactly the right size.
+/// read, then moved into the arena in one piece of exactly the right size.
 #[derive(Default)]
 pub struct Scratch<'a> {
     items: Vec<J<'a>>,
-    entries: Vec<(Cow<'a, str>, J<'a>)>,
+    entries: Vec<(&'a str, J<'a>)>,
 }
 
-/// Reads one value using (and returning to) the scratch stacks.
-pub struct Seed<'s, 'a>(pub &'s mut Scratch<'a>);
+/// Reads one value into the arena, using the scratch stacks.
+pub struct Seed<'s, 'a>(pub &'a Bump, pub &'s mut Scratch<'a>);
+
+/// Parses JSON text into a tree borrowing from `text` and `bump`.
+pub fn parse<'a>(text: &'a str, bump: &'a Bump) -> Result<J<'a>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let v = Seed(bump, &mut Scratch::default()).deserialize(&mut de)?;
+    de.end()?;
+    Ok(v)
+}
 
 impl<'de> DeserializeSeed<'de> for Seed<'_, 'de> {
     type Value = J<'de>;
@@ -161,56 +168,47 @@ impl<'de> Visitor<'de> for Seed<'_, 'de> {
         Ok(J::Num(v))
     }
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<J<'de>, E> {
-        Ok(J::Str(Cow::Borrowed(v)))
+        Ok(J::Str(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<J<'de>, E> {
-        Ok(J::Str(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<J<'de>, E> {
-        Ok(J::Str(Cow::Owned(v)))
+        Ok(J::Str(self.0.alloc_str(v)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<J<'de>, A::Error> {
-        let start = self.0.items.len();
+        let Seed(bump, scratch) = self;
+        let start = scratch.items.len();
         loop {
-            match seq.next_element_seed(Seed(&mut *self.0)) {
-                Ok(Some(v)) => self.0.items.push(v),
+            match seq.next_element_seed(Seed(bump, &mut *scratch)) {
+                Ok(Some(v)) => scratch.items.push(v),
                 Ok(None) => break,
                 Err(e) => {
-                    self.0.items.truncate(start);
+                    scratch.items.truncate(start);
                     return Err(e);
                 }
             }
         }
-        let out: Vec<J<'de>> = self.0.items.drain(start..).collect();
-        Ok(J::Arr(out))
+        Ok(J::Arr(bump.alloc_slice_fill_iter(scratch.items.drain(start..))))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<J<'de>, A::Error> {
-        let start = self.0.entries.len();
+        let Seed(bump, scratch) = self;
+        let start = scratch.entries.len();
         loop {
-            let k = match map.next_key::<Key<'de>>() {
-                Ok(Some(Key(k))) => k,
+            let k = match map.next_key_seed(Key(bump)) {
+                Ok(Some(k)) => k,
                 Ok(None) => break,
                 Err(e) => {
-                    self.0.entries.truncate(start);
+                    scratch.entries.truncate(start);
                     return Err(e);
                 }
             };
-            match map.next_value_seed(Seed(&mut *self.0)) {
-                Ok(v) => self.0.entries.push((k, v)),
+            match map.next_value_seed(Seed(bump, &mut *scratch)) {
+                Ok(v) => scratch.entries.push((k, v)),
                 Err(e) => {
-                    self.0.entries.truncate(start);
+                    scratch.entries.truncate(start);
                     return Err(e);
                 }
             }
         }
-        let out: Vec<(Cow<'de, str>, J<'de>)> = self.0.entries.drain(start..).collect();
-        Ok(J::Obj(Obj(out)))
-    }
-}
-
-impl<'de> Deserialize<'de> for J<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Seed(&mut Scratch::default()).deserialize(d)
+        Ok(J::Obj(Obj(bump.alloc_slice_fill_iter(scratch.entries.drain(start..)))))
     }
 }
 
@@ -221,11 +219,14 @@ mod tests {
     #[test]
     fn borrows_plain_strings_and_keeps_key_order() {
         let text = r#"{"b": "x", "a": [1, 2.5, null, true], "c": "e\u00e9"}"#;
-        let v: J = serde_json::from_str(text).expect("json");
+        let bump = Bump::new();
+        let v = parse(text, &bump).expect("json");
         let o = v.as_object().expect("object");
         assert_eq!(o.keys().collect::<Vec<_>>(), ["b", "a", "c"]);
-        assert!(matches!(o.get("b"), Some(J::Str(Cow::Borrowed("x")))));
-        assert!(matches!(o.get("c"), Some(J::Str(Cow::Owned(s))) if s == "eé"));
+        let b = o.get("b").and_then(J::as_str).expect("b");
+        assert!(text.as_bytes().as_ptr_range().contains(&b.as_ptr()), "borrowed from the input");
+        assert_eq!(o.get("c").and_then(J::as_str), Some("eé"));
+        assert!(parse("[1] x", &bump).is_err(), "trailing characters refused");
         assert_eq!(o.get("a").map(|a| a.to_string()).as_deref(), Some("[1, 2.5, null, true]"));
     }
 }

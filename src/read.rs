@@ -16,7 +16,7 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax.
 /// serde_json's recursion limit (128) bounds the nesting depth.
-pub fn parse_json(bytes: &[u8]) -> Result<J<'_>, Problem> {
+pub fn parse_json<'a>(bytes: &'a [u8], bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
     }
@@ -28,7 +28,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<J<'_>, Problem> {
             return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
         }
     };
-    serde_json::from_str::<J>(text).map_err(|e| {
+    crate::json::parse(text, bump).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         let detail = e.to_string();
         let msg = if detail.starts_with("recursion limit exceeded") {
@@ -62,7 +62,7 @@ pub fn root<'v>(v: &'v J<'v>, expected: &'static str, probs: &mut Problems) -> O
     let p = Path::Root;
     match map.get("format") {
         None => probs.error(&p.key("format"), Msg::FormatMissing { expected }),
-        Some(J::Str(s)) if s == expected => {}
+        Some(J::Str(s)) if *s == expected => {}
         Some(J::Str(s)) => probs.error(&p.key("format"), Msg::FormatWrong { found: clip(s), expected }),
         Some(_) => probs.error(&p.key("format"), Msg::WrongType { expected: Expect::String }),
     }
@@ -109,7 +109,7 @@ pub fn object<'v>(v: &'v J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v
     o
 }
 
-pub fn array<'v>(v: &'v J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v Vec<J<'v>>> {
+pub fn array<'v>(v: &'v J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v [J<'v>]> {
     let a = v.as_array();
     if a.is_none() {
         probs.error(path, Msg::WrongType { expected: Expect::Array });

@@ -121,7 +121,8 @@ mod double_option {
 
 /// Reads a scenario and checks it against `dataset` (same rules and paths).
 pub fn load_scenario(bytes: &[u8], dataset: &Dataset) -> Result<Loaded<Scenario>, Vec<Problem>> {
-    let value = read::parse_json(bytes).map_err(|p| vec![p])?;
+    let bump = bumpalo::Bump::new();
+    let value = read::parse_json(bytes, &bump).map_err(|p| vec![p])?;
     scenario_from_tree(&value, dataset)
 }
 
