@@ -80,14 +80,16 @@ pub fn clip(s: &str) -> String {
     }
 }
 
-/// Warns about every key of `map` not in `known`, and about repeated keys
+/// Warns about every key of `map` not in `known`, and about repeated known keys
 /// (the first one is used).
 pub fn unknown_fields(map: &Obj<'_>, known: &[&str], path: &Path, probs: &mut Problems) {
-    for (i, k) in map.keys().enumerate() {
-        if !known.contains(&k) {
-            probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) });
-        } else if map.keys().take(i).any(|earlier| earlier == k) {
-            probs.warn(&path.key(k), Msg::DuplicateKey { name: clip(k) });
+    let mut seen = 0u64; // bit i: known[i] met already (known lists are short)
+    for k in map.keys() {
+        match known.iter().position(|x| *x == k) {
+            None => probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) }),
+            Some(i) if i < 64 && seen & (1 << i) != 0 => probs.warn(&path.key(k), Msg::DuplicateKey { name: clip(k) }),
+            Some(i) if i < 64 => seen |= 1 << i,
+            Some(_) => {}
         }
     }
 }
