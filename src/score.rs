@@ -74,14 +74,30 @@ pub fn score(ds: &Dataset, sc: &Scenario, path: ScorePath) -> ScoreResult {
 }
 
 /// Running sums of one node in one year.
-#[derive(Clone, Copy, Default)]
+///
+/// Scores are summed as their distance from 100 — Σ w·(s − 100) for the arithmetic
+/// mean, Σ w·ln(s / 100) for the geometric one — and 100 is added back (or
+/// multiplied back) at the end. That is the same weighted mean, but children that
+/// all score exactly 100 (the base year) give exactly 100 whatever the weights.
+/// The mean is finally held within its smallest and largest child, which rounding
+/// could otherwise cross by an ulp.
+#[derive(Clone, Copy)]
 struct Acc {
-    /// Σ w·s (arithmetic) or Σ w·ln s (geometric)
+    /// Σ w·(s − 100) (arithmetic) or Σ w·ln(s / 100) (geometric)
     sum: f64,
+    /// smallest and largest child counted
+    lo: f64,
+    hi: f64,
     /// Σ w
     w: f64,
     /// a child scored 0 (geometric: the node is 0)
     zero: bool,
+}
+
+impl Default for Acc {
+    fn default() -> Self {
+        Acc { sum: 0.0, lo: f64::INFINITY, hi: f64::NEG_INFINITY, w: 0.0, zero: false }
+    }
 }
 
 impl Acc {
@@ -91,13 +107,15 @@ impl Acc {
             return;
         }
         self.w += w;
+        self.lo = self.lo.min(s);
+        self.hi = self.hi.max(s);
         match agg {
-            Aggregate::Arithmetic => self.sum += w * s,
+            Aggregate::Arithmetic => self.sum += w * (s - 100.0),
             Aggregate::Geometric => {
                 if s <= 0.0 {
                     self.zero = true;
                 } else {
-                    self.sum += w * s.ln();
+                    self.sum += w * (s / 100.0).ln();
                 }
             }
         }
@@ -108,11 +126,11 @@ impl Acc {
             return None;
         }
         let v = match agg {
-            Aggregate::Arithmetic => self.sum / self.w,
+            Aggregate::Arithmetic => 100.0 + self.sum / self.w,
             Aggregate::Geometric if self.zero => 0.0,
-            Aggregate::Geometric => (self.sum / self.w).exp(),
+            Aggregate::Geometric => 100.0 * (self.sum / self.w).exp(),
         };
-        v.is_finite().then_some(v)
+        v.is_finite().then_some(v.clamp(self.lo, self.hi))
     }
 }
 
@@ -154,6 +172,12 @@ fn weights<'a, T: 'a>(
         if let Some(&i) = ids.get(id) {
             out[i] = x;
         }
+    }
+    // Weights only count relative to each other: scale huge ones down so that
+    // Σ w·s cannot overflow (ordinary weights are left exactly as they are).
+    let max = out.iter().copied().fold(0.0, f64::max);
+    if max > 1e100 {
+        out.iter_mut().for_each(|w| *w /= max);
     }
     out
 }
@@ -208,6 +232,8 @@ fn indicator_scores(
         .map(|(k, x)| {
             let x = (*x)?;
             let s = match ind.direction {
+                // At its baseline an indicator scores exactly 100.
+                _ if x == ind.baseline => 100.0,
                 Direction::Up => 100.0 * x / ind.baseline,
                 Direction::Down if x == 0.0 => {
                     down_zero.push(cx.first + k as i32);
@@ -428,5 +454,52 @@ fn top(
         indicators,
         milestones,
         warnings: ind_warn.iter().map(|(_, p)| p.clone()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_dataset;
+
+    fn dataset(weights: [f64; 3], aggregate: &str, baseline: f64) -> Dataset {
+        let text = format!(
+            r#"{{"format":"vision-index/1","title":"t","years":{{"first":2023,"last":2025}},
+            "index":{{"name":"i","base_year":2023,"base_value":100,"method":{{"aggregate":"{aggregate}","via":["goal","policy"]}}}},
+            "policies":[{{"id":"P","name":"p","weight":{w0:e}}}],
+            "goals":[{{"id":"A","policy":"P","name":"a","weight":{w1:e}}},{{"id":"B","policy":"P","name":"b","weight":{w2:e}}}],
+            "indicators":[
+              {{"id":"a1","goal":"A","name":"x","baseline":{baseline:e},"weight":{w0:e},"values":{{"2024":{v:e}}}}},
+              {{"id":"a2","goal":"A","name":"y","baseline":3,"weight":{w1:e},"values":{{"2024":4}}}},
+              {{"id":"b1","goal":"B","name":"z","baseline":7,"weight":{w2:e},"values":{{"2024":5}}}}]}}"#,
+            w0 = weights[0],
+            w1 = weights[1],
+            w2 = weights[2],
+            v = baseline * 1.5,
+        );
+        load_dataset(text.as_bytes()).expect("valid").value
+    }
+
+    #[test]
+    fn base_year_is_exactly_100_whatever_the_weights() {
+        for agg in ["arithmetic", "geometric"] {
+            for w in [[0.1, 0.2, 0.7], [1.0, 3.0, 1e-9], [1e308, 1e308, 1e300]] {
+                for b in [1e-300, 0.1, 3.0] {
+                    let r = score(&dataset(w, agg, b), &Scenario::default(), ScorePath::Actual);
+                    assert_eq!(r.index[0], Some(100.0), "{agg} {w:?} {b}");
+                    assert!(r.goals.iter().all(|g| g.values[0] == Some(100.0)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn huge_weights_still_give_an_index() {
+        for agg in ["arithmetic", "geometric"] {
+            let big = score(&dataset([1e308, 1e308, 1e308], agg, 2.0), &Scenario::default(), ScorePath::Actual);
+            let one = score(&dataset([1.0, 1.0, 1.0], agg, 2.0), &Scenario::default(), ScorePath::Actual);
+            let (b, o) = (big.index[1].expect("defined"), one.index[1].expect("defined"));
+            assert!((b - o).abs() <= 1e-12 * o, "{agg}: {b} vs {o}");
+        }
     }
 }
