@@ -2,7 +2,7 @@
 //! its reader, which checks the whole document and reports every problem.
 
 use crate::json::{Obj, J};
-use crate::messages::{Msg, RefKind};
+use crate::messages::{Expect, Msg, RefKind};
 use crate::problem::{Path, Problem, Problems};
 use crate::read;
 use crate::text::Text;
@@ -797,7 +797,12 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
             read::whole(v, &np, probs).and_then(|n| match u32::try_from(n) {
                 Ok(n) => Some(Some(n)),
                 Err(_) => {
-                    probs.error(&np, Msg::Negative { value: n as f64 });
+                    let msg = if n < 0 {
+                        Msg::Negative { value: n as f64 }
+                    } else {
+                        Msg::WrongType { expected: Expect::Count }
+                    };
+                    probs.error(&np, msg);
                     None
                 }
             })

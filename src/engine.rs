@@ -104,6 +104,15 @@ impl Engine {
                 Msg::YearRange { year: year.into(), first: y.first, last: y.last },
             ));
         }
+        // The base year is scored from the baseline, and earlier years not at all: an
+        // edit there would change nothing, so it is refused rather than ignored.
+        let base = self.dataset.index.base_year;
+        if year == base {
+            return Err(Problem::error(format!("{at}.year"), Msg::BaseYearEntryIgnored { year }));
+        }
+        if year < base {
+            return Err(Problem::error(format!("{at}.year"), Msg::BeforeBaseYear { year, base }));
+        }
         match value {
             Some(x) if !x.is_finite() => Err(Problem::error(format!("{at}.value"), Msg::NotFinite)),
             Some(x) if x < 0.0 => Err(Problem::error(format!("{at}.value"), Msg::Negative { value: x })),

@@ -147,7 +147,11 @@ fn run(argv: &[String]) -> ExitCode {
         Some("csv") => true,
         Some(f) => return usage(&format!("--format must be json or csv, not {f}")),
     };
-    let lang = a.lang.as_deref().map_or(Lang::Ja, Lang::parse);
+    let lang = match a.lang.as_deref() {
+        None | Some("ja") => Lang::Ja,
+        Some("en") => Lang::En,
+        Some(l) => return usage(&format!("--lang must be ja or en, not {l}")),
+    };
 
     let bytes = match read_input(input) {
         Ok(b) => b,
@@ -173,34 +177,17 @@ fn run(argv: &[String]) -> ExitCode {
         let outcome = ds.indicators.iter().filter(|i| i.stage == Stage::OutcomeLong).count();
         let illustrative = ds.indicators.iter().filter(|i| i.illustrative).count();
         let scenario = if a.scenario.is_some() {
-            format!(
-                "; シナリオ: 目標 {} 件, 想定値 {} 件 (scenario: {} targets, {} values)",
-                sc.targets.len(),
-                sc.values.len(),
-                sc.targets.len(),
-                sc.values.len()
-            )
+            let (t, v) = (sc.targets.len(), sc.values.len());
+            format!("; シナリオ: 目標 {t} 件, 想定値 {v} 件 (scenario: {t} targets, {v} values)")
         } else {
             String::new()
         };
+        let (p, g, n, proj) = (ds.policies.len(), ds.goals.len(), ds.indicators.len(), ds.projects.len());
+        let (first, last) = (ds.years.first, ds.years.last);
         writeln!(
             out,
-            "OK: {} — 基本の方針 {}, 目指す姿 {}, 指標 {} (中長期アウトカム {}, 例示 {}), 重点事業 {}, {}–{} 年度 ({} policies, {} goals, {} indicators, {} outcome_long, {} illustrative, {} projects){scenario}",
-            ds.title.get(lang),
-            ds.policies.len(),
-            ds.goals.len(),
-            ds.indicators.len(),
-            outcome,
-            illustrative,
-            ds.projects.len(),
-            ds.years.first,
-            ds.years.last,
-            ds.policies.len(),
-            ds.goals.len(),
-            ds.indicators.len(),
-            outcome,
-            illustrative,
-            ds.projects.len(),
+            "OK: {title} — 基本の方針 {p}, 目指す姿 {g}, 指標 {n} (中長期アウトカム {outcome}, 例示 {illustrative}), 重点事業 {proj}, {first}–{last} 年度 ({p} policies, {g} goals, {n} indicators, {outcome} outcome_long, {illustrative} illustrative, {proj} projects){scenario}",
+            title = ds.title.get(lang),
         )
     } else {
         let r = score(&ds, &sc, path);
@@ -225,7 +212,14 @@ fn main() -> ExitCode {
     // Backstop only: no input should reach a panic. If one does, print one
     // line (no backtrace) and exit 3.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("vision-index: internal error (please report): {info}");
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("vision-index: internal error (please report): {}{at}", what.replace('\n', " "));
     }));
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match std::panic::catch_unwind(|| run(&argv)) {

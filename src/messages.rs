@@ -15,6 +15,7 @@ pub enum Expect {
     Boolean,
     Text,
     NumberOrNull,
+    Count,
 }
 
 impl Expect {
@@ -28,6 +29,7 @@ impl Expect {
             Expect::Boolean => "true または false",
             Expect::Text => "文字列または {\"ja\": ..., \"en\": ...}",
             Expect::NumberOrNull => "数値または null",
+            Expect::Count => "0 から 4294967295 までの整数",
         }
     }
     fn en(self) -> &'static str {
@@ -40,6 +42,7 @@ impl Expect {
             Expect::Boolean => "true or false",
             Expect::Text => "a string or {\"ja\": ..., \"en\": ...}",
             Expect::NumberOrNull => "a number or null",
+            Expect::Count => "a whole number from 0 to 4294967295",
         }
     }
 }

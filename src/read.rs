@@ -11,8 +11,8 @@ use crate::problem::{Path, Problem, Problems};
 use crate::text::Text;
 use std::collections::BTreeMap;
 
-/// The largest document read: 10 MB.
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The largest document read: 10 MB (10,000,000 bytes, as SPEC §2 says).
+pub const MAX_BYTES: usize = 10_000_000;
 
 /// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax.
 /// serde_json's recursion limit (128) bounds the nesting depth.
@@ -192,7 +192,7 @@ pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
             let mut empty = Vec::new();
             let mut get = |k: &'static str| -> Option<String> {
                 match map.get(k) {
-                    None => None,
+                    None | Some(J::Null) => None,
                     Some(J::Str(s)) if !s.trim().is_empty() => Some(s.to_string()),
                     Some(J::Str(_)) => {
                         empty.push(k);
@@ -231,8 +231,9 @@ pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
 }
 
 /// An optional `Text` field.
+/// An optional `Text` field; `null` counts as absent.
 pub fn opt_text(map: &Obj<'_>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
-    map.get(key).and_then(|v| text(v, &path.key(key), probs))
+    map.get(key).filter(|v| !v.is_null()).and_then(|v| text(v, &path.key(key), probs))
 }
 
 /// Checks an id: 1–64 characters of `[A-Za-z0-9_.-]`.

@@ -132,7 +132,7 @@ impl ScoreResult {
 /// Quotes a CSV cell when needed (RFC 4180). Cells that a spreadsheet would
 /// read as a formula are prefixed with `'`.
 fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
+    let s = if s.starts_with(['=', '+', '@', '\t', '\r']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
         format!("'{s}")
     } else {
         s.to_string()

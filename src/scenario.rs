@@ -260,6 +260,10 @@ fn read_weights(v: &J, ds: &Dataset, probs: &mut Problems) -> Option<Weights> {
         let mut ok = true;
         for (id, v) in wm.iter() {
             let at = kp.key(id);
+            if out.contains_key(id) {
+                probs.warn(&at, Msg::DuplicateKey { name: read::clip(id) });
+                continue;
+            }
             if !ids.contains(id) {
                 probs.error(&at, Msg::UnknownRef { kind, id: read::clip(id) });
                 ok = false;

@@ -379,10 +379,19 @@ proptest! {
         for (step, (kind, i, off, x)) in edits.into_iter().enumerate() {
             let id = ds.indicators[i % n].id.clone();
             let year = first + off % (len + 1);
-            match kind {
-                0 | 1 => e.set_target(&id, year, x).expect("valid edit"),
-                2 | 3 => e.set_value(&id, year, x).expect("valid edit"),
-                _ => e.reset_indicator(&id),
+            let done = match kind {
+                0 | 1 => e.set_target(&id, year, x),
+                2 | 3 => e.set_value(&id, year, x),
+                _ => {
+                    e.reset_indicator(&id);
+                    Ok(())
+                }
+            };
+            // An edit in or before the base year would change nothing: it is refused.
+            if kind < 4 && year <= ds.index.base_year {
+                prop_assert!(done.is_err(), "edit in {} accepted", year);
+            } else {
+                done.expect("valid edit");
             }
             let path = PATHS[step % 4];
             let full = e.score(path);
