@@ -8,10 +8,13 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup wasm serve test test-rust test-wasm test-e2e bench schema
+.PHONY: setup setup-browser wasm serve test test-rust test-wasm test-e2e bench schema
 
 setup:
 	bash scripts/setup.sh
+
+setup-browser:
+	bash scripts/setup.sh --browser
 
 # The WebAssembly module, optimised for size (opt-level z for this build only;
 # the native CLI and benchmarks keep opt-level 3). Output: pkg/ (not committed).
@@ -34,7 +37,7 @@ test-wasm: setup
 	wasm-pack test --node -- --test wasm
 
 # End-to-end in headless Chromium (starts and stops its own server).
-test-e2e: wasm
+test-e2e: wasm setup-browser
 	node tests/e2e/run.mjs
 
 bench:

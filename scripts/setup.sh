@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the widget's build and tests need, only where missing:
-# the wasm32 target, wasm-pack, the npm packages (binaryen's wasm-opt,
-# playwright-core) and Debian's Chromium + ChromeDriver.
+# Installs what the widget's build needs, only where missing: the wasm32
+# target, wasm-pack and the npm packages (binaryen's wasm-opt, playwright-core).
+# With --browser, also what the browser tests need: Debian's Chromium and
+# ChromeDriver, and a Japanese font for their screenshots.
 set -euo pipefail
+browser=0
+[ "${1:-}" = "--browser" ] && browser=1
 cd "$(dirname "$0")/.."
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
@@ -25,7 +28,7 @@ fi
 need_browser=0
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || need_browser=1
 fc-list :lang=ja 2>/dev/null | grep -q . || need_browser=1
-if [ "${VI_SKIP_BROWSER:-0}" != "1" ] && [ "$need_browser" = "1" ]; then
+if [ "$browser" = "1" ] && [ "$need_browser" = "1" ]; then
   echo "setup: installing Debian's chromium, chromium-driver and a Japanese font"
   SUDO=""
   [ "$(id -u)" = "0" ] || SUDO="sudo"

@@ -7,7 +7,7 @@ use crate::problem::{Path, Problem, Problems};
 use crate::read;
 use crate::text::Text;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// The dataset format tag.
@@ -28,7 +28,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// A Vision Index dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Vision Index dataset (vision-index/1)")]
 pub struct Dataset {
@@ -48,7 +48,7 @@ pub struct Dataset {
 }
 
 /// The fiscal years covered, inclusive (FY2027 = 令和9年度 = April 2027 – March 2028).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Years {
     pub first: i32,
@@ -69,7 +69,7 @@ impl Years {
 }
 
 /// The composite index.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndexDef {
     pub name: Text,
@@ -84,7 +84,7 @@ pub struct IndexDef {
 }
 
 /// A target value of the index in a year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub year: i32,
@@ -94,7 +94,7 @@ pub struct Milestone {
 }
 
 /// How scores are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregate {
     /// Σ w·s / Σ w
@@ -143,19 +143,8 @@ impl Serialize for Via {
     }
 }
 
-impl<'de> Deserialize<'de> for Via {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v: Vec<String> = Vec::deserialize(d)?;
-        match v.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            ["goal"] => Ok(Via::Goal),
-            ["goal", "policy"] => Ok(Via::GoalPolicy),
-            _ => Err(serde::de::Error::custom("via must be [\"goal\"] or [\"goal\", \"policy\"]")),
-        }
-    }
-}
-
 /// The scoring method of the index.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Method {
     #[serde(default)]
@@ -168,7 +157,7 @@ pub struct Method {
 }
 
 /// A basic policy (基本の方針).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub id: String,
@@ -178,7 +167,7 @@ pub struct Policy {
 }
 
 /// A target state (目指す姿).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
@@ -189,7 +178,7 @@ pub struct Goal {
 }
 
 /// The stage of an indicator in the logic model; only `outcome_long` enters the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// 行動指標
@@ -213,7 +202,7 @@ impl Stage {
 }
 
 /// Whether more is better (`up`) or less is better (`down`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     #[default]
@@ -236,7 +225,7 @@ impl Direction {
 pub type YearValues = BTreeMap<i32, f64>;
 
 /// An indicator of a goal's logic model.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
@@ -266,7 +255,7 @@ pub struct Indicator {
 }
 
 /// A key project (重点事業) with its KPIs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     pub id: String,
@@ -287,7 +276,7 @@ pub struct Project {
 }
 
 /// 【新規】 or 【内容変更】.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ProjectTag {
     /// 【新規】
@@ -301,7 +290,7 @@ impl ProjectTag {
 }
 
 /// A project KPI with its yearly actuals and targets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     pub name: Text,
@@ -682,22 +671,31 @@ pub(crate) fn read_cap(v: &J, path: &Path, probs: &mut Problems) -> Option<Optio
     Some(Some(c))
 }
 
-fn read_method(v: &J, p: &Path, probs: &mut Problems) -> Option<Method> {
+/// A `method` object, each field optional (shared by datasets and scenarios).
+pub(crate) fn read_method_fields(v: &J, p: &Path, probs: &mut Problems) -> Option<crate::scenario::MethodOverride> {
     let m = read::object(v, p, probs)?;
     read::unknown_fields(m, METHOD_KEYS, p, probs);
     let aggregate = match m.get("aggregate") {
-        None => Some(Aggregate::Arithmetic),
-        Some(v) => read::enumeration(v, Aggregate::NAMES, &p.key("aggregate"), probs).map(Aggregate::from_index),
+        None => Some(None),
+        Some(v) => {
+            read::enumeration(v, Aggregate::NAMES, &p.key("aggregate"), probs).map(|i| Some(Aggregate::from_index(i)))
+        }
     };
     let via = match m.get("via") {
-        None => Some(Via::Goal),
-        Some(v) => read_via(v, &p.key("via"), probs),
+        None => Some(None),
+        Some(v) => read_via(v, &p.key("via"), probs).map(Some),
     };
     let cap = match m.get("cap") {
         None => Some(None),
-        Some(v) => read_cap(v, &p.key("cap"), probs),
+        Some(v) => read_cap(v, &p.key("cap"), probs).map(Some),
     };
-    Some(Method { aggregate: aggregate?, via: via?, cap: cap? })
+    Some(crate::scenario::MethodOverride { aggregate: aggregate?, via: via?, cap: cap? })
+}
+
+/// The dataset's method: absent fields take their defaults.
+fn read_method(v: &J, p: &Path, probs: &mut Problems) -> Option<Method> {
+    let o = read_method_fields(v, p, probs)?;
+    Some(Method { aggregate: o.aggregate.unwrap_or_default(), via: o.via.unwrap_or_default(), cap: o.cap.flatten() })
 }
 
 fn opt_weight(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<f64> {

@@ -78,12 +78,6 @@ impl Serialize for ScoreResult {
 }
 
 impl ScoreResult {
-    /// The index in `year`, if scored.
-    pub fn index_at(&self, year: i32) -> Option<f64> {
-        let k = usize::try_from(year - *self.years.first()?).ok()?;
-        self.index.get(k).copied().flatten()
-    }
-
     /// Pretty JSON (SPEC §5), numbers at full precision.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()

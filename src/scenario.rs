@@ -1,20 +1,20 @@
 //! What-if scenarios (SPEC §4, `"format": "vision-index-scenario/1"`): target
 //! and value overrides, weights and method, checked against their dataset.
 
-use crate::dataset::{read_cap, read_via, Aggregate, Dataset, Loaded, Via};
+use crate::dataset::{read_method_fields, Aggregate, Dataset, Loaded, Via};
 use crate::json::{Obj, J};
 use crate::messages::{Msg, RefKind};
 use crate::problem::{Path, Problem, Problems};
 use crate::read;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The scenario format tag.
 pub const SCENARIO_FORMAT: &str = "vision-index-scenario/1";
 
 /// A what-if scenario. `Scenario::default()` changes nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Vision Index scenario (vision-index-scenario/1)")]
 pub struct Scenario {
@@ -59,7 +59,7 @@ impl Scenario {
 }
 
 /// One override: an indicator's value in a year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub indicator: String,
@@ -68,7 +68,7 @@ pub struct Entry {
 }
 
 /// Weights that replace the dataset's, by id.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -86,7 +86,7 @@ impl Weights {
 }
 
 /// Method settings that replace the dataset's; absent fields keep it.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodOverride {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +94,7 @@ pub struct MethodOverride {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<Via>,
     /// Absent: keep the dataset's cap; `null`: no cap; a number > 0: that cap.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "double_option")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "double_option::serialize")]
     #[schemars(with = "Option<f64>")]
     pub cap: Option<Option<f64>>,
 }
@@ -107,15 +107,12 @@ impl MethodOverride {
 
 /// `cap`: absent ≠ null.
 mod double_option {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Serialize, Serializer};
     pub fn serialize<S: Serializer>(v: &Option<Option<f64>>, s: S) -> Result<S::Ok, S::Error> {
         match v {
             Some(inner) => inner.serialize(s),
             None => s.serialize_none(),
         }
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>, D::Error> {
-        Option::<f64>::deserialize(d).map(Some)
     }
 }
 
@@ -286,22 +283,5 @@ fn read_weights(v: &J, ds: &Dataset, probs: &mut Problems) -> Option<Weights> {
 
 fn read_method_override(v: &J, probs: &mut Problems) -> Option<MethodOverride> {
     let root = Path::Root;
-    let p = root.key("method");
-    let m = read::object(v, &p, probs)?;
-    read::unknown_fields(m, &["aggregate", "via", "cap"], &p, probs);
-    let aggregate = match m.get("aggregate") {
-        None => Some(None),
-        Some(v) => {
-            read::enumeration(v, Aggregate::NAMES, &p.key("aggregate"), probs).map(|i| Some(Aggregate::from_index(i)))
-        }
-    };
-    let via = match m.get("via") {
-        None => Some(None),
-        Some(v) => read_via(v, &p.key("via"), probs).map(Some),
-    };
-    let cap = match m.get("cap") {
-        None => Some(None),
-        Some(v) => read_cap(v, &p.key("cap"), probs).map(Some),
-    };
-    Some(MethodOverride { aggregate: aggregate?, via: via?, cap: cap? })
+    read_method_fields(v, &root.key("method"), probs)
 }

@@ -1,7 +1,7 @@
 //! `Text`: a string, or an object with `ja` and/or `en` (SPEC §2).
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,12 +24,13 @@ impl Lang {
 
 /// A display text: either one string for every language, or per language.
 /// Display prefers the page language, then `ja`, then `en`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Text {
     /// One string for every language.
     Plain(String),
     /// Per language; at least one of the two is present.
+    #[schemars(extend("minProperties" = 1))]
     Lang {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ja: Option<String>,
