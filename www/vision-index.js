@@ -64,7 +64,13 @@ function scenarioHasContent(s) {
   if (!s) return false;
   if (s.targets?.length || s.values?.length) return true;
   if (s.weights && Object.values(s.weights).some((o) => o && Object.keys(o).length)) return true;
-  return !!(s.method && Object.values(s.method).some((v) => v != null));
+  return !!(s.method && Object.keys(s.method).length); // `cap: null` (no cap) counts
+}
+
+/** A failure of the page's own code, as a problem of SPEC §7 `errors`. */
+function faultOf(e) {
+  const msg = String(e?.message || e);
+  return { severity: 'error', path: '$', code: 'page', message: { ja: t('ja', 'errPage', { msg }), en: t('en', 'errPage', { msg }) } };
 }
 
 class VisionIndex extends HTMLElement {
@@ -102,7 +108,7 @@ class VisionIndex extends HTMLElement {
       if (l !== this.lg) {
         this.lg = l;
         if (!this.rendered) return;
-        this.render();
+        this.guard(() => this.render());
         this.say(t(l, 'stLang'));
       }
     } else if (name === 'src' && val && this.isReady) {
@@ -121,20 +127,31 @@ class VisionIndex extends HTMLElement {
       this._path = p;
       const r = this.root.querySelector(`input[name="path"][value="${p}"]`);
       if (r) r.checked = true;
-      if (this.ds) this.refresh(true);
+      if (this.ds) this.guard(() => this.refresh(true));
     }
   }
 
-  /** Loads a dataset (object or JSON text) → {ok, errors, warnings}. */
-  async loadDataset(x) {
-    await this.booted;
-    return this.acceptDataset(this.toText(x), 'api');
+  /** Loads a dataset (object or JSON text) → {ok, errors, warnings}; never rejects. */
+  loadDataset(x) {
+    return this.settle(() => this.acceptDataset(this.toText(x), 'api'));
   }
 
-  /** Applies a scenario (object or JSON text) → {ok, errors, warnings}. */
-  async applyScenario(x) {
-    await this.booted;
-    return this.acceptScenario(this.toText(x), 'stScenario');
+  /** Applies a scenario (object or JSON text) → {ok, errors, warnings}; never rejects. */
+  applyScenario(x) {
+    return this.settle(async () => {
+      await this.engine.settled();
+      return this.acceptScenario(this.toText(x), 'stScenario');
+    });
+  }
+
+  /** Whatever goes wrong, resolves to the §7 shape. */
+  async settle(fn) {
+    try {
+      await this.booted;
+      return await fn();
+    } catch (e) {
+      return { ok: false, errors: e?.problems?.length ? e.problems : [faultOf(e)], warnings: [] };
+    }
   }
 
   /** The SPEC §5 result on `path` for the current dataset and scenario. */
@@ -208,7 +225,7 @@ class VisionIndex extends HTMLElement {
       this.say(t(this.lg, 'stLoadFailed', { msg }));
       return;
     }
-    this.acceptDataset(body, this.ds ? 'input' : 'first');
+    await this.acceptDataset(body, this.ds ? 'input' : 'first');
   }
 
   markReady() {
@@ -276,31 +293,61 @@ class VisionIndex extends HTMLElement {
     return fmt === SCENARIO_FORMAT ? this.acceptScenario(body, 'stScenario') : this.acceptDataset(body, 'input');
   }
 
-  acceptDataset(body, origin) {
+  /** Loads and shows a dataset → {ok, errors, warnings}; if showing fails, the previous one comes back. */
+  async acceptDataset(body, origin) {
+    const prev = this.ds && { text: this.engine.datasetText, scen: this.engine.scenarioText, warnings: this.loadWarnings };
     let warnings;
     try {
       if (!this.engine.glue) throw this.initError || new Error('engine not loaded');
-      warnings = this.engine.load(body);
+      warnings = await this.engine.load(body);
     } catch (e) {
       return this.refuse(e);
     }
-    this.ds = this.readDataset(body);
-    this.problems = [];
-    this.loadWarnings = warnings || [];
-    this.setDefaults();
-    this.base = {};
-    for (const p of PATHS) this.base[p] = this.engine.call('baseResult', p);
-    const restored = origin === 'first' ? this.restore() : null;
-    this.readScenario();
-    this.render();
+    let restored;
+    try {
+      restored = this.show(warnings, origin === 'first');
+    } catch (e) {
+      if (!e?.panic) console.error(e);
+      await this.rollback(prev);
+      return this.refuse({ problems: [faultOf(e)] });
+    }
     this.autosave();
     if (restored) this.say(t(this.lg, restored));
     else if (origin !== 'first') this.say(t(this.lg, 'stLoaded', { title: text(this.ds.title, this.lg) }));
     return { ok: true, errors: [], warnings: this.loadWarnings };
   }
 
+  /** Shows the engine's own checked copy of the dataset: what is scored. */
+  show(warnings, first) {
+    this.ds = this.engine.call('dataset');
+    this.problems = [];
+    this.loadWarnings = warnings || [];
+    this.setDefaults();
+    this.base = {};
+    for (const p of PATHS) this.base[p] = this.engine.call('baseResult', p);
+    const restored = first ? this.restore() : null;
+    this.readScenario();
+    this.render();
+    return restored;
+  }
+
+  /** Back to the previous dataset and scenario, or to no dataset. */
+  async rollback(prev) {
+    try {
+      await this.engine.settled();
+      if (!prev) throw 0;
+      await this.engine.load(prev.text);
+      this.engine.edit('applyScenario', prev.scen);
+      this.show(prev.warnings, false);
+    } catch {
+      this.ds = null;
+      this.render();
+    }
+  }
+
   acceptScenario(body, msgKey) {
     if (!this.ds) return this.refuse(new Error('no dataset'));
+    const prev = this.engine.scenarioText;
     let warnings;
     try {
       warnings = this.engine.edit('applyScenario', body);
@@ -309,7 +356,16 @@ class VisionIndex extends HTMLElement {
     }
     this.problems = [];
     this.loadWarnings = warnings || [];
-    this.afterScenario();
+    try {
+      this.afterScenario();
+    } catch (e) {
+      if (!e?.panic) console.error(e);
+      this.guard(() => {
+        this.engine.edit('applyScenario', prev);
+        this.afterScenario();
+      });
+      return this.refuse({ problems: [faultOf(e)] });
+    }
     this.say(t(this.lg, msgKey));
     return { ok: true, errors: [], warnings: this.loadWarnings };
   }
@@ -336,18 +392,6 @@ class VisionIndex extends HTMLElement {
     return { ok: false, errors, warnings: this.refusedWarnings };
   }
 
-  /**
-   * The dataset for display, as written (the engine's copy leaves out fields it
-   * does not score, such as project tags); defaults are applied where it is read.
-   */
-  readDataset(body) {
-    try {
-      return JSON.parse(body.replace(/^\uFEFF/, ''));
-    } catch {
-      return this.engine.call('dataset');
-    }
-  }
-
   setDefaults() {
     const ds = this.ds;
     const first = ds.years.first;
@@ -371,7 +415,9 @@ class VisionIndex extends HTMLElement {
     for (const e of s.targets || []) tm.set(key(e), e.value), ids.add(e.indicator);
     for (const e of s.values || []) vm.set(key(e), e.value), ids.add(e.indicator);
     for (const id of Object.keys(s.weights?.indicators || {})) ids.add(id);
-    this.scen = { has: scenarioHasContent(s), t: tm, v: vm, ids };
+    const w = s.weights || {};
+    const method = Object.keys(s.method || {}).length + Object.keys(w.goals || {}).length + Object.keys(w.policies || {}).length > 0;
+    this.scen = { has: scenarioHasContent(s), t: tm, v: vm, ids, raw: s, method };
   }
 
   autosave() {
@@ -379,19 +425,30 @@ class VisionIndex extends HTMLElement {
   }
 
   onRecovered() {
-    this.readScenario();
-    this.syncInputs();
-    this.refresh(true);
-    this.say(t(this.lg, 'stRecovered'));
+    if (!this.ds) return;
+    this.guard(() => {
+      this.readScenario();
+      this.syncInputs();
+      this.refresh(true);
+      this.say(t(this.lg, 'stRecovered'));
+    });
   }
 
-  /** Runs an event handler; a panic is reported by recovery, not thrown. */
+  /** Runs a handler: a panic is reported by recovery, any other failure on the page. */
   guard(fn) {
     try {
-      fn();
+      return fn();
     } catch (e) {
-      if (!e?.panic) throw e;
+      if (!e?.panic) this.fault(e);
     }
+  }
+
+  fault(e) {
+    console.error(e);
+    this.problems = [faultOf(e)];
+    this.refusedWarnings = [];
+    this.showProblems();
+    this.say(text(this.problems[0].message, this.lg));
   }
 
   say(msg) {
@@ -413,6 +470,7 @@ class VisionIndex extends HTMLElement {
     const langBtn = h('button', { type: 'button', 'data-testid': 'lang-switch', class: 'btn ghost', lang: L === 'ja' ? 'en' : 'ja', 'aria-label': t(L, 'langSwitchLabel'), text: t(L, 'langSwitch') });
     langBtn.addEventListener('click', () => this.setAttribute('lang', L === 'ja' ? 'en' : 'ja'));
     const ds = this.ds;
+    if (!ds) this.$rows = this.$cards = this.$method = null;
     const head = h(
       'header',
       { class: 'head' },
@@ -423,7 +481,7 @@ class VisionIndex extends HTMLElement {
     if (ds) {
       const nIll = ds.indicators.filter((i) => i.illustrative).length;
       if (nIll) wrap.append(h('p', { 'data-testid': 'illustrative-banner', class: 'banner', role: 'note' }, h('span', { class: 'banner-mark', 'aria-hidden': 'true', text: '!' }), h('span', { text: t(L, 'illustrative', { n: nIll }) })));
-      wrap.append(this.renderHeadline(), this.renderToolbar(), this.renderChart(), this.renderGoals(), this.renderIndicators(), this.renderProjects());
+      wrap.append(this.renderHeadline(), this.renderToolbar(), this.renderChart(), this.renderGoals(), this.renderMethod(), this.renderIndicators(), this.renderProjects());
     } else {
       wrap.append(h('div', { class: 'toolbar' }, this.$status));
     }
@@ -543,7 +601,7 @@ class VisionIndex extends HTMLElement {
     const ds = this.ds;
     this.$goals = new Map();
     this.$policies = new Map();
-    const max = Math.max(150, ...(ds.index.milestones || []).map((m) => m.value + 20));
+    const max = Math.max(150, ...(ds.index.milestones || []).map((m) => m.value + 20).filter((v) => v < 1e3));
     this.barMax = Math.ceil(max / 10) * 10;
     const groups = ds.policies.map((p, pi) => {
       const goals = ds.goals.filter((g) => g.policy === p.id);
@@ -568,6 +626,59 @@ class VisionIndex extends HTMLElement {
     });
     this.$goalsNote = h('p', { class: 'note' });
     return this.section('goals', 'sectionGoals', this.$goalsNote, h('div', { 'data-testid': 'goals', class: 'goals' }, groups));
+  }
+
+  /** Method and weights: aggregation, route, cap, and the goal and policy weights. */
+  renderMethod() {
+    const L = this.lg;
+    const ds = this.ds;
+    const slot = (num, td) => {
+      const err = h('span', { class: 'err', id: num.id + '-e', hidden: true });
+      num.setAttribute('aria-describedby', err.id);
+      td.append(err);
+      return { num, err, td };
+    };
+    const numIn = (id, props) => h('input', { type: 'number', id, min: 0, step: 'any', inputmode: 'decimal', ...props });
+    const select = (id, values) => h('select', { id: 'm-' + id, 'data-testid': id }, values.map((v) => h('option', { value: v, text: t(L, id + '_' + v) })));
+    const agg = select('aggregate', ['arithmetic', 'geometric']);
+    const via = select('via', ['goal', 'goal,policy']);
+    const capIn = numIn('m-cap', { 'data-testid': 'cap' });
+    const capTd = h('div', { class: 'field' }, h('label', { for: 'm-cap', text: t(L, 'cap') }), capIn, h('small', { class: 'muted', text: t(L, 'capHint') }));
+    const open = this.scen.method || !!this.$method?.box.open;
+    const M = { agg, via, cap: slot(capIn, capTd), weights: [] };
+    const group = (level, items, title) =>
+      h(
+        'fieldset',
+        { class: 'wts' },
+        h('legend', { text: t(L, title) }),
+        h(
+          'ul',
+          null,
+          items.map((x, i) => {
+            const num = numIn(`w${level[0]}-${i}`, { ['data-weight-' + level]: x.id });
+            const li = h('li', { class: 'wt' }, h('label', { for: num.id }, h('span', { class: 'gid', text: x.id }), h('span', { class: 'wn', text: text(x.name, L) })), num);
+            M.weights.push({ ...slot(num, li), level, key: level === 'goal' ? 'goals' : 'policies', id: x.id, own: x.weight ?? 1 });
+            return li;
+          }),
+        ),
+      );
+    M.pol = group('policy', ds.policies, 'weightsPolicies');
+    M.mark = h('span', { class: 'mark-ch', hidden: true, text: t(L, 'changedMark') });
+    this.$method = M;
+    return (M.box = h(
+      'details',
+      { class: 'sec-method', 'data-testid': 'method', open },
+      h('summary', null, h('h3', { text: t(L, 'sectionMethod') }), M.mark),
+      h(
+        'div',
+        { class: 'mbody' },
+        h('p', { class: 'note', text: t(L, 'methodHelp') }),
+        h('div', { class: 'mset' }, h('div', { class: 'field' }, h('label', { for: 'm-aggregate', text: t(L, 'aggregate') }), agg), h('div', { class: 'field' }, h('label', { for: 'm-via', text: t(L, 'via') }), via), capTd),
+        group('goal', ds.goals, 'weightsGoals'),
+        M.pol,
+        h('button', { type: 'button', class: 'btn', 'data-testid': 'method-reset', text: t(L, 'resetMethod') }),
+      ),
+    ));
   }
 
   renderIndicators() {
@@ -657,9 +768,9 @@ class VisionIndex extends HTMLElement {
         h('span', { class: 'stage-m', 'aria-hidden': 'true', text: t(L, 'stage_' + (ind.stage || 'outcome_long')) }),
       ),
       h('td', { class: 'unit', text: unit }),
-      h('td', { class: 'num', text: F.num(ind.baseline, L) ?? '—' }),
-      h('td', { class: 'num' }, list(ind.values)),
-      h('td', { class: 'num' }, list(ind.targets)),
+      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—' }),
+      h('td', { class: 'num', 'data-role': 'actuals' }, list(ind.values)),
+      h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
       h('td', { class: 'num score' }, long ? r.score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
       cells,
       vtd,
@@ -721,7 +832,7 @@ class VisionIndex extends HTMLElement {
         const ratio = kp.direction === 'down' ? (a > 0 ? tg / a : 1) : a / tg;
         const bar = h('span', { class: 'kbar', 'aria-hidden': 'true' }, h('span', { class: 'kfill' + (ratio >= 1 ? ' ok' : '') }));
         bar.firstChild.style.width = Math.min(100, ratio * 100) + '%';
-        li.append(h('p', { class: 'rate' }, bar, h('span', { text: t(L, 'kpiRate', { p: F.percent(ratio * 100, L) }) })));
+        li.append(h('p', { class: 'rate' }, bar, h('span', { text: t(L, 'kpiRate', { p: F.percent(ratio * 100, L) ?? '—' }) })));
       } else if (tg == null) {
         li.append(h('p', { class: 'muted small', text: t(L, 'noTarget') }));
       }
@@ -784,33 +895,21 @@ class VisionIndex extends HTMLElement {
       const el = e.target;
       if (el.matches('input[data-target-year], input[data-value-year]')) this.guard(() => this.onEdit(el, null));
       else if (el.matches('input[data-range-year]')) this.guard(() => this.onEdit(null, el));
+      else if (el.matches('input[data-weight-goal], input[data-weight-policy], input#m-cap')) this.guard(() => this.onMethod(el));
     });
-    R.addEventListener('change', (e) => {
-      const el = e.target;
-      if (el.name === 'path') {
-        this._path = el.value;
-        this.guard(() => this.refresh(true));
-        this.say(t(this.lg, 'stPath', { path: t(this.lg, 'path_' + el.value) }));
-      } else if (el.id === 'score-year') {
-        this.scoreYear = Number(el.value);
-        this.guard(() => this.refresh(true));
-        this.say(t(this.lg, 'stYear', { year: F.fy(this.scoreYear, this.lg) }));
-      } else if (el.id === 'value-year') {
-        this.valueYear = Number(el.value);
-        this.syncInputs();
-      } else if (el.id === 'file-input' && el.files?.[0]) {
-        this.readFile(el.files[0]).then(() => (el.value = ''));
-      }
-    });
+    R.addEventListener('change', (e) => this.guard(() => this.onChange(e.target)));
     R.addEventListener('click', (e) => {
       const b = e.target.closest?.('button');
       if (!b) return;
       const tid = b.getAttribute('data-testid');
-      if (b.getAttribute('data-action') === 'reset-row') this.guard(() => this.resetRow(b.getAttribute('data-id')));
-      else if (tid === 'reset-all') this.guard(() => this.resetAll());
-      else if (tid === 'paste-apply') this.guard(() => this.acceptAny(R.getElementById('paste-input').value));
-      else if (tid === 'save-scenario') this.saveScenario();
-      else if (tid === 'share-link') this.share();
+      this.guard(() => {
+        if (b.getAttribute('data-action') === 'reset-row') this.resetRow(b.getAttribute('data-id'));
+        else if (tid === 'reset-all') this.resetAll();
+        else if (tid === 'method-reset') this.resetMethod();
+        else if (tid === 'paste-apply') this.acceptAny(R.getElementById('paste-input').value);
+        else if (tid === 'save-scenario') this.saveScenario();
+        else if (tid === 'share-link') this.share();
+      });
     });
     R.addEventListener('dragover', (e) => {
       const z = e.target.closest?.('[data-testid="drop-zone"]');
@@ -834,9 +933,32 @@ class VisionIndex extends HTMLElement {
     });
   }
 
+  onChange(el) {
+    if (el.name === 'path') {
+      this._path = el.value;
+      this.refresh(true);
+      this.say(t(this.lg, 'stPath', { path: t(this.lg, 'path_' + el.value) }));
+    } else if (el.id === 'score-year') {
+      this.scoreYear = Number(el.value);
+      this.refresh(true);
+      this.say(t(this.lg, 'stYear', { year: F.fy(this.scoreYear, this.lg) }));
+    } else if (el.id === 'value-year') {
+      this.valueYear = Number(el.value);
+      this.syncInputs();
+    } else if (el.id === 'm-aggregate' || el.id === 'm-via') {
+      this.onMethod(el);
+    } else if (el.id === 'file-input' && el.files?.[0]) {
+      this.readFile(el.files[0]).then(() => (el.value = ''));
+    }
+  }
+
   async readFile(f) {
-    const s = await f.text();
-    this.guard(() => this.acceptAny(s));
+    try {
+      const s = await f.text();
+      await this.guard(() => this.acceptAny(s));
+    } catch (e) {
+      this.fault(e);
+    }
   }
 
   /** A what-if edit from a number input (`num`) or a slider (`range`). */
@@ -893,6 +1015,65 @@ class VisionIndex extends HTMLElement {
     else slot.num.removeAttribute('aria-invalid');
     slot.td.classList.toggle('invalid', on);
     if (on) this.say(t(this.lg, 'stInvalid', { msg }));
+  }
+
+  /** A change of method or weight; a refusal shows inline. */
+  onMethod(el) {
+    const L = this.lg;
+    const M = this.$method;
+    const m = this.ds.index.method;
+    const slot = el === M.cap.num ? M.cap : M.weights.find((w) => w.num === el);
+    let what;
+    let shown = el.value;
+    try {
+      if (el === M.agg) {
+        what = t(L, 'aggregate');
+        shown = t(L, 'aggregate_' + el.value);
+        this.engine.edit('setAggregate', el.value === m.aggregate ? undefined : el.value);
+      } else if (el === M.via) {
+        what = t(L, 'via');
+        shown = t(L, 'via_' + el.value);
+        this.engine.edit('setVia', el.value === m.via.join() ? undefined : el.value);
+      } else {
+        // NaN: the engine refuses it with its own message
+        const raw = el.value.trim();
+        const v = el.validity.badInput ? NaN : raw === '' ? null : Number(raw);
+        if (slot === M.cap) {
+          what = t(L, 'cap');
+          if (v === null) shown = t(L, 'none');
+          if (v === m.cap) this.engine.edit('resetCap');
+          else this.engine.edit('setCap', v);
+        } else {
+          what = t(L, 'labelWeight', { name: slot.id });
+          if (v === null) return this.cellError(slot, t(L, 'errEmpty'));
+          this.engine.edit('setWeight', slot.level, slot.id, v === slot.own ? undefined : v);
+        }
+      }
+    } catch (e) {
+      if (e?.panic || !slot) throw e;
+      return this.cellError(slot, text(problemsOf(e)[0].message, L));
+    }
+    if (slot) this.cellError(slot, null);
+    this.readScenario();
+    this.syncMethod(true);
+    this.refresh(false);
+    this.autosave();
+    this.say(t(L, 'stMethod', { what, v: shown }));
+  }
+
+  /** Back to the dataset's method and goal/policy weights. */
+  resetMethod() {
+    const w = this.scen.raw.weights || {};
+    this.engine.edit('setAggregate');
+    this.engine.edit('setVia');
+    this.engine.edit('resetCap');
+    for (const id in w.goals) this.engine.edit('setWeight', 'goal', id);
+    for (const id in w.policies) this.engine.edit('setWeight', 'policy', id);
+    this.readScenario();
+    this.syncMethod();
+    this.refresh(false);
+    this.autosave();
+    this.say(t(this.lg, 'stMethodReset'));
   }
 
   resetRow(id) {
@@ -978,6 +1159,36 @@ class VisionIndex extends HTMLElement {
       }
     }
     this.markChanged();
+    if (!onlyId) this.syncMethod();
+  }
+
+  /** Puts the method and weights in force into their controls (`marksOnly`: the marks). */
+  syncMethod(marksOnly) {
+    const M = this.$method;
+    if (!M) return;
+    const s = this.scen.raw;
+    const sm = s.method || {};
+    const m = this.ds.index.method;
+    const focused = this.root.activeElement;
+    const put = (el, v, changed) => {
+      // Leave the field being typed in alone when it already shows this value.
+      if (!marksOnly && !(el === focused && el.type === 'number' && el.value !== '' && Number(el.value) === v)) el.value = v == null ? '' : String(v);
+      for (const e of [el, el.closest('li')]) {
+        if (changed) e?.setAttribute('data-changed', 'true');
+        else e?.removeAttribute('data-changed');
+      }
+    };
+    put(M.agg, sm.aggregate ?? m.aggregate, 'aggregate' in sm);
+    const via = (sm.via ?? m.via).join();
+    put(M.via, via, 'via' in sm);
+    put(M.cap.num, 'cap' in sm ? sm.cap : m.cap, 'cap' in sm);
+    for (const w of [M.cap, ...M.weights]) {
+      const o = w.key && s.weights?.[w.key]?.[w.id];
+      if (w.level) put(w.num, o ?? w.own, o != null);
+      if (!marksOnly) this.cellError(w, null);
+    }
+    M.pol.hidden = via !== 'goal,policy';
+    M.mark.hidden = !this.scen.method;
   }
 
   markChanged() {
@@ -1099,7 +1310,7 @@ class VisionIndex extends HTMLElement {
     const p = m.chosen;
     parts.push(t(L, 'chartSeries', { path: t(L, 'path_' + p), values: this.seriesText(m.base[p], m.years) }));
     if (m.scen?.[p]) parts.push(t(L, 'chartScenario', { path: t(L, 'path_' + p), values: this.seriesText(m.scen[p], m.years) }));
-    for (const s of m.milestones) parts.push(t(L, 'chartMilestone', { label: s.label ? text(s.label, L) : F.fy(s.year, L), v: F.score(s.value, L) }));
+    for (const s of m.milestones) parts.push(t(L, 'chartMilestone', { label: s.label ? text(s.label, L) : F.fy(s.year, L), v: F.score(s.value, L) ?? '—' }));
     this.$chartDesc.textContent = parts.join(' ');
   }
 
@@ -1146,15 +1357,17 @@ class VisionIndex extends HTMLElement {
   }
 }
 
+/** A round slider top ≥ v; finite whatever v is (1e300 at most). */
 function niceMax(v) {
   if (!(v > 0)) return 10;
+  if (!(v < 1e300)) return 1e300;
   const p = 10 ** Math.floor(Math.log10(v));
   return Math.ceil(v / p) * p;
 }
 
 function niceStepOf(v) {
   if (!(v > 0)) return 1;
-  return 10 ** Math.floor(Math.log10(v) - 2);
+  return 10 ** Math.floor(Math.log10(Math.min(v, 1e300)) - 2);
 }
 
 if (!customElements.get('vision-index')) customElements.define('vision-index', VisionIndex);

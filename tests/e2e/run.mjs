@@ -148,7 +148,9 @@ const contexts = new Set();
 
 /** Records the `vi-change` / `vi-error` events of the page (capture on document sees the host's events). */
 function recordEvents() {
-  window.__viEvents = { change: 0, error: 0, lastChange: null, errors: [] };
+  window.__viEvents = { change: 0, error: 0, lastChange: null, errors: [], csp: [] };
+  // CSP violations (also printed as console errors); composed, so shadow-root ones arrive here too
+  document.addEventListener('securitypolicyviolation', (e) => window.__viEvents.csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
   document.addEventListener(
     'vi-change',
     (e) => {
@@ -451,6 +453,7 @@ test('1. loads without errors; data-ready; illustrative banner', async () => {
   const page = await openPage(ctx);
   await sleep(300); // late console errors (e.g. a 404 after load)
   assertNoErrors(page);
+  eq((await page.evaluate(() => window.__viEvents.csp)).join(', '), '', 'CSP violations');
   assert(await host(page).evaluate((e) => e.hasAttribute('data-ready')), 'host has data-ready');
   assert(await page.evaluate(() => document.querySelector('vision-index').ready instanceof Promise), 'el.ready is a promise');
   const banner = loc(page, '[data-testid="illustrative-banner"]');
@@ -835,7 +838,247 @@ test('9. after a wasm panic (debugPanic) the page recovers and still re-scores',
   );
   assert(page.pageErrors.length === 0, `uncaught page errors after the panic (the page should catch it):\n  ${page.pageErrors.join('\n  ')}`);
   await scanText(page, 'after panic recovery');
+
+  // a dataset loaded while the engine is being re-instantiated waits for it (not built on the dead instance);
+  // X1-a 2026 target 66 on plan: (132 + 111.1 + 110) / 3 = 117.7
+  const during = await page.evaluate(async (d) => {
+    const el = document.querySelector('vision-index');
+    const recovered = el.debugPanic();
+    const r = await el.loadDataset(d);
+    await recovered;
+    return { ok: r.ok, errors: r.errors, index: el.result('plan').index };
+  }, SMALL);
+  eq(during.ok, true, `loadDataset during recovery (errors ${JSON.stringify(during.errors).slice(0, 200)})`);
+  assert(Math.abs(during.index[2] - 113.7037037) < 1e-6, `the engine scores the new dataset after recovery: ${during.index}`);
+  await until(async () => (await loc(page, '[data-testid="goals"] [data-goal]').count()) === 3, 'the new dataset shown');
+  await choosePath(page, 'plan');
+  await typeInto(page, targetInput(page, 'X1-a', 2026), 66);
+  eq(await cardValue(page, 2026), '117.7', 'an edit re-scores the dataset loaded during recovery');
+  assert(page.pageErrors.length === 0, `uncaught page errors after a load during recovery:\n  ${page.pageErrors.join('\n  ')}`);
   console.log(`     (debugPanic: ${how})`);
+});
+
+// ---- robustness, the engine's reading of the dataset, method and weights, CSP
+
+/** Every attribute and text of the chart that holds NaN, Infinity, undefined or null. */
+const chartJunk = (page) =>
+  loc(page, '[data-testid="chart"]').evaluate((svg) => {
+    const bad = /NaN|Infinity|undefined|null/;
+    const out = [];
+    for (const e of [svg, ...svg.querySelectorAll('*')]) {
+      for (const a of e.attributes) if (bad.test(a.value)) out.push(`<${e.tagName} ${a.name}="${a.value.slice(0, 60)}">`);
+      if (!e.children.length && bad.test(e.textContent)) out.push(`<${e.tagName}>${e.textContent.slice(0, 60)}`);
+    }
+    return out;
+  });
+
+test('11. huge finite values (milestones 1.6e308 / −1e308, a target of 1e308) load, draw and re-score', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const d = structuredClone(DATASET);
+  d.index.milestones = [
+    { year: 2027, value: 1.6e308 },
+    { year: 2031, value: -1e308 },
+  ];
+  d.indicators.find((i) => i.id === 'G2-a').targets['2027'] = 1e308;
+  Object.assign(d.projects.find((p) => p.kpis?.length).kpis[0], { values: { 2024: 1e308 }, targets: { 2024: 0.5 } }); // rate overflows
+  const r = await page.evaluate((x) => document.querySelector('vision-index').loadDataset(x).then((v) => v, (e) => ({ rejected: String(e) })), d);
+  assert(!r.rejected, `loadDataset rejected: ${r.rejected}`);
+  eq(r.ok, true, `loadDataset(huge).ok (errors ${JSON.stringify(r.errors)?.slice(0, 200)})`);
+  assert(Array.isArray(r.errors) && Array.isArray(r.warnings), 'the §7 shape {ok, errors, warnings}');
+  await frames(page);
+  eq(await loc(page, '[data-testid="errors"]').isVisible(), false, 'no problem listed');
+  for (const p of ['actual', 'plan', 'outlook', 'trend']) {
+    await choosePath(page, p);
+    const junk = await chartJunk(page);
+    assert(junk.length === 0, `chart on ${p}: ${junk.slice(0, 5).join(' ')}`);
+  }
+  assert(/1[.,]6E308/.test(await textOf(page, `${cardSel(2027)} [data-role="target"]`)), 'the 2027 target reads 1.6E308');
+  const slider = loc(page, 'tr[data-indicator="G2-a"] input[data-range-year="2027"]');
+  for (const a of ['max', 'step', 'value']) assert(Number.isFinite(Number(await slider.getAttribute(a) ?? await slider.inputValue())), `slider ${a} is finite`);
+  await scanText(page, 'huge milestones and target');
+  await screenshot(page, '08-huge-values');
+
+  // typing 1e308 as a target: the slider stays finite; an edit still re-scores
+  await choosePath(page, 'plan');
+  await typeInto(page, targetInput(page, 'G1-a', 2027), '1e308');
+  const s1 = loc(page, 'tr[data-indicator="G1-a"] input[data-range-year="2027"]');
+  const mx = await s1.getAttribute('max');
+  assert(Number.isFinite(Number(mx)) && Number(mx) > 0, `slider max after typing 1e308: "${mx}"`);
+  eq((await chartJunk(page)).join(' '), '', 'chart after typing 1e308');
+  const before = await cardValue(page, 2031);
+  await typeInto(page, targetInput(page, 'G1-a', 2031), 60);
+  const after = await cardValue(page, 2031);
+  assert(after !== before, `an edit re-scores the 2031 card (${before} → ${after})`);
+  const res = await page.evaluate(() => document.querySelector('vision-index').result('trend'));
+  eq(res.format, 'vision-index-result/1', 'el.result still works');
+  eq((await chartJunk(page)).join(' '), '', 'chart after the edits');
+  await scanText(page, 'huge values after edits');
+  assertNoErrors(page);
+});
+
+test('12. the page shows the dataset as the engine reads it (repeated keys, padded years, empty ja)', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const d = structuredClone(DATASET);
+  const i = d.indicators.findIndex((x) => x.id === 'G1-a');
+  d.indicators[i].baseline = '@B';
+  d.indicators[i].targets = '@T';
+  d.policies[1].name = '@N';
+  // repeated keys cannot live in a JS object: written into the JSON text by hand
+  const json = JSON.stringify(d)
+    .replace('"@B"', '100,"baseline":400')
+    .replace('"@T"', '{"2027":130,"2027":999,"02031":140}')
+    .replace('"@N"', '{"ja":"","en":"Policy two"}');
+  const r = await page.evaluate((x) => document.querySelector('vision-index').loadDataset(x), json);
+  eq(r.ok, true, 'loadDataset(json).ok');
+  assert(r.warnings.some((w) => w.code === 'duplicate_key'), `the repeated keys are warned about: ${JSON.stringify(r.warnings.map((w) => w.code))}`);
+  await frames(page);
+  const row = 'tr[data-indicator="G1-a"]';
+  eq(await textOf(page, `${row} [data-role="baseline"]`), '100', 'baseline: the first of the repeated keys');
+  const tg = await textOf(page, `${row} [data-role="targets"]`);
+  assert(/\b130\b/.test(tg) && !tg.includes('999'), `targets show 130 (the first), not 999: "${tg}"`);
+  assert(/\b140\b/.test(tg), `the padded year "02031" reads as 2031: "${tg}"`);
+  eq(Number(await targetInput(page, 'G1-a', 2027).inputValue()), 130, 'the 2027 what-if input starts from 130');
+  eq(Number(await targetInput(page, 'G1-a', 2031).inputValue()), 140, 'the 2031 what-if input starts from 140');
+  const pol = await textOf(page, '[data-policy="P2"] .pname');
+  eq(pol, 'Policy two', 'a policy named {ja: "", en: "Policy two"}');
+  // and what is shown is what is scored: 100·130/100 on plan in 2027
+  const res = await page.evaluate(() => document.querySelector('vision-index').result('plan'));
+  assert(Math.abs(res.indicators['G1-a'][4] - 130) < 1e-9, `G1-a scores 130 on plan in 2027: ${res.indicators['G1-a'][4]}`);
+  await scanText(page, 'dataset with repeated keys');
+  assertNoErrors(page);
+});
+
+test('13. method and weights: geometric mean, a goal weight of 0, refusals inline, in the scenario, reset', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const el = () => page.evaluate(() => {
+    const e = document.querySelector('vision-index');
+    return { res: e.result('plan'), s: e.scenario() };
+  });
+  const card2027 = (r) => r.milestones.find((m) => m.year === 2027).value.toFixed(1);
+  await choosePath(page, 'plan');
+  eq(await cardValue(page, 2027), '130.0', '2027 card, arithmetic');
+  const box = loc(page, '[data-testid="method"]');
+  if (!(await box.evaluate((e) => e.open ?? true))) await loc(page, '[data-testid="method"] summary').first().click();
+  const agg = loc(page, 'select[data-testid="aggregate"]');
+  const via = loc(page, 'select[data-testid="via"]');
+  const cap = loc(page, 'input[data-testid="cap"]');
+  const wG1 = loc(page, 'input[data-weight-goal="G1"]');
+  const wP1 = loc(page, 'input[data-weight-policy="P1"]');
+  eq(await agg.inputValue(), 'arithmetic', 'aggregate shows the dataset’s');
+  eq(await via.inputValue(), 'goal', 'route shows the dataset’s');
+  eq(await cap.inputValue(), '', 'no cap');
+  eq(Number(await wG1.inputValue()), 1, 'G1 weight shows the dataset’s');
+  eq(await wP1.isVisible(), false, 'no policy weights while the route skips policies');
+
+  // geometric mean
+  let n = await eventCount(page);
+  await agg.selectOption('geometric');
+  await until(async () => (await eventCount(page)) > n, 'vi-change after choosing the geometric mean');
+  await frames(page);
+  const geo = await cardValue(page, 2027);
+  assert(geo !== '130.0', `the geometric mean changes the 2027 card: ${geo}`);
+  let { res, s } = await el();
+  eq(geo, card2027(res), 'card = el.result("plan")');
+  eq(await agg.getAttribute('data-changed'), 'true', 'aggregate marked changed');
+  eq(s.method?.aggregate, 'geometric', 'scenario.method.aggregate');
+
+  // goal G1 weight 0
+  await typeInto(page, wG1, 0);
+  const w0 = await cardValue(page, 2027);
+  assert(w0 !== geo, `G1 weight 0 changes the 2027 card: ${geo} → ${w0}`);
+  ({ res, s } = await el());
+  eq(w0, card2027(res), 'card = el.result("plan") after the weight');
+  eq(s.weights?.goals?.G1, 0, 'scenario.weights.goals.G1');
+  eq(await wG1.getAttribute('data-changed'), 'true', 'G1 weight marked changed');
+
+  // refused: negative, then not a number → the engine's message inline, nothing changes
+  await wG1.fill('-1');
+  const err = loc(page, `#${await wG1.getAttribute('aria-describedby')}`);
+  await until(async () => (await err.isVisible()) && /負|negative/.test(await err.innerText()), 'the engine’s message for a negative weight, inline');
+  eq(await wG1.getAttribute('aria-invalid'), 'true', 'aria-invalid on the refused weight');
+  eq(await cardValue(page, 2027), w0, 'a refused weight changes nothing');
+  eq((await el()).s.weights?.goals?.G1, 0, 'the scenario keeps G1 = 0');
+  await wG1.fill('');
+  await wG1.pressSequentially('1e');
+  await until(async () => (await err.isVisible()) && /有限|finite/.test(await err.innerText()), 'the engine’s message for a non-number, inline');
+  await cap.fill('0');
+  const capErr = loc(page, `#${await cap.getAttribute('aria-describedby')}`);
+  await until(async () => (await capErr.isVisible()) && /0 より大きい|greater than 0/.test(await capErr.innerText()), 'a cap of 0 is refused inline');
+  eq((await el()).s.method?.cap, undefined, 'the refused cap is not in the scenario');
+  await typeInto(page, wG1, 0); // back to a good value clears the error
+  eq(await err.isVisible(), false, 'error cleared');
+
+  // the route through policies shows their weights
+  n = await eventCount(page);
+  await via.selectOption('goal,policy');
+  await until(async () => (await eventCount(page)) > n, 'vi-change after the route');
+  eq(await wP1.isVisible(), true, 'policy weights shown with the route through policies');
+  await typeInto(page, wP1, 2);
+  eq(await wP1.getAttribute('data-changed'), 'true', 'P1 weight marked changed');
+  await typeInto(page, cap, 150);
+  ({ res, s } = await el());
+  eq(await cardValue(page, 2027), card2027(res), 'card = el.result("plan") with route, policy weight and cap');
+  eq(JSON.stringify(s.method), JSON.stringify({ aggregate: 'geometric', via: ['goal', 'policy'], cap: 150 }), 'scenario.method');
+  eq(JSON.stringify(s.weights), JSON.stringify({ policies: { P1: 2 }, goals: { G1: 0 } }), 'scenario.weights');
+  const key = `vision-index:scenario:${TITLE_JA}`;
+  await until(() => page.evaluate((k) => /geometric/.test(localStorage.getItem(k) || '') && /"P1"/.test(localStorage.getItem(k) || ''), key), 'method and weights autosaved');
+  await scanText(page, 'method and weights changed');
+  await loc(page, '[data-testid="method"]').screenshot({ path: path.join(SHOTS, '09-method.png') });
+  screenshots.push('test-results/screenshots/09-method.png');
+
+  // a reload restores them into the controls
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  await choosePath(page, 'plan');
+  eq(await agg.inputValue(), 'geometric', 'aggregate after reload');
+  eq(Number(await wG1.inputValue()), 0, 'G1 weight after reload');
+  eq(await cardValue(page, 2027), card2027((await el()).res), 'card after reload');
+
+  // reset: the dataset's method and weights again
+  await clickAndRescore(page, loc(page, '[data-testid="method-reset"]'), 'method reset');
+  eq(await cardValue(page, 2027), '130.0', '2027 card after the reset');
+  eq(await agg.inputValue(), 'arithmetic', 'aggregate after the reset');
+  eq(Number(await wG1.inputValue()), 1, 'G1 weight after the reset');
+  eq(await agg.getAttribute('data-changed'), null, 'aggregate no longer marked');
+  s = (await el()).s;
+  assert(!s.method && !s.weights, `scenario without method and weights: ${JSON.stringify(s)}`);
+  assertNoErrors(page);
+});
+
+test('14. CSP: the page runs under its policy without a violation; a violation would fail the tests', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content || '');
+  assert(/script-src 'self' 'wasm-unsafe-eval'/.test(csp) && /style-src 'self'/.test(csp) && /object-src 'none'/.test(csp), `CSP meta: "${csp}"`);
+  // every feature once: edits, the chart table, the method, language, share, save, a pasted dataset
+  await choosePath(page, 'plan');
+  await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
+  await loc(page, '[data-testid="method"] summary').first().click();
+  await loc(page, 'select[data-testid="aggregate"]').selectOption('geometric');
+  await loc(page, '.chart-table summary').click();
+  await switchLang(page, 'en');
+  await loc(page, '[data-testid="share-link"]').click();
+  const dl = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+  await loc(page, '[data-testid="save-scenario"]').click();
+  assert(await dl, 'the scenario downloads');
+  await loc(page, '[data-testid="paste-input"]').fill(JSON.stringify(SMALL));
+  await loc(page, '[data-testid="paste-apply"]').click();
+  await until(async () => (await loc(page, '[data-testid="goals"] [data-goal]').count()) === 3, 'the pasted dataset shown');
+  await sleep(300);
+  eq((await page.evaluate(() => window.__viEvents.csp)).join(', '), '', 'CSP violations');
+  assertNoErrors(page);
+  // control: the policy is enforced, and a violation shows up as a console error
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+  });
+  await until(async () => (await page.evaluate(() => window.__viEvents.csp.length)) > 0, 'a securitypolicyviolation event for an inline script');
+  eq(await page.evaluate(() => window.__inline), undefined, 'the inline script did not run');
+  await until(() => page.consoleErrors.some((m) => /Content Security Policy/i.test(m)), 'the violation as a console error');
 });
 
 test('phone layout 390×844 (screenshot; no page-wide horizontal scroll)', async () => {

@@ -16,6 +16,11 @@ export function el(name, attrs, parent) {
   return e;
 }
 
+// The y range considered: a finite value beyond it (say a milestone of 1e308) is
+// left out of the axis and drawn at its edge, so the lines stay readable.
+const LIM = 1e6;
+const fin = (v) => typeof v === 'number' && Number.isFinite(v);
+
 function niceStep(span) {
   const raw = span / 5;
   const p = 10 ** Math.floor(Math.log10(raw));
@@ -23,11 +28,12 @@ function niceStep(span) {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
+/** [bottom, top, step] of the y axis: always finite, bottom < top, about 5 steps. */
 function domain(m) {
-  let lo = Infinity;
-  let hi = -Infinity;
+  let lo = 100;
+  let hi = 100;
   const see = (v) => {
-    if (typeof v === 'number' && Number.isFinite(v)) {
+    if (fin(v) && Math.abs(v) <= LIM) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -37,19 +43,20 @@ function domain(m) {
     m.scen?.[p]?.forEach(see);
   }
   m.milestones.forEach((s) => see(s.value));
-  see(100);
   if (hi - lo < 10) hi = lo + 10;
   const step = niceStep(hi - lo);
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step, step];
 }
+
+/** An axis or milestone label: "130", "1.6E308"; never null. */
+const label = (v, lang) => (score(v, lang) ?? '').replace(/\.0$/, '');
 
 /** The `d` of a series: segments over consecutive values; a lone value is a dot. */
 function pathD(vals, x, y) {
   let d = '';
   let run = 0;
   vals.forEach((v, i) => {
-    const ok = typeof v === 'number' && Number.isFinite(v);
-    if (!ok) {
+    if (!fin(v)) {
       if (run === 1) d += 'h0.01';
       run = 0;
       return;
@@ -76,7 +83,8 @@ export function drawChart(svg, m) {
   const B = 44;
   const n = m.years.length;
   const x = (i) => L + (n > 1 ? (i * (W - L - R)) / (n - 1) : (W - L - R) / 2);
-  const y = (v) => T + ((y1 - v) * (H - T - B)) / (y1 - y0);
+  // Clamped: whatever lies off the axis is drawn at its edge.
+  const y = (v) => T + ((y1 - Math.min(y1, Math.max(y0, v))) * (H - T - B)) / (y1 - y0);
   const key = [W, y0, y1, m.years.join(), m.lang, m.milestones.map((s) => s.year + ':' + s.value).join()].join('|');
   let st = svg.__chart;
   if (!st || st.key !== key) {
@@ -87,9 +95,9 @@ export function drawChart(svg, m) {
     svg.setAttribute('width', W);
     svg.setAttribute('height', H);
     const grid = el('g', { class: 'grid', 'aria-hidden': 'true' }, svg);
-    for (let v = y0; v <= y1 + step / 2; v += step) {
-      el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: v === 100 ? 'base100' : '' }, grid);
-      el('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end' }, grid).textContent = score(v, m.lang).replace(/\.0$/, '');
+    for (let i = 0, v = y0; v <= y1 + step / 2 && i < 20; v = y0 + ++i * step) {
+      el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: Math.abs(v - 100) < step / 1e3 ? 'base100' : '' }, grid);
+      el('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end' }, grid).textContent = label(v, m.lang);
     }
     el('text', { x: 4, y: 12, class: 'unit' }, grid).textContent = m.unit || '';
     m.years.forEach((yr, i) => {
@@ -103,7 +111,7 @@ export function drawChart(svg, m) {
     const ms = el('g', { class: 'ms' }, svg);
     for (const s of m.milestones) {
       const i = m.years.indexOf(s.year);
-      if (i < 0) continue;
+      if (i < 0 || !fin(s.value)) continue;
       const g = el('g', { 'data-milestone': String(s.year) }, ms);
       el('line', { x1: x(i), x2: x(i), y1: T, y2: H - B, class: 'guide' }, grid);
       const cx = x(i);
@@ -111,7 +119,7 @@ export function drawChart(svg, m) {
       el('path', { d: `M${cx} ${cy - 7}l7 7l-7 7l-7-7z`, class: 'mark' }, g);
       const right = cx < W / 2;
       el('text', { x: right ? cx + 10 : cx - 10, y: cy - 9, 'text-anchor': right ? 'start' : 'end', class: 'mslabel' }, g).textContent =
-        `${m.msLabel} ${score(s.value, m.lang).replace(/\.0$/, '')}`;
+        `${m.msLabel} ${label(s.value, m.lang)}`;
     }
     st = { key, base: {}, scen, dots };
     for (const p of PATHS) {
@@ -153,7 +161,7 @@ export function drawChart(svg, m) {
   while (dots.children.length < vals.length) el('circle', { r: 3.5 }, dots);
   vals.forEach((v, i) => {
     const c = dots.children[i];
-    const okv = typeof v === 'number' && Number.isFinite(v);
+    const okv = fin(v);
     c.setAttribute('class', `dot s-${m.chosen}`);
     c.setAttribute('cx', x(i).toFixed(1));
     c.setAttribute('cy', okv ? y(v).toFixed(1) : -99);

@@ -38,11 +38,27 @@ export class Engine {
     this.glue ??= await loadGlue();
   }
 
-  /** Loads or replaces the dataset (throws the refusal); returns the warnings. */
-  load(text) {
+  /** Resolves once no recovery is under way. */
+  async settled() {
+    while (this.recovering) await this.recovering;
+  }
+
+  /**
+   * Loads or replaces the dataset (rejects with the refusal); resolves to the
+   * warnings. Waits for a recovery first: building on the dead instance fails.
+   */
+  async load(text) {
+    await this.settled();
     let w;
     if (this.eng) w = this.call('replaceDataset', text);
-    else w = (this.eng = new this.glue.VisionEngine(text)).warnings();
+    else {
+      try {
+        this.eng = new this.glue.VisionEngine(text);
+      } catch (e) {
+        throw this.fault(e);
+      }
+      w = this.eng.warnings();
+    }
     this.datasetText = text;
     this.remember();
     return w;
@@ -50,14 +66,19 @@ export class Engine {
 
   /** Calls the wasm handle; a panic starts recovery and throws `PanicError`. */
   call(name, ...args) {
-    if (this.recovering) throw new PanicError('recovering');
+    if (this.recovering || !this.eng) throw new PanicError('recovering');
     try {
       return this.eng[name](...args);
     } catch (e) {
-      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-      this.recover();
-      throw new PanicError(e.message);
+      throw this.fault(e);
     }
+  }
+
+  /** A panic (`RuntimeError`) starts recovery and becomes a `PanicError`. */
+  fault(e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) return e;
+    this.recover();
+    return new PanicError(e.message);
   }
 
   /** A scenario-changing call; the result becomes the last good scenario. */
@@ -76,17 +97,21 @@ export class Engine {
     this.recovering ??= (async () => {
       try {
         this.glue = await loadGlue();
-        const eng = new this.glue.VisionEngine(this.datasetText);
-        try {
-          eng.applyScenario(this.scenarioText);
-        } catch {
-          /* keep the dataset alone */
+        if (this.datasetText != null) {
+          const eng = new this.glue.VisionEngine(this.datasetText);
+          try {
+            eng.applyScenario(this.scenarioText);
+          } catch {
+            /* keep the dataset alone */
+          }
+          this.eng = eng;
         }
-        this.eng = eng;
+      } catch {
+        /* no engine: the next load builds one */
       } finally {
         this.recovering = null;
       }
-      this.onRecover?.();
+      if (this.eng) this.onRecover?.();
     })();
     return this.recovering;
   }

@@ -2,14 +2,15 @@
 import { t } from './i18n.js';
 
 const cache = new Map();
-function nf(lang, min, max, sign) {
-  const key = `${lang}|${min}|${max}|${sign}`;
+function nf(lang, min, max, sign, sci) {
+  const key = `${lang}|${min}|${max}|${sign}|${sci}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.NumberFormat(lang === 'en' ? 'en' : 'ja-JP', {
-      minimumFractionDigits: min,
-      maximumFractionDigits: max,
+      minimumFractionDigits: sci ? 0 : min,
+      maximumFractionDigits: sci ? 2 : max,
       signDisplay: sign ? 'always' : 'auto',
+      notation: sci ? 'scientific' : 'standard',
     });
     cache.set(key, f);
   }
@@ -18,18 +19,20 @@ function nf(lang, min, max, sign) {
 
 const ok = (v) => typeof v === 'number' && Number.isFinite(v);
 const minus = (s) => s.replace(/-/g, '\u2212');
+// Past 1e15 the digits are noise: such values read as "1.6E308".
+const fmt = (v, lang, min, max, sign) => (ok(v) ? minus(nf(lang, min, max, sign, Math.abs(v) >= 1e15).format(v)) : null);
 
 /** A score or index value: one decimal ("130.0"); null when there is none. */
-export const score = (v, lang) => (ok(v) ? minus(nf(lang, 1, 1).format(v)) : null);
+export const score = (v, lang) => fmt(v, lang, 1, 1);
 
 /** A signed difference, one decimal ("+0.0", "−3.2"). */
-export const signed = (v, lang) => (ok(v) ? minus(nf(lang, 1, 1, true).format(v)) : null);
+export const signed = (v, lang) => fmt(v, lang, 1, 1, true);
 
 /** A raw indicator or KPI value, grouped, up to 2 decimals ("6,400", "85.5"). */
-export const num = (v, lang) => (ok(v) ? minus(nf(lang, 0, 2).format(v)) : null);
+export const num = (v, lang) => fmt(v, lang, 0, 2);
 
 /** A whole percentage ("125%"). */
-export const percent = (v, lang) => (ok(v) ? `${nf(lang, 0, 0).format(v)}%` : null);
+export const percent = (v, lang) => (ok(v) ? `${fmt(v, lang, 0, 0)}%` : null);
 
 /** Builds the formatters of `lang` ahead of their first use. */
 export function warm(lang) {
