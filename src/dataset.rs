@@ -344,6 +344,38 @@ fn raw_entries<'v>(root_map: &'v Obj<'v>, list: &str) -> impl Iterator<Item = (u
     arr.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|m| (i, m)))
 }
 
+/// Reports every id at `list[i].key` (a string, or an array of strings) that names
+/// no entry of `ids`; nothing when the named list itself could not be read.
+fn check_refs(
+    root_map: &Obj<'_>,
+    list: &'static str,
+    key: &str,
+    kind: RefKind,
+    ids: Option<&IdSet>,
+    probs: &mut Problems,
+) {
+    let Some(ids) = ids else { return };
+    let root = Path::Root;
+    let l = root.key(list);
+    for (i, m) in raw_entries(root_map, list) {
+        let e = l.index(i);
+        let at = e.key(key);
+        match m.get(key) {
+            Some(J::Str(id)) if !many && !ids.has(id) => {
+                probs.error(&at, Msg::UnknownRef { kind, id: read::clip(id) });
+            }
+            Some(J::Arr(items)) if many => {
+                for (j, v) in items.iter().enumerate() {
+                    if let Some(id) = v.as_str().filter(|id| !ids.has(id)) {
+                        probs.error(&at.index(j), Msg::UnknownRef { kind, id: read::clip(id) });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The ids of one top-level list (as written, whether or not their entry is valid).
 struct IdSet<'a> {
     seen: HashMap<&'a str, usize>,
@@ -428,39 +460,9 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     let goal_ids = IdSet::collect(root_map, "goals", probs);
     IdSet::collect(root_map, "indicators", probs);
     IdSet::collect(root_map, "projects", probs);
-    let dangling = |ids: &Option<IdSet>, id: &str| ids.as_ref().is_some_and(|s| !s.has(id));
-    for (i, m) in raw_entries(root_map, "goals") {
-        if let Some(id) = m.get("policy").and_then(J::as_str) {
-            if dangling(&policy_ids, id) {
-                let l = root.key("goals");
-                let e = l.index(i);
-                probs.error(&e.key("policy"), Msg::UnknownRef { kind: RefKind::Policy, id: read::clip(id) });
-            }
-        }
-    }
-    for (i, m) in raw_entries(root_map, "indicators") {
-        if let Some(id) = m.get("goal").and_then(J::as_str) {
-            if dangling(&goal_ids, id) {
-                let l = root.key("indicators");
-                let e = l.index(i);
-                probs.error(&e.key("goal"), Msg::UnknownRef { kind: RefKind::Goal, id: read::clip(id) });
-            }
-        }
-    }
-    for (i, m) in raw_entries(root_map, "projects") {
-        if let Some(list) = m.get("goals").and_then(J::as_array) {
-            for (j, v) in list.iter().enumerate() {
-                if let Some(id) = v.as_str() {
-                    if dangling(&goal_ids, id) {
-                        let l = root.key("projects");
-                        let e = l.index(i);
-                        let gs = e.key("goals");
-                        probs.error(&gs.index(j), Msg::UnknownRef { kind: RefKind::Goal, id: read::clip(id) });
-                    }
-                }
-            }
-        }
-    }
+    check_refs(root_map, "goals", "policy", RefKind::Policy, policy_ids.as_ref(), probs);
+    check_refs(root_map, "indicators", "goal", RefKind::Goal, goal_ids.as_ref(), probs);
+    check_refs(root_map, "projects", "goals", RefKind::Goal, goal_ids.as_ref(), probs);
 
     // Warnings: legal but odd.
     let all_indicators_read = indicators.iter().all(Option::is_some);
