@@ -355,6 +355,8 @@ fn check_refs(
     probs: &mut Problems,
 ) {
     let Some(ids) = ids else { return };
+    // `projects[].goals` is a list; `goals[].policy` and `indicators[].goal` are one id.
+    let many = key == "goals";
     let root = Path::Root;
     let l = root.key(list);
     for (i, m) in raw_entries(root_map, list) {
