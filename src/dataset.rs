@@ -509,14 +509,16 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
                 let l = root.key("indicators");
                 let at = l.index(i);
                 for (key, map) in [("values", &x.values), ("targets", &x.targets)] {
-                    for &y in map.keys() {
+                    // Keys are sorted: only the first few can be at or before the base year.
+                    for &y in map.keys().take_while(|y| **y <= index.base_year) {
                         let p = at.key(key);
                         let ys = y.to_string();
-                        if y == index.base_year {
-                            probs.warn(&p.key(&ys), Msg::BaseYearEntryIgnored { year: y });
-                        } else if y < index.base_year {
-                            probs.warn(&p.key(&ys), Msg::BeforeBaseYear { year: y, base: index.base_year });
-                        }
+                        let msg = if y == index.base_year {
+                            Msg::BaseYearEntryIgnored { year: y }
+                        } else {
+                            Msg::BeforeBaseYear { year: y, base: index.base_year }
+                        };
+                        probs.warn(&p.key(&ys), msg);
                     }
                 }
             }
