@@ -187,6 +187,13 @@ impl VisionEngine {
         encode(self.inner.rescore(path))
     }
 
+    /// Only the index series on `path` with the scenario: what the chart needs for
+    /// the paths not on show, without encoding every node on every edit.
+    pub fn index(&mut self, path: &str) -> Result<JsValue, JsValue> {
+        let path = parse_path(path)?;
+        encode(&self.inner.rescore(path).index)
+    }
+
     /// The result on `path` of the untouched dataset (no scenario).
     #[wasm_bindgen(js_name = baseResult)]
     pub fn base_result(&self, path: &str) -> Result<JsValue, JsValue> {

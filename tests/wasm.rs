@@ -126,6 +126,23 @@ fn every_path_encodes() {
 }
 
 #[wasm_bindgen_test]
+fn index_alone_equals_the_result_index() {
+    let mut e = engine();
+    e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
+    for p in ["actual", "plan", "outlook", "trend"] {
+        let full = e.result(p).expect("result");
+        let alone = e.index(p).expect("index");
+        assert!(js_sys::Array::is_array(&alone), "index({p}) is an array");
+        assert_eq!(
+            js_sys::JSON::stringify(&alone).ok().and_then(|s| s.as_string()),
+            js_sys::JSON::stringify(&get(&full, "index")).ok().and_then(|s| s.as_string()),
+            "{p}"
+        );
+    }
+    assert!(e.index("nope").is_err());
+}
+
+#[wasm_bindgen_test]
 fn undefined_scores_cross_as_null() {
     // No reported values in the default dataset: on `actual` only the base
     // year has a score; every later year is `null` (not NaN, not undefined).

@@ -1241,7 +1241,7 @@ class VisionIndex extends HTMLElement {
     if (this.scen.has) {
       scen = {};
       for (const p of PATHS) {
-        const idx = p === path ? res.index : this.engine.call('result', p).index;
+        const idx = p === path ? res.index : this.engine.call('index', p);
         if (!same(idx, this.base[p].index)) scen[p] = idx;
       }
       if (!Object.keys(scen).length) scen = null;
