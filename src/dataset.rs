@@ -603,47 +603,36 @@ fn read_index(v: &J, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<I
             probs.warn(&p.key("base_value"), Msg::BaseValueNot100 { value: b });
         }
     }
-    let mut milestones = Vec::new();
-    let mut ok = true;
-    if let Some(v) = m.get("milestones") {
-        let mp = p.key("milestones");
-        if let Some(arr) = read::array(v, &mp, probs) {
-            let mut previous: Option<i64> = None;
-            for (i, v) in arr.iter().enumerate() {
-                let at = mp.index(i);
-                let Some(mm) = read::object(v, &at, probs) else {
-                    ok = false;
-                    continue;
-                };
-                read::unknown_fields(mm, &["year", "value", "label"], &at, probs);
-                let year = read::required(mm, "year", &at, probs).and_then(|v| read::whole(v, &at.key("year"), probs));
-                if let Some(y) = year {
-                    if let Some(prev) = previous {
-                        if y <= prev {
-                            probs.error(&at.key("year"), Msg::MilestoneOrder { year: y, previous: prev });
-                        }
-                    }
-                    previous = Some(y);
+    let mut previous: Option<i64> = None;
+    let milestones = match m.get("milestones") {
+        None => Some(Vec::new()),
+        Some(v) => read::objects(v, &p.key("milestones"), probs, |_, mm, at, probs| {
+            read::unknown_fields(mm, &["year", "value", "label"], at, probs);
+            let year = read::required(mm, "year", at, probs).and_then(|v| read::whole(v, &at.key("year"), probs));
+            if let Some(y) = year {
+                if let Some(prev) = previous.filter(|prev| y <= *prev) {
+                    probs.error(&at.key("year"), Msg::MilestoneOrder { year: y, previous: prev });
                 }
-                let year = year.and_then(|y| read::year_in(y, span, &at.key("year"), probs));
-                let value =
-                    read::required(mm, "value", &at, probs).and_then(|v| read::number(v, &at.key("value"), probs));
-                let label = read::opt_text(mm, "label", &at, probs);
-                match (year, value) {
-                    (Some(year), Some(value)) => milestones.push(Milestone { year, value, label }),
-                    _ => ok = false,
-                }
+                previous = Some(y);
             }
-        }
-    }
+            let year = year.and_then(|y| read::year_in(y, span, &at.key("year"), probs));
+            let value = read::required(mm, "value", at, probs).and_then(|v| read::number(v, &at.key("value"), probs));
+            let label = read::opt_text(mm, "label", at, probs);
+            Some(Milestone { year: year?, value: value?, label })
+        }),
+    };
     let method = match m.get("method") {
         None => Some(Method::default()),
         Some(v) => read_method(v, &p.key("method"), probs),
     };
-    if !ok {
-        return None;
-    }
-    Some(IndexDef { name: name?, unit, base_year: base_year?, base_value: base_value?, milestones, method: method? })
+    Some(IndexDef {
+        name: name?,
+        unit,
+        base_year: base_year?,
+        base_value: base_value?,
+        milestones: milestones?,
+        method: method?,
+    })
 }
 
 /// `via` as a JSON array of strings.
@@ -844,25 +833,14 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
         }
     }
     let summary = read::opt_text(m, "summary", p, probs);
-    let mut kpis = Vec::new();
-    if let Some(v) = m.get("kpis") {
-        let kp = p.key("kpis");
-        if let Some(arr) = read::array(v, &kp, probs) {
-            for (i, v) in arr.iter().enumerate() {
-                let at = kp.index(i);
-                match read::object(v, &at, probs).and_then(|km| read_kpi(km, &at, span, probs)) {
-                    Some(k) => kpis.push(k),
-                    None => ok = false,
-                }
-            }
-        } else {
-            ok = false;
-        }
-    }
+    let kpis = match m.get("kpis") {
+        None => Some(Vec::new()),
+        Some(v) => read::objects(v, &p.key("kpis"), probs, |_, km, at, probs| read_kpi(km, at, span, probs)),
+    };
     if !ok {
         return None;
     }
-    Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis })
+    Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis: kpis? })
 }
 
 fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Kpi> {

@@ -167,6 +167,37 @@ pub fn whole(v: &J, path: &Path, probs: &mut Problems) -> Option<i64> {
 }
 
 /// A weight: a finite number ≥ 0.
+/// A value or target: a finite number ≥ 0.
+pub fn non_negative(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
+    let x = number(v, path, probs)?;
+    if x < 0.0 {
+        probs.error(path, Msg::Negative { value: x });
+        return None;
+    }
+    Some(x)
+}
+
+/// An array of objects, each read by `item` (given its position, the object and
+/// its path). Every problem is reported; `None` if the array or any item failed.
+pub fn objects<'v, T>(
+    v: &'v J<'v>,
+    path: &Path,
+    probs: &mut Problems,
+    mut item: impl FnMut(usize, &'v Obj<'v>, &Path, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
+    let arr = array(v, path, probs)?;
+    let mut out = Vec::with_capacity(arr.len());
+    let mut ok = true;
+    for (i, v) in arr.iter().enumerate() {
+        let at = path.index(i);
+        match object(v, &at, probs).and_then(|m| item(i, m, &at, probs)) {
+            Some(x) => out.push(x),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
 pub fn weight(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
     let w = number(v, path, probs)?;
     if w < 0.0 {
@@ -310,13 +341,7 @@ pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Proble
             continue;
         };
         let year = year_in(year, span, &p, probs);
-        let value = number(v, &p, probs);
-        if let Some(x) = value {
-            if x < 0.0 {
-                probs.error(&p, Msg::Negative { value: x });
-                continue;
-            }
-        }
+        let value = non_negative(v, &p, probs);
         if let (Some(y), Some(x)) = (year, value) {
             match out.entry(y) {
                 std::collections::btree_map::Entry::Occupied(_) => probs.warn(&p, Msg::DuplicateKey { name: clip(k) }),

@@ -187,18 +187,10 @@ fn read_entries(
     let root = Path::Root;
     let p = root.key(key);
     let Some(v) = m.get(key) else { return Some(Vec::new()) };
-    let arr = read::array(v, &p, probs)?;
-    let mut out = Vec::with_capacity(arr.len());
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
-    let mut ok = true;
-    for (i, v) in arr.iter().enumerate() {
-        let at = p.index(i);
-        let Some(e) = read::object(v, &at, probs) else {
-            ok = false;
-            continue;
-        };
-        read::unknown_fields(e, &["indicator", "year", "value"], &at, probs);
-        let ind = read::required(e, "indicator", &at, probs)
+    read::objects(v, &p, probs, |i, e, at, probs| {
+        read::unknown_fields(e, &["indicator", "year", "value"], at, probs);
+        let ind = read::required(e, "indicator", at, probs)
             .and_then(|v| read::string(v, &at.key("indicator"), probs))
             .and_then(|s| {
                 if indicators.contains(s.as_str()) {
@@ -208,40 +200,24 @@ fn read_entries(
                     None
                 }
             });
-        let year = read::required(e, "year", &at, probs)
+        let year = read::required(e, "year", at, probs)
             .and_then(|v| read::whole(v, &at.key("year"), probs))
             .and_then(|y| read::year_in(y, Some(span), &at.key("year"), probs));
-        let value = read::required(e, "value", &at, probs).and_then(|v| {
-            let vp = at.key("value");
-            let x = read::number(v, &vp, probs)?;
-            if x < 0.0 {
-                probs.error(&vp, Msg::Negative { value: x });
-                return None;
-            }
-            Some(x)
-        });
-        match (ind, year, value) {
-            (Some(indicator), Some(year), Some(value)) => {
-                if year == base_year {
-                    probs.warn(&at.key("year"), Msg::BaseYearEntryIgnored { year });
-                } else if year < base_year {
-                    probs.warn(&at.key("year"), Msg::BeforeBaseYear { year, base: base_year });
-                }
-                if let Some(&first) = seen.get(&(indicator.clone(), year)) {
-                    probs.error(
-                        &at,
-                        Msg::DuplicateEntry { indicator: indicator.clone(), year, first: p.index(first).render() },
-                    );
-                    ok = false;
-                } else {
-                    seen.insert((indicator.clone(), year), i);
-                }
-                out.push(Entry { indicator, year, value });
-            }
-            _ => ok = false,
+        let value = read::required(e, "value", at, probs).and_then(|v| read::non_negative(v, &at.key("value"), probs));
+        let (indicator, year, value) = (ind?, year?, value?);
+        if year == base_year {
+            probs.warn(&at.key("year"), Msg::BaseYearEntryIgnored { year });
+        } else if year < base_year {
+            probs.warn(&at.key("year"), Msg::BeforeBaseYear { year, base: base_year });
         }
-    }
-    ok.then_some(out)
+        if let Some(&first) = seen.get(&(indicator.clone(), year)) {
+            let first = p.index(first).render();
+            probs.error(at, Msg::DuplicateEntry { indicator, year, first });
+            return None;
+        }
+        seen.insert((indicator.clone(), year), i);
+        Some(Entry { indicator, year, value })
+    })
 }
 
 fn read_weights(v: &J, ds: &Dataset, probs: &mut Problems) -> Option<Weights> {
