@@ -4,6 +4,48 @@
 //! Codes are part of the contract (tests and other tools match on them); the
 //! wording may improve. Messages are short, lowercase in English, "what: why".
 
+pub use crate::json::SyntaxError;
+
+/// What is wrong at a JSON syntax error, in Japanese.
+fn syntax_ja(e: SyntaxError) -> &'static str {
+    match e {
+        SyntaxError::Eof => "途中で終わっています",
+        SyntaxError::ExpectedValue => "値（文字列・数値・true/false/null・{...}・[...]）がありません",
+        SyntaxError::ExpectedColon => "キーの後に「:」がありません",
+        SyntaxError::ExpectedCommaOrBrace => "「,」か「}」がありません",
+        SyntaxError::ExpectedCommaOrBracket => "「,」か「]」がありません",
+        SyntaxError::KeyMustBeString => "キーは \"...\" で囲んだ文字列で書きます",
+        SyntaxError::TrailingComma => "最後の要素の後に「,」があります",
+        SyntaxError::TrailingCharacters => "JSON の終わりの後に文字があります",
+        SyntaxError::InvalidEscape => "「\\」の後の文字が使えません",
+        SyntaxError::LoneSurrogate => "\\u のサロゲートが対になっていません",
+        SyntaxError::ControlCharacter => "文字列の中に改行やタブがそのまま入っています（\\n や \\t と書きます）",
+        SyntaxError::InvalidNumber => "数値の書き方が正しくありません",
+        SyntaxError::NumberOutOfRange => "数値が大きすぎます",
+        SyntaxError::TooDeep => "入れ子が深すぎます",
+    }
+}
+
+/// What is wrong at a JSON syntax error, in English.
+fn syntax_en(e: SyntaxError) -> &'static str {
+    match e {
+        SyntaxError::Eof => "the text ends too early",
+        SyntaxError::ExpectedValue => "expected value",
+        SyntaxError::ExpectedColon => "expected `:`",
+        SyntaxError::ExpectedCommaOrBrace => "expected `,` or `}`",
+        SyntaxError::ExpectedCommaOrBracket => "expected `,` or `]`",
+        SyntaxError::KeyMustBeString => "key must be a string",
+        SyntaxError::TrailingComma => "trailing comma",
+        SyntaxError::TrailingCharacters => "trailing characters",
+        SyntaxError::InvalidEscape => "invalid escape",
+        SyntaxError::LoneSurrogate => "lone surrogate in \\u escape",
+        SyntaxError::ControlCharacter => "control character (line break, tab) in a string: write \\n or \\t",
+        SyntaxError::InvalidNumber => "invalid number",
+        SyntaxError::NumberOutOfRange => "number out of range",
+        SyntaxError::TooDeep => "nested too deeply",
+    }
+}
+
 /// What kind of JSON value a field expects (for `wrong_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
@@ -86,7 +128,7 @@ pub enum Undefined {
 pub enum Msg {
     // ---- reading the document
     NotUtf8 { line: usize, column: usize },
-    Syntax { line: usize, column: usize, eof: bool, detail: String },
+    Syntax { line: usize, column: usize, what: SyntaxError },
     TooDeep { line: usize, column: usize },
     TooLarge { bytes: usize, limit: usize },
     NotObject,
@@ -191,11 +233,11 @@ impl Msg {
             Msg::NotUtf8 { line, column } => format!(
                 "UTF-8 の文字として読めません（{line}行{column}列）: UTF-8 で保存し直してください（Shift_JIS は読めません）"
             ),
-            Msg::Syntax { line, column, eof: true, .. } => {
+            Msg::Syntax { line, column, what: SyntaxError::Eof } => {
                 format!("JSON が途中で終わっています（{line}行{column}列）: ファイルが切れていないか確認してください")
             }
-            Msg::Syntax { line, column, detail, .. } => {
-                format!("JSON の書き方に誤りがあります（{line}行{column}列）: {detail}")
+            Msg::Syntax { line, column, what } => {
+                format!("JSON の書き方に誤りがあります（{line}行{column}列）: {}", syntax_ja(*what))
             }
             Msg::TooDeep { line, column } => {
                 format!("入れ子が深すぎます（{line}行{column}列）: 127 段までです")
@@ -293,11 +335,11 @@ impl Msg {
             Msg::NotUtf8 { line, column } => format!(
                 "not UTF-8 text (line {line}, column {column}): save the file as UTF-8 (Shift_JIS cannot be read)"
             ),
-            Msg::Syntax { line, column, eof: true, .. } => {
+            Msg::Syntax { line, column, what: SyntaxError::Eof } => {
                 format!("JSON ends too early (line {line}, column {column}): is the file cut off?")
             }
-            Msg::Syntax { line, column, detail, .. } => {
-                format!("JSON syntax error (line {line}, column {column}): {detail}")
+            Msg::Syntax { line, column, what } => {
+                format!("JSON syntax error (line {line}, column {column}): {}", syntax_en(*what))
             }
             Msg::TooDeep { line, column } => {
                 format!("nested too deeply (line {line}, column {column}): at most 127 levels")

@@ -5,7 +5,7 @@
 //! check), then walked by the readers in `dataset.rs` and `scenario.rs` with
 //! these helpers.
 
-use crate::json::{Obj, J};
+use crate::json::{Obj, SyntaxError, J};
 use crate::messages::{Expect, Msg};
 use crate::problem::{Path, Problem, Problems};
 use crate::text::Text;
@@ -14,32 +14,26 @@ use std::collections::BTreeMap;
 /// The largest document read: 10 MB (10,000,000 bytes, as SPEC §2 says).
 pub const MAX_BYTES: usize = 10_000_000;
 
-/// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax.
-/// serde_json's recursion limit (128) bounds the nesting depth.
+/// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax,
+/// nesting depth ([`json::MAX_DEPTH`](crate::json::MAX_DEPTH)).
 pub fn parse_json<'a>(bytes: &'a [u8], bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    // SIMD where the processor has it; the standard library says where a bad byte is.
+    let text = match simdutf8::basic::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let (line, column) = line_col(&bytes[..e.valid_up_to()]);
+        Err(_) => {
+            let valid = std::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
+            let (line, column) = line_col(&bytes[..valid]);
             return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
         }
     };
     crate::json::parse(text, bump).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
-        let detail = e.to_string();
-        let msg = if detail.starts_with("recursion limit exceeded") {
-            Msg::TooDeep { line, column }
-        } else {
-            // serde_json appends " at line L column C"; we give those separately.
-            let detail = match detail.rfind(" at line ") {
-                Some(i) => detail[..i].to_string(),
-                None => detail,
-            };
-            Msg::Syntax { line, column, eof: e.is_eof(), detail }
+        let msg = match e.kind {
+            SyntaxError::TooDeep => Msg::TooDeep { line: e.line, column: e.column },
+            what => Msg::Syntax { line: e.line, column: e.column, what },
         };
         Problem::error("$", msg)
     })

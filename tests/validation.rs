@@ -4,7 +4,7 @@
 //! problem it raises.
 
 use serde_json::{json, Value};
-use vision_index::messages::{Expect, Msg, RefKind, Undefined};
+use vision_index::messages::{Expect, Msg, RefKind, SyntaxError, Undefined};
 use vision_index::{
     dataset_from_value, load_dataset, load_scenario, scenario_from_value, Dataset, Problem, Severity, MAX_BYTES,
     MAX_INDICATORS,
@@ -217,10 +217,10 @@ fn not_json_reports_line_and_column() {
     let text = "{\n  \"format\": \"vision-index/1\",\n  \"title\": oops\n}\n";
     let p = assert_bytes_error(text.as_bytes(), "json_syntax", "$");
     match &p.msg {
-        Msg::Syntax { line, column, eof, .. } => {
+        Msg::Syntax { line, column, what } => {
             assert_eq!(*line, 3);
             assert!(*column >= 12 && *column <= 15, "column {column}");
-            assert!(!eof);
+            assert_eq!(*what, SyntaxError::ExpectedValue);
             assert!(p.en().contains(&format!("line 3, column {column}")), "{}", p.en());
             assert!(p.ja().contains(&format!("3行{column}列")), "{}", p.ja());
         }
@@ -261,14 +261,14 @@ fn truncated_file_ends_too_early() {
     let bytes = serde_json::to_vec_pretty(&base()).expect("json");
     for cut in [1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
         let p = assert_bytes_error(&bytes[..cut], "json_syntax", "$");
-        assert!(matches!(p.msg, Msg::Syntax { eof: true, .. }), "cut {cut}: {:?}", p.msg);
+        assert!(matches!(p.msg, Msg::Syntax { what: SyntaxError::Eof, .. }), "cut {cut}: {:?}", p.msg);
         assert!(p.en().contains("ends too early"), "{}", p.en());
     }
     // An empty document too.
     let p = assert_bytes_error(b"", "json_syntax", "$");
-    assert!(matches!(p.msg, Msg::Syntax { eof: true, .. }));
+    assert!(matches!(p.msg, Msg::Syntax { what: SyntaxError::Eof, .. }));
     let p = assert_bytes_error(b"  \n ", "json_syntax", "$");
-    assert!(matches!(p.msg, Msg::Syntax { eof: true, .. }));
+    assert!(matches!(p.msg, Msg::Syntax { what: SyntaxError::Eof, .. }));
 }
 
 #[test]
@@ -1037,8 +1037,19 @@ fn scenario_too_large() {
 fn every_message() -> Vec<Msg> {
     let all = vec![
         Msg::NotUtf8 { line: 1, column: 2 },
-        Msg::Syntax { line: 1, column: 2, eof: true, detail: "EOF while parsing".into() },
-        Msg::Syntax { line: 1, column: 2, eof: false, detail: "expected value".into() },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::Eof },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::ExpectedValue },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::ExpectedColon },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::ExpectedCommaOrBrace },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::ExpectedCommaOrBracket },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::KeyMustBeString },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::TrailingComma },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::TrailingCharacters },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::InvalidEscape },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::LoneSurrogate },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::ControlCharacter },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::InvalidNumber },
+        Msg::Syntax { line: 1, column: 2, what: SyntaxError::NumberOutOfRange },
         Msg::TooDeep { line: 1, column: 2 },
         Msg::TooLarge { bytes: 11, limit: 10 },
         Msg::NotObject,

@@ -263,3 +263,36 @@ fn scenario_round_trips_as_object_and_json() {
     let ps = paths(&problems_of(err));
     assert!(ps.iter().any(|p| p == "targets[0].indicator"), "paths: {ps:?}");
 }
+
+/// Numbers as the module reads them, against JavaScript's own reading: exact for
+/// up to 15 significant digits without an exponent (nearly every figure), within
+/// a few units in the last place otherwise (the browser build's smaller reader).
+#[wasm_bindgen_test]
+fn numbers_read_like_javascript() {
+    let ulps = |a: f64, b: f64| (a.to_bits() as i64 - b.to_bits() as i64).unsigned_abs();
+    for (text, exact) in [
+        ("0", true),
+        ("-0.5", true),
+        ("1234.5678", true),
+        ("0.1", true),
+        ("999999999999999", true),
+        ("0.30000000000000004", false),
+        ("9007199254740993", false),
+        ("1e5", false),
+        ("-1.5E-7", false),
+        ("6.02214076e23", false),
+        ("1.7976931348623157e308", false),
+        ("2.2250738585072014e-308", false),
+        ("123456789012345678901234567890", false),
+        ("0.000000000000000000001", false),
+    ] {
+        let bump = bumpalo::Bump::new();
+        let ours = vision_index::json::parse(text, &bump).expect(text).as_f64().expect(text);
+        let js = js_sys::JSON::parse(text).expect(text).as_f64().expect(text);
+        let d = ulps(ours, js);
+        assert!(if exact { d == 0 } else { d <= 4 }, "{text}: {ours} vs JavaScript {js} ({d} ulp)");
+    }
+    let bump = bumpalo::Bump::new();
+    assert!(vision_index::json::parse("1e400", &bump).is_err(), "out of range");
+    assert_eq!(vision_index::json::parse("1e-400", &bump).ok().and_then(|j| j.as_f64()), Some(0.0));
+}
