@@ -8,7 +8,7 @@ use crate::read;
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The dataset format tag.
 pub const DATASET_FORMAT: &str = "vision-index/1";
@@ -222,7 +222,7 @@ impl Direction {
 }
 
 /// A year → value map; keys are fiscal years written as strings in JSON.
-pub type YearValues = BTreeMap<i32, f64>;
+pub use crate::years::YearValues;
 
 /// An indicator of a goal's logic model.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -242,10 +242,10 @@ pub struct Indicator {
     /// The value in `index.base_year`; > 0.
     pub baseline: f64,
     /// Reported actuals by fiscal year.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "YearValues::is_empty")]
     pub values: YearValues,
     /// Targets by fiscal year.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "YearValues::is_empty")]
     pub targets: YearValues,
     /// `true`: not an official figure.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -298,9 +298,9 @@ pub struct Kpi {
     pub unit: Option<Text>,
     #[serde(default)]
     pub direction: Direction,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "YearValues::is_empty")]
     pub values: YearValues,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "YearValues::is_empty")]
     pub targets: YearValues,
     /// A remark as printed in the source (extension), e.g. 見込み.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -329,7 +329,8 @@ pub fn dataset_from_value(value: &serde_json::Value) -> Result<Loaded<Dataset>, 
     load_dataset(&bytes)
 }
 
-fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
+/// Checks a parsed JSON tree as a dataset (the step after [`crate::json::parse`]).
+pub fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
     let mut probs = Problems::default();
     let ds = read_dataset(value, &mut probs);
     match ds {
@@ -510,7 +511,7 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
                 let at = l.index(i);
                 for (key, map) in [("values", &x.values), ("targets", &x.targets)] {
                     // Keys are sorted: only the first few can be at or before the base year.
-                    for &y in map.keys().take_while(|y| **y <= index.base_year) {
+                    for y in map.years().take_while(|y| *y <= index.base_year) {
                         let p = at.key(key);
                         let ys = y.to_string();
                         let msg = if y == index.base_year {

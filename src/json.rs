@@ -46,10 +46,17 @@ fn key<'a>(k: &J<'a>) -> &'a str {
     }
 }
 
+/// Whether two keys are equal: length and first byte tell most keys apart
+/// before `memcmp` is called (keys are compared very often while reading).
+#[inline]
+pub fn key_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 impl<'a> Obj<'a> {
     /// The first entry named `k`.
     pub fn get(&self, k: &str) -> Option<&'a J<'a>> {
-        self.0.chunks_exact(2).find(|e| key(&e[0]) == k).map(|e| &e[1])
+        self.0.chunks_exact(2).find(|e| key_eq(key(&e[0]), k)).map(|e| &e[1])
     }
     pub fn contains_key(&self, k: &str) -> bool {
         self.get(k).is_some()

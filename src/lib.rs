@@ -27,6 +27,7 @@ pub mod scenario;
 pub mod schema;
 pub mod score;
 pub mod text;
+pub mod years;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,8 +1,8 @@
 //! The four paths (SPEC §3): an indicator's value in each year from its
 //! anchor points (year → value).
 
+use crate::years::YearValues;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Which values to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,8 +37,8 @@ impl ScorePath {
 
 /// Appends to `out` the entries of `data` and `over` (both sorted by year)
 /// with year > `after`; `over` wins on equal years.
-fn merge(out: &mut Vec<(i32, f64)>, data: &BTreeMap<i32, f64>, over: &[(i32, f64)], after: i32) {
-    let mut d = data.range(after.saturating_add(1)..).map(|(y, v)| (*y, *v)).peekable();
+fn merge(out: &mut Vec<(i32, f64)>, data: &YearValues, over: &[(i32, f64)], after: i32) {
+    let mut d = data.after(after).iter().copied().peekable();
     let mut o = over.iter().copied().filter(|(y, _)| *y > after).peekable();
     loop {
         match (d.peek(), o.peek()) {
@@ -71,8 +71,8 @@ fn merge(out: &mut Vec<(i32, f64)>, data: &BTreeMap<i32, f64>, over: &[(i32, f64
 pub struct Anchors<'a> {
     pub base_year: i32,
     pub baseline: f64,
-    pub values: &'a BTreeMap<i32, f64>,
-    pub targets: &'a BTreeMap<i32, f64>,
+    pub values: &'a YearValues,
+    pub targets: &'a YearValues,
     /// Scenario values of this indicator, sorted by year.
     pub over_values: &'a [(i32, f64)],
     /// Scenario targets of this indicator, sorted by year.
@@ -157,8 +157,8 @@ mod tests {
         ov: &[(i32, f64)],
         ot: &[(i32, f64)],
     ) -> Vec<Option<f64>> {
-        let values: BTreeMap<i32, f64> = values.iter().copied().collect();
-        let targets: BTreeMap<i32, f64> = targets.iter().copied().collect();
+        let values: YearValues = values.iter().copied().collect();
+        let targets: YearValues = targets.iter().copied().collect();
         let a = Anchors {
             base_year: 2023,
             baseline: 100.0,

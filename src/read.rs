@@ -9,7 +9,7 @@ use crate::json::{Obj, SyntaxError, J};
 use crate::messages::{Expect, Msg};
 use crate::problem::{Path, Problem, Problems};
 use crate::text::Text;
-use std::collections::BTreeMap;
+use crate::years::YearValues;
 
 /// The largest document read: 10 MB (10,000,000 bytes, as SPEC §2 says).
 pub const MAX_BYTES: usize = 10_000_000;
@@ -79,7 +79,7 @@ pub fn clip(s: &str) -> String {
 pub fn unknown_fields(map: &Obj<'_>, known: &[&str], path: &Path, probs: &mut Problems) {
     let mut seen = 0u64; // bit i: known[i] met already (known lists are short)
     for k in map.keys() {
-        match known.iter().position(|x| *x == k) {
+        match known.iter().position(|x| crate::json::key_eq(x, k)) {
             None => probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) }),
             Some(i) if i < 64 && seen & (1 << i) != 0 => probs.warn(&path.key(k), Msg::DuplicateKey { name: clip(k) }),
             Some(i) if i < 64 => seen |= 1 << i,
@@ -320,8 +320,8 @@ pub fn year_in(year: i64, span: Option<(i32, i32)>, path: &Path, probs: &mut Pro
 /// A `{ "2027": 1560, ... }` map: whole-number year keys within the span,
 /// finite values ≥ 0. `span` is `None` when the dataset's years are unusable
 /// (then only the keys' form is checked).
-pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> BTreeMap<i32, f64> {
-    let mut out = BTreeMap::new();
+pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> YearValues {
+    let mut out = YearValues::new();
     let Some(map) = object(v, path, probs) else { return out };
     for (k, v) in map.iter() {
         let p = path.key(k);
@@ -337,11 +337,10 @@ pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Proble
         let year = year_in(year, span, &p, probs);
         let value = non_negative(v, &p, probs);
         if let (Some(y), Some(x)) = (year, value) {
-            match out.entry(y) {
-                std::collections::btree_map::Entry::Occupied(_) => probs.warn(&p, Msg::DuplicateKey { name: clip(k) }),
-                std::collections::btree_map::Entry::Vacant(e) => {
-                    e.insert(x);
-                }
+            if out.contains_year(y) {
+                probs.warn(&p, Msg::DuplicateKey { name: clip(k) });
+            } else {
+                out.insert(y, x);
             }
         }
     }

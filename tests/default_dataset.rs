@@ -4,7 +4,6 @@
 //! outcome indicators make the plan path hit the ward's milestones exactly
 //! (100 → 130 in FY2027 → 135 in FY2031).
 
-use std::collections::BTreeMap;
 use vision_index::{load_dataset, score, Dataset, ProjectTag, Scenario, ScorePath, Stage};
 
 const DATA: &[u8] = include_bytes!("../www/data/setagaya.json");
@@ -81,7 +80,7 @@ fn ja(t: &vision_index::Text) -> &str {
     t.ja().expect("Japanese text")
 }
 
-fn year_map(pairs: &[(i32, f64)]) -> BTreeMap<i32, f64> {
+fn year_map(pairs: &[(i32, f64)]) -> vision_index::dataset::YearValues {
     pairs.iter().copied().collect()
 }
 
@@ -153,7 +152,7 @@ fn outcome_indicators_are_illustrative_and_cover_every_goal() {
         assert!(src.en().is_some_and(|s| s.contains("Illustrative")), "{}", i.id);
         assert!(i.id.starts_with(&format!("{}-", i.goal)), "{} under {}", i.id, i.goal);
         assert!(i.values.is_empty(), "{}: the seed gives no actuals", i.id);
-        assert_eq!(i.targets.keys().copied().collect::<Vec<_>>(), vec![2027, 2031], "{}", i.id);
+        assert_eq!(i.targets.years().collect::<Vec<_>>(), vec![2027, 2031], "{}", i.id);
         assert!(i.baseline > 0.0);
         assert_eq!(i.weight, 1.0);
     }
