@@ -4,7 +4,7 @@
 use crate::json::{Obj, J};
 use crate::messages::{Expect, Msg, RefKind};
 use crate::problem::{Path, Problem, Problems};
-use crate::read;
+use crate::read::{self, Lookup};
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -347,6 +347,8 @@ fn raw_entries<'v>(root_map: &'v Obj<'v>, list: &str) -> impl Iterator<Item = (u
 
 /// Reports every id at `list[i].key` (a string, or an array of strings) that names
 /// no entry of `ids`; nothing when the named list itself could not be read.
+/// For a single id, returns what `list[i]` refers to: `out[i]`, the position
+/// of the entry named (empty for a list of ids, or when `ids` is `None`).
 fn check_refs(
     root_map: &Obj<'_>,
     list: &'static str,
@@ -354,8 +356,9 @@ fn check_refs(
     kind: RefKind,
     ids: Option<&IdSet>,
     probs: &mut Problems,
-) {
-    let Some(ids) = ids else { return };
+) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let Some(ids) = ids else { return out };
     // `projects[].goals` is a list; `goals[].policy` and `indicators[].goal` are one id.
     let many = key == "goals";
     let root = Path::Root;
@@ -364,8 +367,13 @@ fn check_refs(
         let e = l.index(i);
         let at = e.key(key);
         match m.get(key) {
-            Some(J::Str(id)) if !many && !ids.has(id) => {
-                probs.error(&at, Msg::UnknownRef { kind, id: read::clip(id) });
+            Some(J::Str(id)) if !many => {
+                let pos = ids.get(id);
+                if pos.is_none() {
+                    probs.error(&at, Msg::UnknownRef { kind, id: read::clip(id) });
+                }
+                out.resize(i, None);
+                out.push(pos);
             }
             Some(J::Arr(items)) if many => {
                 for (j, v) in items.iter().enumerate() {
@@ -377,6 +385,7 @@ fn check_refs(
             _ => {}
         }
     }
+    out
 }
 
 /// The ids of one top-level list (as written, whether or not their entry is valid).
@@ -406,15 +415,19 @@ impl<'a> IdSet<'a> {
     fn has(&self, id: &str) -> bool {
         self.seen.contains_key(id)
     }
+    /// The position of the (first) entry with this id.
+    fn get(&self, id: &str) -> Option<usize> {
+        self.seen.get(id).copied()
+    }
 }
 
 const ROOT_KEYS: &[&str] =
     &["format", "title", "source", "years", "index", "policies", "goals", "indicators", "projects"];
 const INDEX_KEYS: &[&str] = &["name", "unit", "base_year", "base_value", "milestones", "method"];
 const METHOD_KEYS: &[&str] = &["aggregate", "via", "cap"];
-const POLICY_KEYS: &[&str] = &["id", "name", "weight"];
-const GOAL_KEYS: &[&str] = &["id", "policy", "name", "weight"];
-const INDICATOR_KEYS: &[&str] = &[
+const POLICY_KEYS: [&str; 3] = ["id", "name", "weight"];
+const GOAL_KEYS: [&str; 4] = ["id", "policy", "name", "weight"];
+const INDICATOR_KEYS: [&str; 12] = [
     "id",
     "goal",
     "name",
@@ -428,8 +441,8 @@ const INDICATOR_KEYS: &[&str] = &[
     "illustrative",
     "source",
 ];
-const PROJECT_KEYS: &[&str] = &["id", "no", "name", "tags", "goals", "summary", "kpis"];
-const KPI_KEYS: &[&str] = &["name", "unit", "direction", "values", "targets", "note"];
+const PROJECT_KEYS: [&str; 7] = ["id", "no", "name", "tags", "goals", "summary", "kpis"];
+const KPI_KEYS: [&str; 6] = ["name", "unit", "direction", "values", "targets", "note"];
 
 fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     let root_map = read::root(value, DATASET_FORMAT, probs)?;
@@ -463,34 +476,41 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
     let goal_ids = IdSet::collect(root_map, "goals", probs);
     IdSet::collect(root_map, "indicators", probs);
     IdSet::collect(root_map, "projects", probs);
-    check_refs(root_map, "goals", "policy", RefKind::Policy, policy_ids.as_ref(), probs);
-    check_refs(root_map, "indicators", "goal", RefKind::Goal, goal_ids.as_ref(), probs);
+    let goal_policy = check_refs(root_map, "goals", "policy", RefKind::Policy, policy_ids.as_ref(), probs);
+    let indicator_goal = check_refs(root_map, "indicators", "goal", RefKind::Goal, goal_ids.as_ref(), probs);
     check_refs(root_map, "projects", "goals", RefKind::Goal, goal_ids.as_ref(), probs);
 
     // Warnings: legal but odd.
     let all_indicators_read = indicators.iter().all(Option::is_some);
     let all_goals_read = goals.iter().all(Option::is_some);
-    let mut goals_with_outcome: HashMap<&str, bool> = HashMap::new();
-    for x in indicators.iter().flatten() {
-        if x.stage == Stage::OutcomeLong {
-            goals_with_outcome.insert(&x.goal, true);
+    // By position, from the references resolved above.
+    let mut goal_has_outcome = vec![false; goals.len()];
+    for (x, g) in indicators.iter().zip(&indicator_goal) {
+        if let (Some(x), Some(g)) = (x, g) {
+            if let Some(has) = goal_has_outcome.get_mut(*g).filter(|_| x.stage == Stage::OutcomeLong) {
+                *has = true;
+            }
         }
     }
-    let mut policies_with_goal: HashMap<&str, bool> = HashMap::new();
+    let mut policy_has_goal = vec![false; policies.len()];
+    for (g, p) in goals.iter().zip(&goal_policy) {
+        if let (Some(_), Some(has)) = (g, p.and_then(|p| policy_has_goal.get_mut(p))) {
+            *has = true;
+        }
+    }
     for (i, g) in goals.iter().enumerate() {
-        if let Some(g) = g {
-            policies_with_goal.insert(&g.policy, true);
+        if g.is_some() {
             // Only when every indicator could be read: a broken one may be this goal's.
-            if all_indicators_read && !goals_with_outcome.contains_key(g.id.as_str()) {
+            if all_indicators_read && !goal_has_outcome[i] {
                 let l = root.key("goals");
                 probs.warn(&l.index(i), Msg::GoalWithoutOutcome);
             }
         }
     }
     for (i, p) in policies.iter().enumerate() {
-        if let Some(p) = p {
+        if p.is_some() {
             // Only when every goal could be read: a broken one may be this policy's.
-            if all_goals_read && !policies_with_goal.contains_key(p.id.as_str()) {
+            if all_goals_read && !policy_has_goal[i] {
                 let l = root.key("policies");
                 probs.warn(&l.index(i), Msg::PolicyWithoutGoal);
             }
@@ -694,7 +714,7 @@ fn read_method(v: &J, p: &Path, probs: &mut Problems) -> Option<Method> {
     Some(Method { aggregate: o.aggregate.unwrap_or_default(), via: o.via.unwrap_or_default(), cap: o.cap.flatten() })
 }
 
-fn opt_weight(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<f64> {
+fn opt_weight<'v>(m: &impl Lookup<'v>, p: &Path, probs: &mut Problems) -> Option<f64> {
     match m.get("weight") {
         None => Some(1.0),
         Some(v) => read::weight(v, &p.key("weight"), probs),
@@ -702,7 +722,7 @@ fn opt_weight(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<f64> {
 }
 
 fn read_policy(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Policy> {
-    read::unknown_fields(m, POLICY_KEYS, p, probs);
+    let m = &read::fields(m, &POLICY_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
     let weight = opt_weight(m, p, probs);
@@ -710,7 +730,7 @@ fn read_policy(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Policy> {
 }
 
 fn read_goal(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Goal> {
-    read::unknown_fields(m, GOAL_KEYS, p, probs);
+    let m = &read::fields(m, &GOAL_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let policy = read::required(m, "policy", p, probs).and_then(|v| read::string(v, &p.key("policy"), probs));
     let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
@@ -718,8 +738,8 @@ fn read_goal(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Goal> {
     Some(Goal { id: id?, policy: policy?, name: name?, weight: weight? })
 }
 
-fn opt_enum<T>(
-    m: &Obj<'_>,
+fn opt_enum<'v, T>(
+    m: &impl Lookup<'v>,
     key: &str,
     names: &'static [&'static str],
     conv: fn(usize) -> T,
@@ -733,7 +753,13 @@ fn opt_enum<T>(
     }
 }
 
-fn opt_year_map(m: &Obj<'_>, key: &str, span: Option<(i32, i32)>, p: &Path, probs: &mut Problems) -> YearValues {
+fn opt_year_map<'v>(
+    m: &impl Lookup<'v>,
+    key: &str,
+    span: Option<(i32, i32)>,
+    p: &Path,
+    probs: &mut Problems,
+) -> YearValues {
     match m.get(key) {
         None => YearValues::new(),
         Some(v) => read::year_map(v, span, &p.key(key), probs),
@@ -741,7 +767,7 @@ fn opt_year_map(m: &Obj<'_>, key: &str, span: Option<(i32, i32)>, p: &Path, prob
 }
 
 fn read_indicator(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Indicator> {
-    read::unknown_fields(m, INDICATOR_KEYS, p, probs);
+    let m = &read::fields(m, &INDICATOR_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let goal = read::required(m, "goal", p, probs).and_then(|v| read::string(v, &p.key("goal"), probs));
     let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
@@ -782,7 +808,7 @@ fn read_indicator(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut P
 }
 
 fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Project> {
-    read::unknown_fields(m, PROJECT_KEYS, p, probs);
+    let m = &read::fields(m, &PROJECT_KEYS, p, probs);
     let id = read::id_field(m, p, probs);
     let no = match m.get("no") {
         None => Some(None),
@@ -845,7 +871,7 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
 }
 
 fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Kpi> {
-    read::unknown_fields(m, KPI_KEYS, p, probs);
+    let m = &read::fields(m, &KPI_KEYS, p, probs);
     let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
     let unit = read::opt_text(m, "unit", p, probs);
     let direction = opt_enum(m, "direction", Direction::NAMES, Direction::from_index, Direction::Up, p, probs);

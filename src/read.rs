@@ -75,21 +75,75 @@ pub fn clip(s: &str) -> String {
 }
 
 /// Warns about every key of `map` not in `known`, and about repeated known keys
-/// (the first one is used).
-pub fn unknown_fields(map: &Obj<'_>, known: &[&str], path: &Path, probs: &mut Problems) {
+/// (the first one is used); calls `first(i, value)` for the first entry of `known[i]`.
+fn each_known<'v>(
+    map: &Obj<'v>,
+    known: &[&str],
+    path: &Path,
+    probs: &mut Problems,
+    mut first: impl FnMut(usize, &'v J<'v>),
+) {
     let mut seen = 0u64; // bit i: known[i] met already (known lists are short)
-    for k in map.keys() {
+    for (k, v) in map.iter() {
         match known.iter().position(|x| crate::json::key_eq(x, k)) {
             None => probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) }),
             Some(i) if i < 64 && seen & (1 << i) != 0 => probs.warn(&path.key(k), Msg::DuplicateKey { name: clip(k) }),
-            Some(i) if i < 64 => seen |= 1 << i,
-            Some(_) => {}
+            Some(i) => {
+                if i < 64 {
+                    seen |= 1 << i;
+                }
+                first(i, v);
+            }
         }
     }
 }
 
+/// Warns about every key of `map` not in `known`, and about repeated known keys.
+pub fn unknown_fields(map: &Obj<'_>, known: &[&str], path: &Path, probs: &mut Problems) {
+    each_known(map, known, path, probs, |_, _| {});
+}
+
+/// Where a reader looks up fields: an object, or its [`Fields`].
+pub trait Lookup<'v> {
+    /// The value of the (first) entry named `key`.
+    fn get(&self, key: &str) -> Option<&'v J<'v>>;
+}
+
+impl<'v> Lookup<'v> for Obj<'v> {
+    fn get(&self, key: &str) -> Option<&'v J<'v>> {
+        Obj::get(self, key)
+    }
+}
+
+/// An object's known fields, found in one pass over its entries (an object
+/// with many fields is otherwise searched once per field).
+pub struct Fields<'v, const N: usize> {
+    known: &'static [&'static str; N],
+    values: [Option<&'v J<'v>>; N],
+}
+
+impl<'v, const N: usize> Lookup<'v> for Fields<'v, N> {
+    fn get(&self, key: &str) -> Option<&'v J<'v>> {
+        // `key` is one of `known` (a reader's own constant): a short search.
+        let i = self.known.iter().position(|k| *k == key)?;
+        self.values[i]
+    }
+}
+
+/// The fields of `map` named in `known`; warns about unknown and repeated keys.
+pub fn fields<'v, const N: usize>(
+    map: &Obj<'v>,
+    known: &'static [&'static str; N],
+    path: &Path,
+    probs: &mut Problems,
+) -> Fields<'v, N> {
+    let mut values = [None; N];
+    each_known(map, known, path, probs, |i, v| values[i] = Some(v));
+    Fields { known, values }
+}
+
 /// A field that must be present.
-pub fn required<'v>(map: &'v Obj<'v>, key: &str, path: &Path, probs: &mut Problems) -> Option<&'v J<'v>> {
+pub fn required<'v>(map: &impl Lookup<'v>, key: &str, path: &Path, probs: &mut Problems) -> Option<&'v J<'v>> {
     let v = map.get(key);
     if v.is_none() {
         probs.error(&path.key(key), Msg::Missing);
@@ -257,7 +311,7 @@ pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
 
 /// An optional `Text` field.
 /// An optional `Text` field; `null` counts as absent.
-pub fn opt_text(map: &Obj<'_>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
+pub fn opt_text<'v>(map: &impl Lookup<'v>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
     map.get(key).filter(|v| !v.is_null()).and_then(|v| text(v, &path.key(key), probs))
 }
 
@@ -280,7 +334,7 @@ pub fn check_id(id: &str, path: &Path, probs: &mut Problems) -> bool {
 }
 
 /// A required id field.
-pub fn id_field(map: &Obj<'_>, path: &Path, probs: &mut Problems) -> Option<String> {
+pub fn id_field<'v>(map: &impl Lookup<'v>, path: &Path, probs: &mut Problems) -> Option<String> {
     let v = required(map, "id", path, probs)?;
     let p = path.key("id");
     let s = string(v, &p, probs)?;
