@@ -5,6 +5,7 @@ use crate::json::{Obj, J};
 use crate::messages::{Expect, Msg, RefKind};
 use crate::problem::{Path, Problem, Problems};
 use crate::read::{self, Lookup};
+use crate::shared::{Doc, Str};
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -160,7 +161,7 @@ pub struct Method {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
@@ -170,8 +171,8 @@ pub struct Policy {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
-    pub id: String,
-    pub policy: String,
+    pub id: Str,
+    pub policy: Str,
     pub name: Text,
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
@@ -228,8 +229,8 @@ pub use crate::years::YearValues;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    pub id: String,
-    pub goal: String,
+    pub id: Str,
+    pub goal: Str,
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
@@ -258,7 +259,7 @@ pub struct Indicator {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
-    pub id: String,
+    pub id: Str,
     /// Its number in the source document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no: Option<u32>,
@@ -268,7 +269,7 @@ pub struct Project {
     pub tags: Vec<ProjectTag>,
     /// The target states it serves.
     #[serde(default)]
-    pub goals: Vec<String>,
+    pub goals: Vec<Str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
     #[serde(default)]
@@ -317,9 +318,11 @@ pub struct Loaded<T> {
 /// Reads and checks a dataset. Every problem is reported; on success the
 /// warnings come with it.
 pub fn load_dataset(bytes: &[u8]) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    // One copy of the text, which the dataset's strings share.
+    let doc = Doc::new(read::decode(bytes).map_err(|p| vec![p])?);
     let bump = bumpalo::Bump::new();
-    let value = read::parse_json(bytes, &bump).map_err(|p| vec![p])?;
-    dataset_from_tree(&value)
+    let value = read::parse(doc.text(), &bump).map_err(|p| vec![p])?;
+    checked(&value, &doc)
 }
 
 /// Checks a `serde_json::Value` as a dataset.
@@ -331,8 +334,13 @@ pub fn dataset_from_value(value: &serde_json::Value) -> Result<Loaded<Dataset>, 
 
 /// Checks a parsed JSON tree as a dataset (the step after [`crate::json::parse`]).
 pub fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    checked(value, &Doc::new(""))
+}
+
+/// Checks a tree read from `doc` (its strings are shared; others are copied).
+fn checked(value: &J, doc: &Doc) -> Result<Loaded<Dataset>, Vec<Problem>> {
     let mut probs = Problems::default();
-    let ds = read_dataset(value, &mut probs);
+    let ds = read_dataset(value, doc, &mut probs);
     match ds {
         Some(ds) if !probs.has_errors() => Ok(Loaded { value: ds, warnings: probs.finish() }),
         _ => Err(probs.finish().into_iter().collect()),
@@ -444,16 +452,17 @@ const INDICATOR_KEYS: [&str; 12] = [
 const PROJECT_KEYS: [&str; 7] = ["id", "no", "name", "tags", "goals", "summary", "kpis"];
 const KPI_KEYS: [&str; 6] = ["name", "unit", "direction", "values", "targets", "note"];
 
-fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
+fn read_dataset(value: &J, doc: &Doc, probs: &mut Problems) -> Option<Dataset> {
     let root_map = read::root(value, DATASET_FORMAT, probs)?;
     let root = Path::Root;
     read::unknown_fields(root_map, ROOT_KEYS, &root, probs);
 
-    let title = read::required(root_map, "title", &root, probs).and_then(|v| read::text(v, &root.key("title"), probs));
-    let source = read::opt_text(root_map, "source", &root, probs);
+    let title =
+        read::required(root_map, "title", &root, probs).and_then(|v| read::text(v, &root.key("title"), doc, probs));
+    let source = read::opt_text(root_map, "source", &root, doc, probs);
     let years = read_years(root_map, probs);
     let span = years.map(|y| (y.first, y.last));
-    let index = read::required(root_map, "index", &root, probs).and_then(|v| read_index(v, span, probs));
+    let index = read::required(root_map, "index", &root, probs).and_then(|v| read_index(v, span, doc, probs));
 
     // Size limit first: past it, nothing else is read.
     if let Some(J::Arr(a)) = root_map.get("indicators") {
@@ -463,10 +472,11 @@ fn read_dataset(value: &J, probs: &mut Problems) -> Option<Dataset> {
         }
     }
 
-    let policies = read_list(root_map, "policies", true, probs, read_policy);
-    let goals = read_list(root_map, "goals", true, probs, read_goal);
-    let indicators = read_list(root_map, "indicators", true, probs, |m, p, probs| read_indicator(m, p, span, probs));
-    let projects = read_list(root_map, "projects", false, probs, |m, p, probs| read_project(m, p, span, probs));
+    let policies = read_list(root_map, "policies", true, probs, |m, p, probs| read_policy(m, p, doc, probs));
+    let goals = read_list(root_map, "goals", true, probs, |m, p, probs| read_goal(m, p, doc, probs));
+    let indicators =
+        read_list(root_map, "indicators", true, probs, |m, p, probs| read_indicator(m, p, span, doc, probs));
+    let projects = read_list(root_map, "projects", false, probs, |m, p, probs| read_project(m, p, span, doc, probs));
 
     // Ids and references, read from the document itself, so that an entry that failed
     // its own checks still counts (its id exists; its references are checked too). A
@@ -607,13 +617,13 @@ fn read_years(root_map: &Obj<'_>, probs: &mut Problems) -> Option<Years> {
     Some(Years { first, last })
 }
 
-fn read_index(v: &J, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<IndexDef> {
+fn read_index(v: &J, span: Option<(i32, i32)>, doc: &Doc, probs: &mut Problems) -> Option<IndexDef> {
     let root = Path::Root;
     let p = root.key("index");
     let m = read::object(v, &p, probs)?;
     read::unknown_fields(m, INDEX_KEYS, &p, probs);
-    let name = read::required(m, "name", &p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
-    let unit = read::opt_text(m, "unit", &p, probs);
+    let name = read::required(m, "name", &p, probs).and_then(|v| read::text(v, &p.key("name"), doc, probs));
+    let unit = read::opt_text(m, "unit", &p, doc, probs);
     let base_year = read::required(m, "base_year", &p, probs)
         .and_then(|v| read::whole(v, &p.key("base_year"), probs))
         .and_then(|y| read::year_in(y, span, &p.key("base_year"), probs));
@@ -638,7 +648,7 @@ fn read_index(v: &J, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<I
             }
             let year = year.and_then(|y| read::year_in(y, span, &at.key("year"), probs));
             let value = read::required(mm, "value", at, probs).and_then(|v| read::number(v, &at.key("value"), probs));
-            let label = read::opt_text(mm, "label", at, probs);
+            let label = read::opt_text(mm, "label", at, doc, probs);
             Some(Milestone { year: year?, value: value?, label })
         }),
     };
@@ -721,19 +731,21 @@ fn opt_weight<'v>(m: &impl Lookup<'v>, p: &Path, probs: &mut Problems) -> Option
     }
 }
 
-fn read_policy(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Policy> {
+fn read_policy(m: &Obj<'_>, p: &Path, doc: &Doc, probs: &mut Problems) -> Option<Policy> {
     let m = &read::fields(m, &POLICY_KEYS, p, probs);
-    let id = read::id_field(m, p, probs);
-    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let id = read::id_field(m, p, doc, probs);
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), doc, probs));
     let weight = opt_weight(m, p, probs);
     Some(Policy { id: id?, name: name?, weight: weight? })
 }
 
-fn read_goal(m: &Obj<'_>, p: &Path, probs: &mut Problems) -> Option<Goal> {
+fn read_goal(m: &Obj<'_>, p: &Path, doc: &Doc, probs: &mut Problems) -> Option<Goal> {
     let m = &read::fields(m, &GOAL_KEYS, p, probs);
-    let id = read::id_field(m, p, probs);
-    let policy = read::required(m, "policy", p, probs).and_then(|v| read::string(v, &p.key("policy"), probs));
-    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let id = read::id_field(m, p, doc, probs);
+    let policy = read::required(m, "policy", p, probs)
+        .and_then(|v| read::string(v, &p.key("policy"), probs))
+        .map(|s| doc.str(s));
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), doc, probs));
     let weight = opt_weight(m, p, probs);
     Some(Goal { id: id?, policy: policy?, name: name?, weight: weight? })
 }
@@ -766,12 +778,19 @@ fn opt_year_map<'v>(
     }
 }
 
-fn read_indicator(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Indicator> {
+fn read_indicator(
+    m: &Obj<'_>,
+    p: &Path,
+    span: Option<(i32, i32)>,
+    doc: &Doc,
+    probs: &mut Problems,
+) -> Option<Indicator> {
     let m = &read::fields(m, &INDICATOR_KEYS, p, probs);
-    let id = read::id_field(m, p, probs);
-    let goal = read::required(m, "goal", p, probs).and_then(|v| read::string(v, &p.key("goal"), probs));
-    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
-    let unit = read::opt_text(m, "unit", p, probs);
+    let id = read::id_field(m, p, doc, probs);
+    let goal =
+        read::required(m, "goal", p, probs).and_then(|v| read::string(v, &p.key("goal"), probs)).map(|s| doc.str(s));
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), doc, probs));
+    let unit = read::opt_text(m, "unit", p, doc, probs);
     let stage = opt_enum(m, "stage", Stage::NAMES, Stage::from_index, Stage::OutcomeLong, p, probs);
     let direction = opt_enum(m, "direction", Direction::NAMES, Direction::from_index, Direction::Up, p, probs);
     let weight = opt_weight(m, p, probs);
@@ -790,7 +809,7 @@ fn read_indicator(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut P
         None => Some(false),
         Some(v) => read::boolean(v, &p.key("illustrative"), probs),
     };
-    let source = read::opt_text(m, "source", p, probs);
+    let source = read::opt_text(m, "source", p, doc, probs);
     Some(Indicator {
         id: id?,
         goal: goal?,
@@ -807,9 +826,9 @@ fn read_indicator(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut P
     })
 }
 
-fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Project> {
+fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, doc: &Doc, probs: &mut Problems) -> Option<Project> {
     let m = &read::fields(m, &PROJECT_KEYS, p, probs);
-    let id = read::id_field(m, p, probs);
+    let id = read::id_field(m, p, doc, probs);
     let no = match m.get("no") {
         None => Some(None),
         Some(v) => {
@@ -828,7 +847,7 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
             })
         }
     };
-    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), doc, probs));
     let mut ok = true;
     let mut tags = Vec::new();
     if let Some(v) = m.get("tags") {
@@ -851,7 +870,7 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
         if let Some(arr) = read::array(v, &gp, probs) {
             for (i, v) in arr.iter().enumerate() {
                 match read::string(v, &gp.index(i), probs) {
-                    Some(s) => goals.push(s),
+                    Some(s) => goals.push(doc.str(s)),
                     None => ok = false,
                 }
             }
@@ -859,10 +878,10 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
             ok = false;
         }
     }
-    let summary = read::opt_text(m, "summary", p, probs);
+    let summary = read::opt_text(m, "summary", p, doc, probs);
     let kpis = match m.get("kpis") {
         None => Some(Vec::new()),
-        Some(v) => read::objects(v, &p.key("kpis"), probs, |_, km, at, probs| read_kpi(km, at, span, probs)),
+        Some(v) => read::objects(v, &p.key("kpis"), probs, |_, km, at, probs| read_kpi(km, at, span, doc, probs)),
     };
     if !ok {
         return None;
@@ -870,13 +889,13 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Pro
     Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis: kpis? })
 }
 
-fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, probs: &mut Problems) -> Option<Kpi> {
+fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, doc: &Doc, probs: &mut Problems) -> Option<Kpi> {
     let m = &read::fields(m, &KPI_KEYS, p, probs);
-    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), probs));
-    let unit = read::opt_text(m, "unit", p, probs);
+    let name = read::required(m, "name", p, probs).and_then(|v| read::text(v, &p.key("name"), doc, probs));
+    let unit = read::opt_text(m, "unit", p, doc, probs);
     let direction = opt_enum(m, "direction", Direction::NAMES, Direction::from_index, Direction::Up, p, probs);
     let values = opt_year_map(m, "values", span, p, probs);
     let targets = opt_year_map(m, "targets", span, p, probs);
-    let note = read::opt_text(m, "note", p, probs);
+    let note = read::opt_text(m, "note", p, doc, probs);
     Some(Kpi { name: name?, unit, direction: direction?, values, targets, note })
 }

@@ -282,7 +282,7 @@ mod tests {
     fn rescore_equals_full_score_after_every_edit() {
         for bytes in [DEFAULT, TINY] {
             let (mut e, _) = Engine::load(bytes).expect("valid");
-            let ids: Vec<String> = e.dataset().indicators.iter().map(|i| i.id.clone()).collect();
+            let ids: Vec<String> = e.dataset().indicators.iter().map(|i| i.id.to_string()).collect();
             let mut step = 0u32;
             let edit = |e: &mut Engine, step: u32| {
                 let id = &ids[(step as usize * 7) % ids.len()];

@@ -26,6 +26,7 @@ pub mod result;
 pub mod scenario;
 pub mod schema;
 pub mod score;
+pub mod shared;
 pub mod text;
 pub mod years;
 
@@ -43,4 +44,5 @@ pub use read::MAX_BYTES;
 pub use result::{MilestoneResult, ScoreResult, Series, RESULT_FORMAT};
 pub use scenario::{load_scenario, scenario_from_value, Entry, MethodOverride, Scenario, Weights, SCENARIO_FORMAT};
 pub use score::{score, score_with, Links};
+pub use shared::Str;
 pub use text::{Lang, Text};

@@ -8,6 +8,7 @@
 use crate::json::{Obj, SyntaxError, J};
 use crate::messages::{Expect, Msg};
 use crate::problem::{Path, Problem, Problems};
+use crate::shared::{Doc, Str};
 use crate::text::Text;
 use crate::years::YearValues;
 
@@ -17,6 +18,11 @@ pub const MAX_BYTES: usize = 10_000_000;
 /// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax,
 /// nesting depth ([`json::MAX_DEPTH`](crate::json::MAX_DEPTH)).
 pub fn parse_json<'a>(bytes: &'a [u8], bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
+    parse(decode(bytes)?, bump)
+}
+
+/// Bytes → text: size limit, UTF-8 (a leading BOM is skipped).
+pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
     }
@@ -30,6 +36,11 @@ pub fn parse_json<'a>(bytes: &'a [u8], bump: &'a bumpalo::Bump) -> Result<J<'a>,
             return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
         }
     };
+    Ok(text)
+}
+
+/// Text → JSON value: syntax, nesting depth.
+pub fn parse<'a>(text: &'a str, bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
     crate::json::parse(text, bump).map_err(|e| {
         let msg = match e.kind {
             SyntaxError::TooDeep => Msg::TooDeep { line: e.line, column: e.column },
@@ -167,9 +178,9 @@ pub fn array<'v>(v: &'v J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v 
     a
 }
 
-pub fn string(v: &J, path: &Path, probs: &mut Problems) -> Option<String> {
+pub fn string<'v>(v: &J<'v>, path: &Path, probs: &mut Problems) -> Option<&'v str> {
     match v {
-        J::Str(s) => Some(s.to_string()),
+        J::Str(s) => Some(s),
         _ => {
             probs.error(path, Msg::WrongType { expected: Expect::String });
             None
@@ -256,23 +267,23 @@ pub fn weight(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
 }
 
 /// A `Text`: a non-empty string, or an object with `ja` and/or `en`.
-pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
+pub fn text(v: &J, path: &Path, doc: &Doc, probs: &mut Problems) -> Option<Text> {
     match v {
         J::Str(s) => {
             if s.trim().is_empty() {
                 probs.error(path, Msg::EmptyText);
                 None
             } else {
-                Some(Text::Plain(s.to_string()))
+                Some(Text::Plain(doc.str(s)))
             }
         }
         J::Obj(map) => {
             unknown_fields(map, &["ja", "en"], path, probs);
             let mut empty = Vec::new();
-            let mut get = |k: &'static str| -> Option<String> {
+            let mut get = |k: &'static str| -> Option<Str> {
                 match map.get(k) {
                     None | Some(J::Null) => None,
-                    Some(J::Str(s)) if !s.trim().is_empty() => Some(s.to_string()),
+                    Some(J::Str(s)) if !s.trim().is_empty() => Some(doc.str(s)),
                     Some(J::Str(_)) => {
                         empty.push(k);
                         None
@@ -311,8 +322,8 @@ pub fn text(v: &J, path: &Path, probs: &mut Problems) -> Option<Text> {
 
 /// An optional `Text` field.
 /// An optional `Text` field; `null` counts as absent.
-pub fn opt_text<'v>(map: &impl Lookup<'v>, key: &str, path: &Path, probs: &mut Problems) -> Option<Text> {
-    map.get(key).filter(|v| !v.is_null()).and_then(|v| text(v, &path.key(key), probs))
+pub fn opt_text<'v>(map: &impl Lookup<'v>, key: &str, path: &Path, doc: &Doc, probs: &mut Problems) -> Option<Text> {
+    map.get(key).filter(|v| !v.is_null()).and_then(|v| text(v, &path.key(key), doc, probs))
 }
 
 /// Checks an id: 1–64 characters of `[A-Za-z0-9_.-]`.
@@ -334,11 +345,11 @@ pub fn check_id(id: &str, path: &Path, probs: &mut Problems) -> bool {
 }
 
 /// A required id field.
-pub fn id_field<'v>(map: &impl Lookup<'v>, path: &Path, probs: &mut Problems) -> Option<String> {
+pub fn id_field<'v>(map: &impl Lookup<'v>, path: &Path, doc: &Doc, probs: &mut Problems) -> Option<Str> {
     let v = required(map, "id", path, probs)?;
     let p = path.key("id");
     let s = string(v, &p, probs)?;
-    check_id(&s, &p, probs).then_some(s)
+    check_id(s, &p, probs).then(|| doc.str(s))
 }
 
 /// An enum given as a string; returns the index into `allowed`.

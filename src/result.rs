@@ -4,6 +4,7 @@
 use crate::dataset::{Dataset, Method};
 use crate::paths::ScorePath;
 use crate::problem::Problem;
+use crate::shared::Str;
 use crate::text::Lang;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -14,7 +15,7 @@ pub const RESULT_FORMAT: &str = "vision-index-result/1";
 /// One node's scores, one entry per year (`None`: no score that year).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    pub id: String,
+    pub id: Str,
     pub values: Vec<Option<f64>>,
 }
 
@@ -114,7 +115,7 @@ impl ScoreResult {
             |level: &str, id: &str| -> String { names.get(&(level, id)).copied().unwrap_or("").to_string() };
         for (level, list) in [("policy", &self.policies), ("goal", &self.goals), ("indicator", &self.indicators)] {
             for s in list {
-                let mut r = vec![path.clone(), level.to_string(), s.id.clone(), find_name(level, &s.id)];
+                let mut r = vec![path.clone(), level.to_string(), s.id.to_string(), find_name(level, &s.id)];
                 r.extend(nums(&s.values));
                 row(r);
             }

@@ -153,7 +153,7 @@ fn read_scenario(value: &J, ds: &Dataset, probs: &mut Problems) -> Option<Scenar
     let m = read::root(value, SCENARIO_FORMAT, probs)?;
     let root = Path::Root;
     read::unknown_fields(m, ROOT_KEYS, &root, probs);
-    let name = m.get("name").and_then(|v| read::string(v, &root.key("name"), probs));
+    let name = m.get("name").and_then(|v| read::string(v, &root.key("name"), probs)).map(str::to_string);
     let indicators: HashSet<&str> = ds.indicators.iter().map(|i| i.id.as_str()).collect();
     let span = (ds.years.first, ds.years.last);
     let targets = read_entries(m, "targets", &indicators, span, ds.index.base_year, probs);
@@ -193,10 +193,10 @@ fn read_entries(
         let ind = read::required(e, "indicator", at, probs)
             .and_then(|v| read::string(v, &at.key("indicator"), probs))
             .and_then(|s| {
-                if indicators.contains(s.as_str()) {
-                    Some(s)
+                if indicators.contains(s) {
+                    Some(s.to_string())
                 } else {
-                    probs.error(&at.key("indicator"), Msg::UnknownRef { kind: RefKind::Indicator, id: read::clip(&s) });
+                    probs.error(&at.key("indicator"), Msg::UnknownRef { kind: RefKind::Indicator, id: read::clip(s) });
                     None
                 }
             });

@@ -10,15 +10,16 @@ use crate::paths::{values_on_path, Anchors, ScorePath};
 use crate::problem::Problem;
 use crate::result::{MilestoneResult, ScoreResult, Series};
 use crate::scenario::{Entry, Scenario};
+use crate::shared::Str;
 use std::collections::HashMap;
 
 /// Positions of ids, and each indicator's goal and goal's policy.
 #[derive(Debug, Clone, Default)]
 pub struct Links {
     /// Built on first use: a plain score without a scenario never needs it.
-    indicator: std::sync::OnceLock<HashMap<String, usize>>,
-    pub goal: HashMap<String, usize>,
-    pub policy: HashMap<String, usize>,
+    indicator: std::sync::OnceLock<HashMap<Str, usize>>,
+    pub goal: HashMap<Str, usize>,
+    pub policy: HashMap<Str, usize>,
     /// `ind_goal[i]`: the goal of indicator `i`.
     pub ind_goal: Vec<Option<usize>>,
     /// `goal_policy[g]`: the policy of goal `g`.
@@ -31,8 +32,8 @@ pub struct Links {
 
 impl Links {
     pub fn new(ds: &Dataset) -> Links {
-        let goal: HashMap<String, usize> = ds.goals.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
-        let policy: HashMap<String, usize> = ds.policies.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let goal: HashMap<Str, usize> = ds.goals.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let policy: HashMap<Str, usize> = ds.policies.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let ind_goal: Vec<Option<usize>> = ds.indicators.iter().map(|x| goal.get(&x.goal).copied()).collect();
         let goal_policy = ds.goals.iter().map(|g| policy.get(&g.policy).copied()).collect();
         let mut series_pos = Vec::with_capacity(ds.indicators.len());
@@ -53,7 +54,7 @@ impl Links {
     }
 
     /// Position of each indicator id (`ds` must be the dataset these links were made from).
-    pub fn indicators(&self, ds: &Dataset) -> &HashMap<String, usize> {
+    pub fn indicators(&self, ds: &Dataset) -> &HashMap<Str, usize> {
         self.indicator.get_or_init(|| ds.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect())
     }
 }
@@ -135,9 +136,9 @@ impl Acc {
 }
 
 /// Scenario entries as `(indicator position, year, value)`, sorted.
-fn resolve(entries: &[Entry], ids: &HashMap<String, usize>) -> Vec<(usize, i32, f64)> {
+fn resolve(entries: &[Entry], ids: &HashMap<Str, usize>) -> Vec<(usize, i32, f64)> {
     let mut v: Vec<(usize, i32, f64)> =
-        entries.iter().filter_map(|e| ids.get(&e.indicator).map(|&i| (i, e.year, e.value))).collect();
+        entries.iter().filter_map(|e| ids.get(e.indicator.as_str()).map(|&i| (i, e.year, e.value))).collect();
     v.sort_by_key(|e| (e.0, e.1));
     v
 }
@@ -165,11 +166,11 @@ fn weights<'a, T: 'a>(
     items: &'a [T],
     w: impl Fn(&T) -> f64,
     over: &std::collections::BTreeMap<String, f64>,
-    ids: &HashMap<String, usize>,
+    ids: &HashMap<Str, usize>,
 ) -> Vec<f64> {
     let mut out: Vec<f64> = items.iter().map(w).collect();
     for (id, &x) in over {
-        if let Some(&i) = ids.get(id) {
+        if let Some(&i) = ids.get(id.as_str()) {
             out[i] = x;
         }
     }

@@ -1,5 +1,6 @@
 //! `Text`: a string, or an object with `ja` and/or `en` (SPEC §2).
 
+use crate::shared::Str;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -28,19 +29,19 @@ impl Lang {
 #[serde(untagged)]
 pub enum Text {
     /// One string for every language.
-    Plain(String),
+    Plain(Str),
     /// Per language; at least one of the two is present.
     #[schemars(extend("minProperties" = 1))]
     Lang {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        ja: Option<String>,
+        ja: Option<Str>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        en: Option<String>,
+        en: Option<Str>,
     },
 }
 
 impl Text {
-    pub fn plain(s: impl Into<String>) -> Text {
+    pub fn plain(s: impl Into<Str>) -> Text {
         Text::Plain(s.into())
     }
     /// The Japanese text (a plain string counts as Japanese).

@@ -234,7 +234,7 @@ impl GenScenario {
                 1 => &ds.goals[i % ds.goals.len()].id,
                 _ => &ds.indicators[i % ds.indicators.len()].id,
             };
-            w[level.min(2) as usize].insert(id.clone(), json!(x));
+            w[level.min(2) as usize].insert(id.to_string(), json!(x));
         }
         let [policies, goals, indicators] = w;
         let mut method = Map::new();
