@@ -41,7 +41,7 @@ test-e2e: wasm setup-browser
 	node tests/e2e/run.mjs
 
 bench:
-	cargo bench --bench cycle
+	cargo bench --bench cycle --bench cycle_system
 
 schema:
 	cargo run --quiet -- schema dataset > schema/dataset.schema.json

@@ -134,6 +134,8 @@ pub struct Fields<'v, const N: usize> {
 }
 
 impl<'v, const N: usize> Lookup<'v> for Fields<'v, N> {
+    // Inlined, the search for a constant key in a constant list folds away.
+    #[inline(always)]
     fn get(&self, key: &str) -> Option<&'v J<'v>> {
         // `key` is one of `known` (a reader's own constant): a short search.
         let i = self.known.iter().position(|k| *k == key)?;
@@ -154,6 +156,7 @@ pub fn fields<'v, const N: usize>(
 }
 
 /// A field that must be present.
+#[inline]
 pub fn required<'v>(map: &impl Lookup<'v>, key: &str, path: &Path, probs: &mut Problems) -> Option<&'v J<'v>> {
     let v = map.get(key);
     if v.is_none() {
@@ -385,17 +388,31 @@ pub fn year_in(year: i64, span: Option<(i32, i32)>, path: &Path, probs: &mut Pro
 /// A `{ "2027": 1560, ... }` map: whole-number year keys within the span,
 /// finite values ≥ 0. `span` is `None` when the dataset's years are unusable
 /// (then only the keys' form is checked).
+/// A year written as a key: an optional `-` and 1–9 digits.
+fn year_key(k: &str) -> Option<i64> {
+    let (neg, digits) = match k.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        b => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
+    Some(if neg { -n } else { n })
+}
+
 pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> YearValues {
     let mut out = YearValues::new();
     let Some(map) = object(v, path, probs) else { return out };
     for (k, v) in map.iter() {
         let p = path.key(k);
-        let key = k.trim_start_matches('-');
-        if key.is_empty() || key.len() > 9 || !key.bytes().all(|b| b.is_ascii_digit()) {
-            probs.error(&p, Msg::YearKey { key: clip(k) });
-            continue;
-        }
-        let Ok(year) = k.parse::<i64>() else {
+        let Some(year) = year_key(k) else {
             probs.error(&p, Msg::YearKey { key: clip(k) });
             continue;
         };
