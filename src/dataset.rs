@@ -332,11 +332,6 @@ pub fn dataset_from_value(value: &serde_json::Value) -> Result<Loaded<Dataset>, 
     load_dataset(&bytes)
 }
 
-/// Checks a parsed JSON tree as a dataset (the step after [`crate::json::parse`]).
-pub fn dataset_from_tree(value: &J) -> Result<Loaded<Dataset>, Vec<Problem>> {
-    checked(value, &Doc::new(""))
-}
-
 /// Checks a tree read from `doc` (its strings are shared; others are copied).
 fn checked(value: &J, doc: &Doc) -> Result<Loaded<Dataset>, Vec<Problem>> {
     let mut probs = Problems::default();
@@ -508,19 +503,21 @@ fn read_dataset(value: &J, doc: &Doc, probs: &mut Problems) -> Option<Dataset> {
             *has = true;
         }
     }
+    // A repeated id counts as its first entry (references resolve to that one).
+    let first = |ids: &Option<IdSet>, id: &str, i: usize| ids.as_ref().and_then(|s| s.get(id)).unwrap_or(i);
     for (i, g) in goals.iter().enumerate() {
-        if g.is_some() {
+        if let Some(g) = g {
             // Only when every indicator could be read: a broken one may be this goal's.
-            if all_indicators_read && !goal_has_outcome[i] {
+            if all_indicators_read && !goal_has_outcome.get(first(&goal_ids, &g.id, i)).copied().unwrap_or(false) {
                 let l = root.key("goals");
                 probs.warn(&l.index(i), Msg::GoalWithoutOutcome);
             }
         }
     }
     for (i, p) in policies.iter().enumerate() {
-        if p.is_some() {
+        if let Some(p) = p {
             // Only when every goal could be read: a broken one may be this policy's.
-            if all_goals_read && !policy_has_goal[i] {
+            if all_goals_read && !policy_has_goal.get(first(&policy_ids, &p.id, i)).copied().unwrap_or(false) {
                 let l = root.key("policies");
                 probs.warn(&l.index(i), Msg::PolicyWithoutGoal);
             }

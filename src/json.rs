@@ -7,9 +7,11 @@
 //!
 //! The parser is written for this tree (RFC 8259, nothing more and nothing
 //! less): one pass over bytes already known to be UTF-8, strings scanned eight
-//! bytes at a time, numbers read exactly (correctly rounded, like
-//! `str::parse::<f64>`), at most [`MAX_DEPTH`] nested containers, and every
-//! error with its line and column.
+//! bytes at a time, at most [`MAX_DEPTH`] nested containers, and every error
+//! with its line and column. Numbers of up to 15 significant digits without an
+//! exponent (nearly every figure) are read exactly everywhere; the others are
+//! read exactly (`str::parse::<f64>`) by the native build and to within a few
+//! units in the last place in the browser (see `decimal`).
 
 use bumpalo::Bump;
 use std::fmt;
@@ -227,8 +229,10 @@ fn decimal(num: &str) -> f64 {
 /// Any other number (an exponent, or more than 15 significant digits), in the
 /// browser: the standard library's exact reader would cost 8 KB gzip of the
 /// page's 150 KB budget, so these few are read to within a few units in the
-/// last place (19 significant digits, then powers of ten). `num` is a valid
-/// JSON number.
+/// last place (19 significant digits, then powers of ten). Limits of this
+/// shortcut: a number within a few units of the largest double may be refused
+/// as out of range, and the smallest subnormals may read as 0. `num` is a
+/// valid JSON number.
 #[cfg(target_arch = "wasm32")]
 fn decimal(num: &str) -> f64 {
     let (neg, b) = match num.as_bytes() {
@@ -260,7 +264,7 @@ fn decimal(num: &str) -> f64 {
         [b'+', rest @ ..] => (false, rest),
         d => (false, d),
     };
-    let x = digits.iter().fold(0i64, |acc, &c| (acc * 10 + (c - b'0') as i64).min(1_000_000));
+    let x = digits.iter().fold(0i64, |acc, &c| (acc * 10 + (c - b'0') as i64).min(100_000_000));
     e += if eneg { -x } else { x };
     let mut f = m as f64;
     while f != 0.0 && f.is_finite() && e != 0 {

@@ -19,7 +19,9 @@ fn syntax_ja(e: SyntaxError) -> &'static str {
         SyntaxError::TrailingCharacters => "JSON の終わりの後に文字があります",
         SyntaxError::InvalidEscape => "「\\」の後の文字が使えません",
         SyntaxError::LoneSurrogate => "\\u のサロゲートが対になっていません",
-        SyntaxError::ControlCharacter => "文字列の中に改行やタブがそのまま入っています（\\n や \\t と書きます）",
+        SyntaxError::ControlCharacter => {
+            "文字列の中に改行やタブなどの制御文字がそのまま入っています（\\n や \\t と書きます）"
+        }
         SyntaxError::InvalidNumber => "数値の書き方が正しくありません",
         SyntaxError::NumberOutOfRange => "数値が大きすぎます",
         SyntaxError::TooDeep => "入れ子が深すぎます",
@@ -39,7 +41,7 @@ fn syntax_en(e: SyntaxError) -> &'static str {
         SyntaxError::TrailingCharacters => "trailing characters",
         SyntaxError::InvalidEscape => "invalid escape",
         SyntaxError::LoneSurrogate => "lone surrogate in \\u escape",
-        SyntaxError::ControlCharacter => "control character (line break, tab) in a string: write \\n or \\t",
+        SyntaxError::ControlCharacter => "control character (e.g. a line break or tab) in a string: write \\n or \\t",
         SyntaxError::InvalidNumber => "invalid number",
         SyntaxError::NumberOutOfRange => "number out of range",
         SyntaxError::TooDeep => "nested too deeply",
