@@ -185,6 +185,16 @@ pub fn parse<'a>(text: &'a str, bump: &'a Bump) -> Result<J<'a>, Error> {
     whole().map_err(|Fail| p.error())
 }
 
+/// 1-based line and column (in characters) just after `before`, the text up to
+/// a position. Bytes that do not start a UTF-8 character are not counted, so a
+/// prefix cut inside a character (an encoding error) counts it once.
+pub fn line_col(before: &[u8]) -> (usize, usize) {
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + before[line_start..].iter().filter(|&&b| (b as i8) >= -0x40).count();
+    (line, column)
+}
+
 /// A failed parse; where and why are kept in the parser. (A zero-sized error
 /// keeps every `Result<J, Fail>` as small as a `J`: returned in registers.)
 struct Fail;
@@ -308,11 +318,7 @@ impl<'a> Parser<'a> {
     /// The error recorded, with its line and column.
     fn error(&self) -> Error {
         let (at, kind) = self.error;
-        let before = &self.s[..at];
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        // Count characters, not bytes: a byte that does not start a character is a continuation byte.
-        let column = 1 + before[line_start..].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        let (line, column) = line_col(&self.s[..at]);
         Error { kind, line, column }
     }
 
@@ -383,82 +389,69 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: usize) -> R<()> {
-        self.enter(depth)?;
-        self.i += 1;
-        let start = self.items.len();
-        self.ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            self.items.push(J::Arr(&[]));
-            return Ok(());
-        }
-        loop {
-            self.value(depth + 1)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => {
-                    self.i += 1;
-                    self.ws();
-                    if self.peek() == Some(b']') {
-                        return Err(self.fail(SyntaxError::TrailingComma));
-                    }
-                }
-                Some(b']') => {
-                    self.i += 1;
-                    break;
-                }
-                _ => return Err(self.fail(SyntaxError::ExpectedCommaOrBracket)),
-            }
-        }
-        let arr = self.bump.alloc_slice_copy(&self.items[start..]);
-        self.items.truncate(start);
-        self.items.push(J::Arr(arr));
+        let items = self.container(depth, b']', SyntaxError::ExpectedCommaOrBracket, |p, d| p.value(d))?;
+        self.items.push(J::Arr(items));
         Ok(())
     }
 
     fn object(&mut self, depth: usize) -> R<()> {
+        let entries = self.container(depth, b'}', SyntaxError::ExpectedCommaOrBrace, |p, d| {
+            if p.peek() != Some(b'"') {
+                return Err(p.fail(SyntaxError::KeyMustBeString));
+            }
+            let k = p.string()?;
+            p.items.push(J::Str(k));
+            p.ws();
+            if p.peek() != Some(b':') {
+                return Err(p.fail(SyntaxError::ExpectedColon));
+            }
+            p.i += 1;
+            p.ws();
+            p.value(d)
+        })?;
+        self.items.push(J::Obj(Obj(entries)));
+        Ok(())
+    }
+
+    /// An array or object (at its opening bracket): its members, each pushed on
+    /// `items` by `member`, separated by commas up to `close`; then copied into
+    /// the arena in one piece.
+    fn container(
+        &mut self,
+        depth: usize,
+        close: u8,
+        missing: SyntaxError,
+        member: impl Fn(&mut Self, usize) -> R<()>,
+    ) -> R<&'a [J<'a>]> {
         self.enter(depth)?;
         self.i += 1;
         let start = self.items.len();
         self.ws();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.i += 1;
-            self.items.push(J::Obj(Obj(&[])));
-            return Ok(());
+            return Ok(&[]);
         }
         loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.fail(SyntaxError::KeyMustBeString));
-            }
-            let k = self.string()?;
-            self.items.push(J::Str(k));
-            self.ws();
-            if self.peek() != Some(b':') {
-                return Err(self.fail(SyntaxError::ExpectedColon));
-            }
-            self.i += 1;
-            self.ws();
-            self.value(depth + 1)?;
+            member(self, depth + 1)?;
             self.ws();
             match self.peek() {
                 Some(b',') => {
                     self.i += 1;
                     self.ws();
-                    if self.peek() == Some(b'}') {
+                    if self.peek() == Some(close) {
                         return Err(self.fail(SyntaxError::TrailingComma));
                     }
                 }
-                Some(b'}') => {
+                Some(c) if c == close => {
                     self.i += 1;
                     break;
                 }
-                _ => return Err(self.fail(SyntaxError::ExpectedCommaOrBrace)),
+                _ => return Err(self.fail(missing)),
             }
         }
-        let entries = self.bump.alloc_slice_copy(&self.items[start..]);
+        let members = self.bump.alloc_slice_copy(&self.items[start..]);
         self.items.truncate(start);
-        self.items.push(J::Obj(Obj(entries)));
-        Ok(())
+        Ok(members)
     }
 
     /// A string (at its opening quote): borrowed from the text, or copied into

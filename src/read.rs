@@ -32,7 +32,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
         Ok(t) => t,
         Err(_) => {
             let valid = std::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
-            let (line, column) = line_col(&bytes[..valid]);
+            let (line, column) = crate::json::line_col(&bytes[..valid]);
             return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
         }
     };
@@ -48,14 +48,6 @@ pub fn parse<'a>(text: &'a str, bump: &'a bumpalo::Bump) -> Result<J<'a>, Proble
         };
         Problem::error("$", msg)
     })
-}
-
-/// 1-based line and column (in characters) just after `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let text = String::from_utf8_lossy(prefix);
-    let line = 1 + text.matches('\n').count();
-    let column = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    (line, column)
 }
 
 /// The root must be an object whose `format` is `expected`.
@@ -228,7 +220,6 @@ pub fn whole(v: &J, path: &Path, probs: &mut Problems) -> Option<i64> {
     }
 }
 
-/// A weight: a finite number ≥ 0.
 /// A value or target: a finite number ≥ 0.
 pub fn non_negative(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
     let x = number(v, path, probs)?;
@@ -260,6 +251,7 @@ pub fn objects<'v, T>(
     ok.then_some(out)
 }
 
+/// A weight: a finite number ≥ 0.
 pub fn weight(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
     let w = number(v, path, probs)?;
     if w < 0.0 {
