@@ -46,3 +46,17 @@ bench:
 schema:
 	cargo run --quiet -- schema dataset > schema/dataset.schema.json
 	cargo run --quiet -- schema scenario > schema/scenario.schema.json
+
+# WebAssembly vs plain JavaScript in headless Chromium (benches/web/): checks the JS
+# reference equal to the module, then times both; test-results/bench-web.json.
+# BENCH_WEB_ARGS=--quick for a short run (CI), --100k to add 100,000 indicators.
+# pkg-o3/ and pkg-s/ (make bench-web-builds) are benchmarked too when present.
+.PHONY: bench-web bench-web-builds
+bench-web: wasm setup-browser
+	node benches/web/run.mjs $(BENCH_WEB_ARGS)
+
+# The module at opt-level 3 and s, to choose the page's opt-level by measurement.
+bench-web-builds: setup
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --out-dir pkg-o3
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --target web --release --no-pack --out-dir pkg-s
+	@for d in pkg pkg-o3 pkg-s; do [ -f $$d/vision_index_bg.wasm ] && echo "$$d: $$(stat -c %s $$d/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c $$d/vision_index_bg.wasm | wc -c) bytes gzip"; done; true
