@@ -109,6 +109,29 @@ export const CASES = [
     variant: (M) => (has(M, 'series') ? 'series' : 'result'),
   },
   {
+    id: 'load_only',
+    info: true,
+    title: '(i) load without a result: module new VisionEngine(text) (string copy in + parse + check); JS JSON.parse + check + prepare',
+    wasm: {
+      setup: (M, d) => ({ M, text: d.text }),
+      op: (s) => new s.M.VisionEngine(s.text).free(),
+    },
+    js: {
+      setup: (d) => ({ text: d.text }),
+      op: (s) => {
+        const ds = JSON.parse(s.text);
+        R.checkDataset(ds);
+        keep(new R.RefEngine(ds).P.outIds);
+      },
+    },
+  },
+  {
+    id: 'json_parse_dataset',
+    info: true,
+    title: "(i) JS only: JSON.parse of the dataset text alone (part of the JS load)",
+    js: { setup: (d) => ({ text: d.text }), op: (s) => keep(JSON.parse(s.text).indicators) },
+  },
+  {
     id: 'read_result',
     info: true,
     title: `(i) result(${PATH}) with nothing to re-score: the module's encode + JSON.parse alone; JS: the kept object`,
@@ -122,6 +145,15 @@ export const CASES = [
     js: {
       setup: (d) => ({ text: JSON.stringify(R.score(JSON.parse(d.text), null, PATH)) }),
       op: (s) => keep(JSON.parse(s.text).indicators),
+    },
+  },
+  {
+    id: 'decode_result_text',
+    info: true,
+    title: "(i) JS only: TextDecoder of the result's UTF-8 bytes (how wasm-bindgen hands the module's JSON text to JSON.parse)",
+    js: {
+      setup: (d) => ({ bytes: new TextEncoder().encode(JSON.stringify(R.score(JSON.parse(d.text), null, PATH))), dec: new TextDecoder('utf-8', { ignoreBOM: true }) }),
+      op: (s) => keep(s.dec.decode(s.bytes)),
     },
   },
   {

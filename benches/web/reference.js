@@ -152,18 +152,39 @@ function viaOf(v) {
 
 // ------------------------------------------------------------------ the prepared dataset
 
-/** Year map object → [years Int32Array, values Float64Array], sorted, after `base` only. */
-function yearList(m, base) {
-  if (!m) return EMPTY_LIST;
-  const ks = Object.keys(m);
-  if (ks.length === 0) return EMPTY_LIST;
-  const pairs = [];
-  for (const k of ks) {
-    const y = Number(k);
-    if (y > base) pairs.push([y, m[k]]);
+/**
+ * The year maps `key` ("values" or "targets") of the indicators at `idx`, packed:
+ * entries of indicator k (after `base` only, sorted by year) are y/v[start[k] .. start[k+1]).
+ * (Year keys are integer-like, so objects enumerate them in ascending order already;
+ * a map that is not is sorted.)
+ */
+function packLists(inds, idx, key, base) {
+  const n = idx.length;
+  const start = new Int32Array(n + 1);
+  const ys = [], vs = [];
+  for (let k = 0; k < n; k++) {
+    start[k] = ys.length;
+    const m = inds[idx[k]][key];
+    if (!m) continue;
+    let sorted = true, prev = -Infinity;
+    for (const yk in m) {
+      const y = +yk;
+      if (!(y > base)) continue;
+      if (y < prev) sorted = false;
+      prev = y;
+      ys.push(y);
+      vs.push(m[yk]);
+    }
+    if (!sorted) {
+      const pairs = ys.slice(start[k]).map((y, j) => [y, vs[start[k] + j]]).sort((a, b) => a[0] - b[0]);
+      pairs.forEach(([y, v], j) => {
+        ys[start[k] + j] = y;
+        vs[start[k] + j] = v;
+      });
+    }
   }
-  pairs.sort((a, b) => a[0] - b[0]);
-  return toList(pairs);
+  start[n] = ys.length;
+  return { start, y: Int32Array.from(ys), v: Float64Array.from(vs) };
 }
 const EMPTY_LIST = { y: new Int32Array(0), v: new Float64Array(0) };
 function toList(pairs) {
@@ -198,8 +219,8 @@ function prepare(ds) {
     goal: new Int32Array(no),
     baseline: new Float64Array(no),
     down: new Uint8Array(no),
-    values: new Array(no),
-    targets: new Array(no),
+    values: null, // packed (packLists)
+    targets: null,
   };
   const members = goals.map(() => []);
   const indPos = new Map(); // indicator id → o position (outcome_long) or -1 - dataset index
@@ -211,10 +232,10 @@ function prepare(ds) {
     if (g >= 0) members[g].push(k);
     o.baseline[k] = x.baseline;
     o.down[k] = x.direction === 'down' ? 1 : 0;
-    o.values[k] = yearList(x.values, baseYear);
-    o.targets[k] = yearList(x.targets, baseYear);
     indPos.set(x.id, k);
   });
+  o.values = packLists(inds, outIdx, 'values', baseYear);
+  o.targets = packLists(inds, outIdx, 'targets', baseYear);
   return {
     ds,
     first,
@@ -313,25 +334,24 @@ function push(y, v) {
   AV[AN] = v;
   AN++;
 }
-/** Appends the entries of `d` and `o` (sorted) with year > after; `o` wins on equal years. */
-function merge(d, o, after) {
-  let i = 0, j = 0;
-  const dn = d.y.length, on = o.y.length;
-  while (i < dn && d.y[i] <= after) i++;
+/** Appends the entries k of packed list `d` and of `o` (sorted) with year > after; `o` wins on equal years. */
+function merge(d, k, o, after) {
+  const dy = d.y, dv = d.v, dn = d.start[k + 1];
+  let i = d.start[k], j = 0;
+  const on = o.y.length;
+  while (i < dn && dy[i] <= after) i++;
   while (j < on && o.y[j] <= after) j++;
   while (i < dn || j < on) {
-    if (j >= on || (i < dn && d.y[i] < o.y[j])) {
-      push(d.y[i], d.v[i]);
+    if (j >= on || (i < dn && dy[i] < o.y[j])) {
+      push(dy[i], dv[i]);
       i++;
     } else {
-      if (i < dn && d.y[i] === o.y[j]) i++;
+      if (i < dn && dy[i] === o.y[j]) i++;
       push(o.y[j], o.v[j]);
       j++;
     }
   }
 }
-
-const WARN_DOWN_ZERO = 1, WARN_OVERFLOW = 2;
 
 /**
  * Scores o position `k` on `path` into out[off .. off+ny) (NaN: no score).
@@ -342,10 +362,10 @@ function scoreIndicator(P, ov, path, k, out, off) {
   const b = o.baseline[k];
   AN = 0;
   push(baseYear, b);
-  if (path === PLAN) merge(o.targets[k], ov.list(ov.targets, k, baseYear), baseYear);
+  if (path === PLAN) merge(o.targets, k, ov.list(ov.targets, k, baseYear), baseYear);
   else {
-    merge(o.values[k], ov.list(ov.values, k, baseYear), baseYear);
-    if (path === OUTLOOK) merge(o.targets[k], ov.list(ov.targets, k, baseYear), AY[AN - 1]);
+    merge(o.values, k, ov.list(ov.values, k, baseYear), baseYear);
+    if (path === OUTLOOK) merge(o.targets, k, ov.list(ov.targets, k, baseYear), AY[AN - 1]);
   }
   const lastY = AY[AN - 1], lastV = AV[AN - 1];
   let slope = 0;
@@ -407,26 +427,40 @@ function scoreIndicator(P, ov, path, k, out, off) {
 
 // ------------------------------------------------------------------ aggregation
 
-/** Aggregates children rows `rows` (offsets into src) with weights into dst[doff..]. */
+/**
+ * Aggregates children rows `rows` (offsets into src, ny scores each) with weights
+ * w[wIdx[r]] into dst[doff..]. Row by row (cache-friendly), each year's sums in the
+ * same order as the engine's (children in order), so the results are the same.
+ */
+const A_SUM = new Float64Array(256), A_LO = new Float64Array(256), A_HI = new Float64Array(256), A_W = new Float64Array(256);
+const A_ZERO = new Uint8Array(256);
 function aggregate(geo, ny, src, rows, w, wIdx, dst, doff) {
-  for (let t = 0; t < ny; t++) {
-    let sum = 0, lo = Infinity, hi = -Infinity, ws = 0, zero = false;
-    for (let r = 0; r < rows.length; r++) {
-      const s = src[rows[r] + t];
+  A_SUM.fill(0, 0, ny);
+  A_LO.fill(Infinity, 0, ny);
+  A_HI.fill(-Infinity, 0, ny);
+  A_W.fill(0, 0, ny);
+  A_ZERO.fill(0, 0, ny);
+  for (let r = 0; r < rows.length; r++) {
+    const wt = w[wIdx[r]];
+    if (!(wt > 0)) continue;
+    const off = rows[r];
+    for (let t = 0; t < ny; t++) {
+      const s = src[off + t];
       if (s !== s) continue;
-      const wt = w[wIdx[r]];
-      if (wt <= 0) continue;
-      ws += wt;
-      if (s < lo) lo = s;
-      if (s > hi) hi = s;
-      if (!geo) sum += wt * (s - 100);
-      else if (s <= 0) zero = true;
-      else sum += wt * Math.log(s / 100);
+      A_W[t] += wt;
+      if (s < A_LO[t]) A_LO[t] = s;
+      if (s > A_HI[t]) A_HI[t] = s;
+      if (!geo) A_SUM[t] += wt * (s - 100);
+      else if (s <= 0) A_ZERO[t] = 1;
+      else A_SUM[t] += wt * Math.log(s / 100);
     }
+  }
+  for (let t = 0; t < ny; t++) {
+    const ws = A_W[t];
     let v = NaN;
     if (ws > 0) {
-      v = !geo ? 100 + sum / ws : zero ? 0 : 100 * Math.exp(sum / ws);
-      if (Number.isFinite(v)) v = v < lo ? lo : v > hi ? hi : v;
+      v = !geo ? 100 + A_SUM[t] / ws : A_ZERO[t] ? 0 : 100 * Math.exp(A_SUM[t] / ws);
+      if (Number.isFinite(v)) v = v < A_LO[t] ? A_LO[t] : v > A_HI[t] ? A_HI[t] : v;
       else v = NaN;
     }
     dst[doff + t] = v;
