@@ -55,8 +55,12 @@ schema:
 bench-web: wasm setup-browser
 	node benches/web/run.mjs $(BENCH_WEB_ARGS)
 
-# The module at opt-level 3 and s, to choose the page's opt-level by measurement.
+# The module at opt-level 3 and s (wasm-opt -Oz after, as for pkg/), and at opt-level 3
+# with wasm-opt -O3, to choose the page's build settings by measurement.
 bench-web-builds: setup
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --out-dir pkg-o3
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --target web --release --no-pack --out-dir pkg-s
-	@for d in pkg pkg-o3 pkg-s; do [ -f $$d/vision_index_bg.wasm ] && echo "$$d: $$(stat -c %s $$d/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c $$d/vision_index_bg.wasm | wc -c) bytes gzip"; done; true
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --no-opt --out-dir pkg-o3-wo3
+	wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	  pkg-o3-wo3/vision_index_bg.wasm -o pkg-o3-wo3/vision_index_bg.wasm
+	@for d in pkg pkg-o3 pkg-s pkg-o3-wo3; do [ -f $$d/vision_index_bg.wasm ] && echo "$$d: $$(stat -c %s $$d/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c $$d/vision_index_bg.wasm | wc -c) bytes gzip"; done; true

@@ -6,7 +6,9 @@
 // 1. Serves the repository's files from 127.0.0.1 (a tiny server of its own,
 //    cross-origin isolated so that performance.now() has 5 µs resolution) and
 //    opens benches/web/page.html, which loads every build of the module present:
-//    pkg/ (opt-level z, `make wasm`), pkg-o3/ and pkg-s/ (opt-level 3 and s, optional)
+//    pkg/ (opt-level z, `make wasm`), pkg-o3/ and pkg-s/ (opt-level 3 and s, optional;
+//    all three post-processed by wasm-opt -Oz as Cargo.toml says), pkg-o3-wo3/ (opt-level 3
+//    with wasm-opt -O3; `make bench-web-builds` makes the optional ones)
 //    and the JS reference (benches/web/reference.js).
 // 2. Checks that the JS reference equals every module (1e-9 relative, warnings too)
 //    on the default dataset, /work/shared/examples (with their scenario and expected
@@ -48,6 +50,7 @@ const BUILDS = [
   { name: 'wasm-z', dir: 'pkg', note: 'opt-level z (make wasm, what the page ships)' },
   { name: 'wasm-o3', dir: 'pkg-o3', note: 'opt-level 3' },
   { name: 'wasm-s', dir: 'pkg-s', note: 'opt-level s' },
+  { name: 'wasm-o3-wo3', dir: 'pkg-o3-wo3', note: 'opt-level 3, wasm-opt -O3 instead of -Oz' },
 ].filter((b) => existsSync(path.join(ROOT, b.dir, 'vision_index.js')) && existsSync(path.join(ROOT, b.dir, 'vision_index_bg.wasm')));
 if (!BUILDS.some((b) => b.name === 'wasm-z')) {
   console.error('bench-web: pkg/ is missing: run `make wasm` first.');
@@ -190,7 +193,7 @@ async function main() {
     ctx = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'],
     });
     const page = ctx.pages()[0] || (await ctx.newPage());
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
