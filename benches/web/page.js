@@ -169,10 +169,18 @@ export const CASES = [
 
 // ------------------------------------------------------------------ comparison
 
+// how close the numbers compared were: how many, how many bit-identical, the largest relative difference
+export const closeness = { numbers: 0, identical: 0, maxRel: 0 };
 const near = (a, b) => {
   if (a === null || b === null || a === undefined || b === undefined) return a === b;
-  if (a === b) return true;
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  closeness.numbers++;
+  if (a === b) {
+    closeness.identical++;
+    return true;
+  }
+  const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+  if (rel > closeness.maxRel) closeness.maxRel = rel;
+  return rel <= 1e-9;
 };
 function cmpSeries(a, b, where, out) {
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
@@ -328,7 +336,7 @@ const B = {
       });
       for (const [, e] of mods) e.free();
     }
-    return { diffs: out, comparisons: n };
+    return { diffs: out, comparisons: n, closeness };
   },
 
   /** One timed batch: ms per operation. The first call of a (case, impl, dataset) calibrates. */

@@ -252,7 +252,10 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    const checked = `${runs.length} dataset×scenario runs × 4 paths × ${BUILDS.length} builds, ${nEdits} edits (incremental vs full) — ${chk.comparisons} result comparisons`;
+    const cl = chk.closeness;
+    const checked =
+      `${runs.length} dataset×scenario runs × 4 paths × ${BUILDS.length} builds, ${nEdits} edits (incremental vs full) — ` +
+      `${chk.comparisons} result comparisons, ${cl.numbers} numbers, ${cl.identical} bit-identical, largest relative difference ${cl.maxRel.toExponential(2)}`;
     console.log(`bench-web: check ok: JS reference = every module to 1e-9 relative, warnings too: ${checked} (${((Date.now() - tc) / 1000).toFixed(1)} s)`);
 
     // ------------------------------------------------ timing
@@ -314,7 +317,7 @@ async function main() {
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, ua: env.ua, cross_origin_isolated: env.isolated },
       builds: BUILDS.map((b) => ({ name: b.name, dir: b.dir, note: b.note, wasm_bytes: b.raw, wasm_gzip9_bytes: b.gzip, methods: env.info.find((m) => m.name === b.name)?.methods })),
       datasets: Object.fromEntries(timed.map((ds) => [ds, { bytes: Buffer.byteLength(ds === 'default' ? defaultText : mem.get(`/mem/${ds}.json`)), edit: editFor(ds === 'default' ? defaultText : mem.get(`/mem/${ds}.json`), ds) }])),
-      check: { ok: true, detail: checked },
+      check: { ok: true, detail: checked, ...cl },
       native: native ? { source: native.source, date: native.date } : null,
       results: rows,
     };
