@@ -353,7 +353,9 @@ const B = {
     }
     let iters = B.iters.get(key);
     if (!iters) {
+      // one call first (it may build state: e.g. the other paths' first full score), then
       // doubling until a batch takes half of minMs (this also warms the JIT up)
+      side.op(s);
       for (iters = 1; iters < 1 << 20; iters *= 2) {
         const t0 = performance.now();
         for (let i = 0; i < iters; i++) side.op(s);
