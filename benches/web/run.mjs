@@ -92,6 +92,29 @@ const defaultDs = JSON.parse(defaultText);
 mem.set('/mem/default-geo.scenario.json', JSON.stringify(scenarioFor(defaultDs, true)));
 mem.set('/mem/default-ari.scenario.json', JSON.stringify(scenarioFor(defaultDs, false)));
 
+/** The default dataset with the edge cases (checked only, not timed). */
+function edgeDataset(ds) {
+  const d = structuredClone(ds);
+  d.years.first = 2020; // years before the base year: no value on any path
+  d.index.method = { aggregate: 'arithmetic', via: ['goal', 'policy'], cap: 130 };
+  const x = d.indicators;
+  x[0].values = { 2021: 5, 2024: 22, 2026: 21 }; // a value before the base year (ignored)
+  x[1].stage = 'behavior'; // not scored
+  x[2].weight = 0; // not counted
+  x[3].direction = 'down';
+  x[3].values = { 2025: 0 }; // score undefined (warning)
+  x[4].values = { 2024: x[4].baseline }; // exactly the baseline: 100
+  x[5].targets = { 2031: 1.5e308 }; // beyond the cap; 100·x overflows where there is no cap (warning)
+  x[6].values = { 2024: x[6].baseline * 0.5, 2025: x[6].baseline * 0.1 }; // trend floored at 0
+  d.goals.push({ id: 'G12', policy: 'P4', name: 'no indicator' }); // a goal without a score
+  d.policies.push({ id: 'P5', name: 'no goal', weight: 2 }); // a policy without a score
+  return d;
+}
+const edgeDs = edgeDataset(defaultDs);
+mem.set('/mem/edge.json', JSON.stringify(edgeDs));
+mem.set('/mem/edge-geo.scenario.json', JSON.stringify(scenarioFor(edgeDs, true)));
+mem.set('/mem/edge-ari.scenario.json', JSON.stringify(scenarioFor(edgeDs, false)));
+
 /** The edit timed on a dataset: one outcome indicator's 2027 target. */
 function editFor(text, key) {
   const ds = JSON.parse(text);
@@ -209,6 +232,7 @@ async function main() {
 
     // texts into the page
     const texts = { default: '/mem/default.json', 'default-geo': '/mem/default-geo.scenario.json', 'default-ari': '/mem/default-ari.scenario.json' };
+    for (const k of ['edge', 'edge-geo', 'edge-ari']) texts[k] = `/mem/${k}${k === 'edge' ? '' : '.scenario'}.json`;
     for (const key of Object.keys(sizes)) {
       texts[key] = `/mem/${key}.json`;
       texts[`${key}-geo`] = `/mem/${key}-geo.scenario.json`;
@@ -231,7 +255,7 @@ async function main() {
     for (const [key, url] of Object.entries(texts)) await page.evaluate(([k, u]) => window.B.fetchText(k, u), [key, url]);
 
     // ------------------------------------------------ the check (before any timing)
-    const dsKeys = ['default', ...(examples ? ['tiny'] : []), ...Object.keys(sizes)];
+    const dsKeys = ['default', 'edge', ...(examples ? ['tiny'] : []), ...Object.keys(sizes)];
     const runs = [];
     for (const ds of dsKeys) {
       const exp = (name) => (ds === 'tiny' ? Object.fromEntries(['actual', 'plan', 'outlook', 'trend'].map((p) => [p, `${name}.${p}`])) : undefined);
