@@ -6,7 +6,7 @@
 use bumpalo::Bump;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use vision_index::json::{parse, Error, SyntaxError, J, MAX_DEPTH};
+use vision_index::testing::json::{parse, Error, SyntaxError, J, MAX_DEPTH};
 
 /// The tree as a `serde_json::Value` (a repeated key keeps its last value, as serde_json does).
 fn to_value(j: &J) -> Value {

@@ -39,7 +39,7 @@ impl Str {
 }
 
 /// The text a dataset was read from, shared by every [`Str`] read from it.
-pub struct Doc(Arc<str>);
+pub(crate) struct Doc(Arc<str>);
 
 impl Doc {
     pub fn new(text: &str) -> Doc {

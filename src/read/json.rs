@@ -13,6 +13,7 @@
 //! read exactly (`str::parse::<f64>`) by the native build and to within a few
 //! units in the last place in the browser (see `decimal`).
 
+pub use crate::messages::SyntaxError;
 use bumpalo::Bump;
 use std::fmt;
 
@@ -128,30 +129,6 @@ impl fmt::Display for J<'_> {
             J::Obj(_) => f.write_str("{...}"),
         }
     }
-}
-
-/// Why a document is not JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyntaxError {
-    /// The text ends inside a value.
-    Eof,
-    ExpectedValue,
-    ExpectedColon,
-    ExpectedCommaOrBrace,
-    ExpectedCommaOrBracket,
-    KeyMustBeString,
-    TrailingComma,
-    TrailingCharacters,
-    InvalidEscape,
-    /// A `\uD800`–`\uDFFF` escape without its other half.
-    LoneSurrogate,
-    /// A character below U+0020 written as is inside a string.
-    ControlCharacter,
-    InvalidNumber,
-    /// A number too large for a double (e.g. `1e400`).
-    NumberOutOfRange,
-    /// More than [`MAX_DEPTH`] nested containers.
-    TooDeep,
 }
 
 /// A syntax error and where it is: 1-based line and column (in characters).

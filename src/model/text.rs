@@ -1,6 +1,6 @@
 //! `Text`: a string, or an object with `ja` and/or `en` (SPEC §2).
 
-use crate::shared::Str;
+use super::shared::Str;
 use schemars::JsonSchema;
 use serde::Serialize;
 

@@ -1,11 +1,11 @@
 //! The result (SPEC §5, `"format": "vision-index-result/1"`) and its JSON and
 //! CSV forms.
 
-use crate::dataset::{Dataset, Method};
-use crate::paths::ScorePath;
+use super::dataset::{Dataset, Method};
+use super::names::ScorePath;
+use super::shared::Str;
+use super::text::Lang;
 use crate::problem::Problem;
-use crate::shared::Str;
-use crate::text::Lang;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
