@@ -443,3 +443,14 @@ impl Msg {
         }
     }
 }
+
+/// A string shortened for quoting in a message.
+pub fn clip(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(40).collect();
+        t.push('…');
+        t
+    }
+}

@@ -36,7 +36,7 @@ pub fn known_id(cx: Against, level: Level, id: &str, at: &Path, probs: &mut Prob
     if cx.links.ids(cx.ds, level).contains_key(id) {
         return true;
     }
-    probs.error(at, Msg::UnknownRef { kind: ref_kind(level), id: crate::read::clip(id) });
+    probs.error(at, Msg::UnknownRef { kind: ref_kind(level), id: crate::messages::clip(id) });
     false
 }
 

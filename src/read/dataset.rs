@@ -72,7 +72,7 @@ fn check_refs(
             Some(J::Str(id)) if !many => {
                 let pos = ids.get(id);
                 if pos.is_none() {
-                    probs.error(&at, Msg::UnknownRef { kind, id: fields::clip(id) });
+                    probs.error(&at, Msg::UnknownRef { kind, id: crate::messages::clip(id) });
                 }
                 out.resize(i, None);
                 out.push(pos);
@@ -80,7 +80,7 @@ fn check_refs(
             Some(J::Arr(items)) if many => {
                 for (j, v) in items.iter().enumerate() {
                     if let Some(id) = v.as_str().filter(|id| !ids.has(id)) {
-                        probs.error(&at.index(j), Msg::UnknownRef { kind, id: fields::clip(id) });
+                        probs.error(&at.index(j), Msg::UnknownRef { kind, id: crate::messages::clip(id) });
                     }
                 }
             }
@@ -107,7 +107,10 @@ impl<'a> IdSet<'a> {
             let Some(id) = m.get("id").and_then(J::as_str) else { continue };
             if let Some(&first) = seen.get(id) {
                 let at = l.index(i);
-                probs.error(&at.key("id"), Msg::IdDuplicate { id: fields::clip(id), first: l.index(first).render() });
+                probs.error(
+                    &at.key("id"),
+                    Msg::IdDuplicate { id: crate::messages::clip(id), first: l.index(first).render() },
+                );
             } else {
                 seen.insert(id, i);
             }

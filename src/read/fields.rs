@@ -4,7 +4,7 @@
 
 use super::json::{Obj, J};
 use crate::check;
-use crate::messages::{Expect, Msg};
+use crate::messages::{clip, Expect, Msg};
 use crate::model::{Aggregate, Doc, MethodOverride, Named, Str, Text, Via, YearValues};
 use crate::problem::{Path, Problems};
 
@@ -22,17 +22,6 @@ pub fn root<'v>(v: &'v J<'v>, expected: &'static str, probs: &mut Problems) -> O
         Some(_) => probs.error(&p.key("format"), Msg::WrongType { expected: Expect::String }),
     }
     Some(map)
-}
-
-/// A string shortened for quoting in a message.
-pub fn clip(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(40).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// Warns about every key of `map` not in `known`, and about repeated known keys

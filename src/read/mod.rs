@@ -9,7 +9,6 @@ pub(crate) mod json;
 mod scenario;
 
 pub use dataset::{dataset_from_value, load_dataset};
-pub(crate) use fields::clip;
 pub(crate) use scenario::load_scenario_with;
 pub use scenario::{load_scenario, scenario_from_value};
 

@@ -105,7 +105,7 @@ fn read_weights(v: &J, cx: Against, probs: &mut Problems) -> Option<Weights> {
         for (id, v) in wm.iter() {
             let at = kp.key(id);
             if out.contains_key(id) {
-                probs.warn(&at, Msg::DuplicateKey { name: super::clip(id) });
+                probs.warn(&at, Msg::DuplicateKey { name: crate::messages::clip(id) });
                 continue;
             }
             if !rules::known_id(cx, level, id, &at, probs) {
