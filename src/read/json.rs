@@ -458,21 +458,21 @@ impl<'a> Parser<'a> {
         let s = self.s;
         let mut j = self.i;
         // Eight bytes at a time, straight to the first special one.
+        let mut hit = None;
         while let Some(chunk) = s.get(j..j + 8) {
             let m = special(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
             if m != 0 {
-                j += (m.trailing_zeros() / 8) as usize;
+                hit = Some(j + (m.trailing_zeros() / 8) as usize);
                 break;
             }
             j += 8;
         }
-        // The last few bytes of the text one by one.
-        while let Some(&b) = s.get(j) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            j += 1;
-        }
+        // Else fewer than eight bytes of the text are left: one by one.
+        let j = hit.unwrap_or_else(|| {
+            debug_assert!(s.len() - j < 8, "the eight-byte scan stopped early");
+            let rest = s.get(j..).unwrap_or(&[]);
+            rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map_or(s.len(), |k| j + k)
+        });
         match s.get(j) {
             None => Err(self.fail_at(s.len(), SyntaxError::Eof)),
             Some(b'"' | b'\\') => Ok(j),
