@@ -1,7 +1,7 @@
 //! The stateful engine behind the widget: a checked dataset, its links, and
 //! the current what-if scenario. Edits are small calls that change the
 //! scenario, each checked by the same rules as a scenario file
-//! ([`crate::check::scenario`]); nothing is re-read to re-score.
+//! (`crate::check::scenario`); nothing is re-read to re-score.
 //!
 //! An edit with an error changes nothing and returns the (first) error; an
 //! edit with only warnings (e.g. a target in the base year, which changes no
@@ -73,7 +73,7 @@ impl Engine {
     }
 
     /// Replaces the dataset. The scenario is kept if it still fits the new
-    /// dataset (no error by [`rules::scenario`]), else cleared. On error nothing changes.
+    /// dataset (no error by `check::scenario::scenario`), else cleared. On error nothing changes.
     pub fn replace_dataset(&mut self, bytes: &[u8]) -> Result<Vec<Problem>, Vec<Problem>> {
         let l = load_dataset(bytes)?;
         let links = Links::new(&l.value);

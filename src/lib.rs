@@ -14,7 +14,7 @@
 //! - `read`: bytes → JSON tree → typed dataset or scenario, every problem with
 //!   its path ([`load_dataset`], [`load_scenario`]);
 //! - `check`: the typed rules, shared by the readers and the engine's edits;
-//! - [`score`]: paths, weighted means, a full score and the incremental update;
+//! - [`mod@score`]: paths, weighted means, a full score and the incremental update;
 //! - [`engine`]: the stateful engine behind the widget (edit, re-score);
 //! - [`problem`], [`messages`]: problems with their paths and codes, and every
 //!   message in Japanese and English;
@@ -38,7 +38,7 @@ pub mod wasm;
 
 pub use engine::Engine;
 pub use model::{
-    dataset, Aggregate, Dataset, Direction, Entry, Goal, IndexDef, Indicator, Kpi, Lang, Level, Links, List, Method,
+    Aggregate, Dataset, Direction, Entry, Goal, IndexDef, Indicator, Kpi, Lang, Level, Links, List, Method,
     MethodOverride, Milestone, MilestoneResult, Named, Policy, Project, ProjectTag, Scenario, ScorePath, ScoreResult,
     Series, Stage, Str, Text, Via, Weights, YearValues, Years, DATASET_FORMAT, MAX_INDICATORS, RESULT_FORMAT,
     SCENARIO_FORMAT,

@@ -1,5 +1,5 @@
 //! The dataset (SPEC §2, `"format": "vision-index/1"`): the typed model only.
-//! It is read and checked by [`crate::read`]; a value of these types built in
+//! It is read and checked by `crate::read`; a value of these types built in
 //! code is not checked until it is given to a reader or the engine.
 
 use super::names::{Aggregate, Direction, ProjectTag, Stage, Via};

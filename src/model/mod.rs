@@ -3,11 +3,11 @@
 //! every other module depends on this one and it on none of them but
 //! [`crate::problem`] (a result carries its warnings).
 
-pub mod dataset;
+mod dataset;
 mod links;
 mod names;
-pub mod result;
-pub mod scenario;
+mod result;
+mod scenario;
 mod shared;
 mod text;
 mod years;

@@ -1,6 +1,6 @@
 //! What-if scenarios (SPEC §4, `"format": "vision-index-scenario/1"`): the
-//! typed model only. Read by [`crate::read`], checked against a dataset by
-//! [`crate::check::scenario`].
+//! typed model only. Read by `crate::read`, checked against a dataset by
+//! `crate::check::scenario`.
 
 use super::names::{Aggregate, Level, List, Via};
 use schemars::JsonSchema;

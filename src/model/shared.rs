@@ -33,6 +33,7 @@ impl Str {
         Str { buf, start: 0, end }
     }
 
+    /// The string.
     pub fn as_str(&self) -> &str {
         self.buf.get(self.start as usize..self.end as usize).unwrap_or("")
     }

@@ -7,8 +7,10 @@ use serde::Serialize;
 /// Display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// 日本語 (the default).
     #[default]
     Ja,
+    /// English.
     En,
 }
 
@@ -41,6 +43,7 @@ pub enum Text {
 }
 
 impl Text {
+    /// One string for every language.
     pub fn plain(s: impl Into<Str>) -> Text {
         Text::Plain(s.into())
     }

@@ -1,6 +1,6 @@
-//! Scoring (SPEC §3): indicator scores on a path ([`paths`]), weighted means
-//! ([`aggregate`]), a full score ([`full`]) and the update after an edit
-//! ([`incremental`]).
+//! Scoring (SPEC §3): indicator scores on a path (`paths`), weighted means
+//! (`aggregate`), a full score (`full`) and the update after an edit
+//! (`incremental`).
 //!
 //! Scoring is a pure function of the dataset, the scenario and the path.
 //! [`Links`] (ids resolved to positions) is computed once per dataset so that
@@ -9,7 +9,7 @@
 mod aggregate;
 mod full;
 mod incremental;
-pub mod paths;
+mod paths;
 
 pub(crate) use full::Cached;
 
