@@ -8,7 +8,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup setup-browser wasm serve test test-rust test-wasm test-e2e bench schema
+.PHONY: setup setup-browser wasm wasm-test-hooks serve test test-rust test-wasm test-e2e bench schema
 
 setup:
 	bash scripts/setup.sh
@@ -21,6 +21,12 @@ setup-browser:
 wasm: setup
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --release --no-pack
 	@echo "wasm: $$(stat -c %s pkg/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c pkg/vision_index_bg.wasm | wc -c) bytes gzip"
+
+# The same module with the browser tests' hooks (`debugPanic`, cargo feature
+# `test-hooks`), into the same pkg/: only `make test-e2e` builds it; `make wasm`
+# and `make serve` build the module without them.
+wasm-test-hooks: setup
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --release --no-pack -- --features test-hooks
 
 serve: wasm
 	python3 scripts/serve.py --port $(PORT)
@@ -37,7 +43,7 @@ test-wasm: setup
 	wasm-pack test --node -- --test wasm
 
 # End-to-end in headless Chromium (starts and stops its own server).
-test-e2e: wasm setup-browser
+test-e2e: wasm-test-hooks setup-browser
 	node tests/e2e/run.mjs
 
 bench:

@@ -2,47 +2,57 @@
 //!
 //! The scoring engine for Setagaya Ward's composite index
 //! 「持続可能な地域経済の充実度」 (100 points in FY2023, targets 130 in FY2027 and
-//! 135 in FY2031), following `SPEC.md`:
+//! 135 in FY2031), following `SPEC.md`. The modules follow the pipeline:
 //!
-//! - [`dataset`]: the dataset format and its checks (every problem, with its path);
-//! - [`scenario`]: what-if scenarios, checked against their dataset;
-//! - [`paths`]: an indicator's value per year on the actual, plan, outlook and trend paths;
-//! - [`score`]: indicator scores and their aggregation into goals, policies and the index;
-//! - [`result`]: the result and its JSON and CSV forms;
+//! ```text
+//! bytes ──read──▶ Dataset / Scenario ──score──▶ ScoreResult
+//!          │            ▲    (model)
+//!          └──check─────┘◀── engine edits (set_target, set_weight, …)
+//! ```
+//!
+//! - [`model`]: the types only — dataset, scenario, result, names, years, texts;
+//! - `read`: bytes → JSON tree → typed dataset or scenario, every problem with
+//!   its path ([`load_dataset`], [`load_scenario`]);
+//! - `check`: the typed rules, shared by the readers and the engine's edits;
+//! - [`mod@score`]: paths, weighted means, a full score and the incremental update;
 //! - [`engine`]: the stateful engine behind the widget (edit, re-score);
-//! - [`messages`]: every message, in Japanese and English.
+//! - [`problem`], [`messages`]: problems with their paths and codes, and every
+//!   message in Japanese and English;
+//! - [`schema`]: the JSON Schemas of the formats, generated from the model.
 //!
 //! The engine is plain Rust; the WebAssembly boundary is the one module `wasm`
-//! (built for `wasm32` only).
+//! (built for `wasm32` only). The command line is the binary `vision-index`
+//! (`src/bin/vision-index/`).
 
-pub mod dataset;
+pub(crate) mod check;
 pub mod engine;
-pub mod json;
 pub mod messages;
-pub mod paths;
+pub mod model;
 pub mod problem;
-mod read;
-pub mod result;
-pub mod scenario;
+pub(crate) mod read;
 pub mod schema;
 pub mod score;
-pub mod shared;
-pub mod text;
-pub mod years;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use dataset::{
-    dataset_from_value, load_dataset, Aggregate, Dataset, Direction, Goal, IndexDef, Indicator, Kpi, Loaded, Method,
-    Milestone, Policy, Project, ProjectTag, Stage, Via, Years, DATASET_FORMAT, MAX_INDICATORS,
+pub use engine::Engine;
+pub use model::{
+    Aggregate, Dataset, Direction, Entry, Goal, IndexDef, Indicator, Kpi, Lang, Level, Links, List, Method,
+    MethodOverride, Milestone, MilestoneResult, Named, Policy, Project, ProjectTag, Scenario, ScorePath, ScoreResult,
+    Series, Stage, Str, Text, Via, Weights, YearValues, Years, DATASET_FORMAT, MAX_INDICATORS, RESULT_FORMAT,
+    SCENARIO_FORMAT,
 };
-pub use engine::{Engine, Level};
-pub use paths::ScorePath;
 pub use problem::{Problem, Severity};
-pub use read::MAX_BYTES;
-pub use result::{MilestoneResult, ScoreResult, Series, RESULT_FORMAT};
-pub use scenario::{load_scenario, scenario_from_value, Entry, MethodOverride, Scenario, Weights, SCENARIO_FORMAT};
-pub use score::{score, score_with, Links};
-pub use shared::Str;
-pub use text::{Lang, Text};
+pub use read::{dataset_from_value, load_dataset, load_scenario, scenario_from_value, Loaded, MAX_BYTES};
+pub use score::{score, score_with};
+
+/// Not part of the API: the JSON parser, for its tests against serde_json
+/// (`tests/json_parser.rs`, `tests/wasm.rs`) and the parse-only benchmarks.
+#[doc(hidden)]
+pub mod testing {
+    /// The parser and its tree (`src/read/json.rs`).
+    pub mod json {
+        pub use crate::read::json::{parse, Error, Obj, SyntaxError, J, MAX_DEPTH};
+    }
+}

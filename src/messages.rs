@@ -1,10 +1,33 @@
 //! The engine's message catalogue: every problem the engine reports, with its
-//! stable code and its text in Japanese and English.
+//! stable code and its text in Japanese and English. It depends on no other
+//! module: the JSON parser's [`SyntaxError`] is defined here, with its words.
 //!
 //! Codes are part of the contract (tests and other tools match on them); the
 //! wording may improve. Messages are short, lowercase in English, "what: why".
 
-pub use crate::json::SyntaxError;
+/// Why a document is not JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// The text ends inside a value.
+    Eof,
+    ExpectedValue,
+    ExpectedColon,
+    ExpectedCommaOrBrace,
+    ExpectedCommaOrBracket,
+    KeyMustBeString,
+    TrailingComma,
+    TrailingCharacters,
+    InvalidEscape,
+    /// A `\uD800`–`\uDFFF` escape without its other half.
+    LoneSurrogate,
+    /// A character below U+0020 written as is inside a string.
+    ControlCharacter,
+    InvalidNumber,
+    /// A number too large for a double (e.g. `1e400`).
+    NumberOutOfRange,
+    /// More than the parser's `MAX_DEPTH` nested containers.
+    TooDeep,
+}
 
 /// What is wrong at a JSON syntax error, in Japanese.
 fn syntax_ja(e: SyntaxError) -> &'static str {
@@ -418,5 +441,16 @@ impl Msg {
             Msg::Io { what } => format!("cannot read or write: {what}"),
             Msg::Internal { what } => format!("internal error: {what}"),
         }
+    }
+}
+
+/// A string shortened for quoting in a message.
+pub fn clip(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(40).collect();
+        t.push('…');
+        t
     }
 }

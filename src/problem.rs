@@ -9,7 +9,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The input (or edit) is refused.
     Error,
+    /// The input is accepted; something is odd.
     Warning,
 }
 
@@ -17,15 +19,20 @@ pub enum Severity {
 /// `$` for the whole document), a stable code, and a message in Japanese and English.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Error or warning.
     pub severity: Severity,
+    /// Where, as a SPEC path.
     pub path: String,
+    /// What, with its code and words.
     pub msg: Msg,
 }
 
 impl Problem {
+    /// An error at `path`.
     pub fn error(path: impl Into<String>, msg: Msg) -> Self {
         Problem { severity: Severity::Error, path: path.into(), msg }
     }
+    /// A warning at `path`.
     pub fn warning(path: impl Into<String>, msg: Msg) -> Self {
         Problem { severity: Severity::Warning, path: path.into(), msg }
     }
@@ -33,6 +40,7 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         self.msg.code()
     }
+    /// Whether it is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -77,7 +85,7 @@ impl Serialize for Problem {
 /// A path into the document, built on the stack while walking it and
 /// rendered to a string only when a problem is reported.
 #[derive(Clone, Copy)]
-pub enum Path<'a> {
+pub(crate) enum Path<'a> {
     Root,
     Key(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),
@@ -126,7 +134,7 @@ pub const MAX_PROBLEMS: usize = 1000;
 
 /// Collects problems during a check, bounded by [`MAX_PROBLEMS`] per severity.
 #[derive(Default)]
-pub struct Problems {
+pub(crate) struct Problems {
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
     dropped: usize,

@@ -1,8 +1,7 @@
 //! JSON Schemas of the dataset and scenario formats, generated from the Rust
 //! types and checked in under `schema/` (a test fails when they are stale).
 
-use crate::dataset::{Dataset, Via};
-use crate::scenario::Scenario;
+use crate::model::{Dataset, Scenario, Via};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
 
@@ -11,9 +10,11 @@ impl JsonSchema for Via {
         "Via".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // The lists of Via's one table.
+        let lists: Vec<&[&str]> = Via::TABLE.iter().map(|(names, _)| *names).collect();
         json_schema!({
             "description": "The aggregation route: indicators → goals (→ policies) → index.",
-            "enum": [["goal"], ["goal", "policy"]]
+            "enum": lists
         })
     }
 }

@@ -11,10 +11,9 @@
 //! property lists every problem (`{severity, path, code, message: {ja, en}}`).
 #![deny(clippy::unwrap_used)]
 
-use crate::dataset::{Aggregate, Via};
-use crate::engine::{Engine, Level};
+use crate::engine::Engine;
 use crate::messages::{Msg, RefKind};
-use crate::paths::ScorePath;
+use crate::model::{Aggregate, Level, ScorePath, Via};
 use crate::problem::Problem;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -105,23 +104,34 @@ impl VisionEngine {
         self.inner.scenario().to_json()
     }
 
-    /// Sets a what-if target; `undefined`/`null` removes it.
+    /// An edit's outcome: its warnings (an array, usually empty), or it throws.
+    fn edited(&self, r: Result<(), Problem>) -> Result<JsValue, JsValue> {
+        r.map_err(one)?;
+        encode(self.inner.warnings())
+    }
+
+    /// Sets a what-if target; `undefined`/`null` removes it. Returns the
+    /// edit's warnings (e.g. a target in the base year changes no score).
     #[wasm_bindgen(js_name = setTarget)]
-    pub fn set_target(&mut self, indicator: &str, year: i32, value: Option<f64>) -> Result<(), JsValue> {
-        self.inner.set_target(indicator, year, value).map_err(one)
+    pub fn set_target(&mut self, indicator: &str, year: i32, value: Option<f64>) -> Result<JsValue, JsValue> {
+        let r = self.inner.set_target(indicator, year, value);
+        self.edited(r)
     }
 
-    /// Sets an assumed value; `undefined`/`null` removes it.
+    /// Sets an assumed value; `undefined`/`null` removes it. Returns the warnings.
     #[wasm_bindgen(js_name = setValue)]
-    pub fn set_value(&mut self, indicator: &str, year: i32, value: Option<f64>) -> Result<(), JsValue> {
-        self.inner.set_value(indicator, year, value).map_err(one)
+    pub fn set_value(&mut self, indicator: &str, year: i32, value: Option<f64>) -> Result<JsValue, JsValue> {
+        let r = self.inner.set_value(indicator, year, value);
+        self.edited(r)
     }
 
-    /// Sets a weight (`level`: policy, goal or indicator); `undefined` restores the dataset's.
+    /// Sets a weight (`level`: `policy`, `goal` or `indicator`); `undefined`
+    /// restores the dataset's. Returns the warnings.
     #[wasm_bindgen(js_name = setWeight)]
-    pub fn set_weight(&mut self, level: &str, id: &str, weight: Option<f64>) -> Result<(), JsValue> {
-        let lv = Level::parse(level).ok_or_else(|| bad_arg("level", level, &["policy", "goal", "indicator"]))?;
-        self.inner.set_weight(lv, id, weight).map_err(one)
+    pub fn set_weight(&mut self, level: &str, id: &str, weight: Option<f64>) -> Result<JsValue, JsValue> {
+        let lv = Level::parse(level).ok_or_else(|| bad_arg("level", level, Level::NAMES))?;
+        let r = self.inner.set_weight(lv, id, weight);
+        self.edited(r)
     }
 
     /// Sets the aggregation (`arithmetic` | `geometric`); `undefined` restores the dataset's.
@@ -129,37 +139,40 @@ impl VisionEngine {
     pub fn set_aggregate(&mut self, aggregate: Option<String>) -> Result<(), JsValue> {
         let a = match aggregate.as_deref() {
             None => None,
-            Some("arithmetic") => Some(Aggregate::Arithmetic),
-            Some("geometric") => Some(Aggregate::Geometric),
-            Some(s) => return Err(bad_arg("method.aggregate", s, Aggregate::NAMES)),
+            Some(s) => Some(Aggregate::parse(s).ok_or_else(|| bad_arg("method.aggregate", s, Aggregate::NAMES))?),
         };
         self.inner.set_aggregate(a);
         Ok(())
     }
 
-    /// Sets the route (`goal` | `goal,policy`); `undefined` restores the dataset's.
+    /// Sets the route as the format writes it, a list of level names:
+    /// `["goal"]` or `["goal", "policy"]`; `undefined` restores the dataset's.
     #[wasm_bindgen(js_name = setVia)]
-    pub fn set_via(&mut self, via: Option<String>) -> Result<(), JsValue> {
-        let v = match via.as_deref() {
+    pub fn set_via(&mut self, via: Option<Vec<String>>) -> Result<(), JsValue> {
+        let v = match via {
             None => None,
-            Some("goal") => Some(Via::Goal),
-            Some("goal,policy") => Some(Via::GoalPolicy),
-            Some(s) => return Err(bad_arg("method.via", s, &["goal", "goal,policy"])),
+            Some(names) => Some(Via::parse(&names).ok_or_else(|| {
+                let found = format!("{names:?}");
+                bad_arg("method.via", &found, Via::ALLOWED)
+            })?),
         };
         self.inner.set_via(v);
         Ok(())
     }
 
-    /// Sets the cap: a number > 0, or `null`/`undefined` for no cap.
+    /// Sets the cap: a number > 0, or `null`/`undefined` for no cap. Returns
+    /// the warnings (a cap below 100).
     #[wasm_bindgen(js_name = setCap)]
-    pub fn set_cap(&mut self, cap: Option<f64>) -> Result<(), JsValue> {
-        self.inner.set_cap(Some(cap)).map_err(one)
+    pub fn set_cap(&mut self, cap: Option<f64>) -> Result<JsValue, JsValue> {
+        let r = self.inner.set_cap(Some(cap));
+        self.edited(r)
     }
 
     /// Restores the dataset's cap.
     #[wasm_bindgen(js_name = resetCap)]
-    pub fn reset_cap(&mut self) -> Result<(), JsValue> {
-        self.inner.set_cap(None).map_err(one)
+    pub fn reset_cap(&mut self) -> Result<JsValue, JsValue> {
+        let r = self.inner.set_cap(None);
+        self.edited(r)
     }
 
     /// Removes every override of one indicator.
@@ -201,7 +214,9 @@ impl VisionEngine {
     }
 
     /// Panics on purpose: lets the browser tests check that the page
-    /// re-instantiates the module after a panic.
+    /// re-instantiates the module after a panic. Only in a module built with
+    /// the `test-hooks` feature (`make test-e2e`), never in `make wasm`.
+    #[cfg(feature = "test-hooks")]
     #[wasm_bindgen(js_name = debugPanic)]
     pub fn debug_panic(&self) {
         panic!("debugPanic called");

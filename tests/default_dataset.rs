@@ -80,7 +80,7 @@ fn ja(t: &vision_index::Text) -> &str {
     t.ja().expect("Japanese text")
 }
 
-fn year_map(pairs: &[(i32, f64)]) -> vision_index::dataset::YearValues {
+fn year_map(pairs: &[(i32, f64)]) -> vision_index::YearValues {
     pairs.iter().copied().collect()
 }
 

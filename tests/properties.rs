@@ -387,11 +387,16 @@ proptest! {
                     Ok(())
                 }
             };
-            // An edit in or before the base year would change nothing: it is refused.
+            // An edit in or before the base year changes no score: like the same entry
+            // in a scenario file, it is accepted with a warning on its year.
+            done.expect("valid edit");
+            let w = e.warnings();
             if kind < 4 && year <= ds.index.base_year {
-                prop_assert!(done.is_err(), "edit in {} accepted", year);
+                let code = if year == ds.index.base_year { "base_year_entry_ignored" } else { "before_base_year" };
+                prop_assert!(w.len() == 1 && w[0].code() == code && !w[0].is_error(), "{:?}", w);
+                prop_assert!(w[0].path.ends_with(".year"), "{:?}", w);
             } else {
-                done.expect("valid edit");
+                prop_assert!(w.is_empty(), "{:?}", w);
             }
             let path = PATHS[step % 4];
             let full = e.score(path);

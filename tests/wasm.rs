@@ -287,12 +287,44 @@ fn numbers_read_like_javascript() {
         ("0.000000000000000000001", false),
     ] {
         let bump = bumpalo::Bump::new();
-        let ours = vision_index::json::parse(text, &bump).expect(text).as_f64().expect(text);
+        let ours = vision_index::testing::json::parse(text, &bump).expect(text).as_f64().expect(text);
         let js = js_sys::JSON::parse(text).expect(text).as_f64().expect(text);
         let d = ulps(ours, js);
         assert!(if exact { d == 0 } else { d <= 4 }, "{text}: {ours} vs JavaScript {js} ({d} ulp)");
     }
     let bump = bumpalo::Bump::new();
-    assert!(vision_index::json::parse("1e400", &bump).is_err(), "out of range");
-    assert_eq!(vision_index::json::parse("1e-400", &bump).ok().and_then(|j| j.as_f64()), Some(0.0));
+    assert!(vision_index::testing::json::parse("1e400", &bump).is_err(), "out of range");
+    assert_eq!(vision_index::testing::json::parse("1e-400", &bump).ok().and_then(|j| j.as_f64()), Some(0.0));
+}
+
+/// `setVia` takes the route as the format writes it, a list of level names;
+/// any other list throws with the path `method.via`.
+#[wasm_bindgen_test]
+fn set_via_takes_a_list() {
+    let mut e = engine();
+    e.set_via(Some(vec!["goal".into(), "policy".into()])).expect("goal, policy");
+    let r = e.result("plan").expect("result");
+    assert_eq!(key_count(&get(&r, "policies")), 4, "policies scored");
+    e.set_via(Some(vec!["goal".into()])).expect("goal");
+    assert_eq!(key_count(&get(&e.result("plan").expect("result"), "policies")), 0);
+    for bad in [vec![], vec!["policy".to_string()], vec!["goal,policy".to_string()]] {
+        let err = e.set_via(Some(bad.clone())).expect_err("bad route accepted");
+        let problems = problems_of(err);
+        assert_eq!(paths(&problems), vec!["method.via".to_string()], "{bad:?}");
+    }
+    e.set_via(None).expect("dataset's route");
+}
+
+/// An edit that only warns is applied and returns its warnings (an array).
+#[wasm_bindgen_test]
+fn edits_return_their_warnings() {
+    let mut e = engine();
+    let none = e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
+    assert_eq!(Array::from(&none).length(), 0);
+    let w = Array::from(&e.set_target("G1-a", 2023, Some(40.0)).expect("base-year edit"));
+    assert_eq!(w.length(), 1);
+    assert_eq!(get(&w.get(0), "code").as_string().as_deref(), Some("base_year_entry_ignored"));
+    assert_eq!(get(&w.get(0), "severity").as_string().as_deref(), Some("warning"));
+    let w = Array::from(&e.set_cap(Some(50.0)).expect("low cap"));
+    assert_eq!(get(&w.get(0), "code").as_string().as_deref(), Some("cap_below_100"));
 }

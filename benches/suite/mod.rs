@@ -101,7 +101,7 @@ fn default_parse_only(bencher: Bencher) {
     let text = std::str::from_utf8(DEFAULT).expect("UTF-8");
     bencher.bench(|| {
         let bump = bumpalo::Bump::new();
-        vision_index::json::parse(black_box(text), &bump).is_ok()
+        vision_index::testing::json::parse(black_box(text), &bump).is_ok()
     });
 }
 
@@ -118,6 +118,6 @@ fn indicators_10k_parse_only(bencher: Bencher) {
     let text = generated(10_000);
     bencher.bench(|| {
         let bump = bumpalo::Bump::new();
-        vision_index::json::parse(black_box(&text), &bump).is_ok()
+        vision_index::testing::json::parse(black_box(&text), &bump).is_ok()
     });
 }

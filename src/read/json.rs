@@ -13,6 +13,7 @@
 //! read exactly (`str::parse::<f64>`) by the native build and to within a few
 //! units in the last place in the browser (see `decimal`).
 
+pub use crate::messages::SyntaxError;
 use bumpalo::Bump;
 use std::fmt;
 
@@ -128,30 +129,6 @@ impl fmt::Display for J<'_> {
             J::Obj(_) => f.write_str("{...}"),
         }
     }
-}
-
-/// Why a document is not JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyntaxError {
-    /// The text ends inside a value.
-    Eof,
-    ExpectedValue,
-    ExpectedColon,
-    ExpectedCommaOrBrace,
-    ExpectedCommaOrBracket,
-    KeyMustBeString,
-    TrailingComma,
-    TrailingCharacters,
-    InvalidEscape,
-    /// A `\uD800`–`\uDFFF` escape without its other half.
-    LoneSurrogate,
-    /// A character below U+0020 written as is inside a string.
-    ControlCharacter,
-    InvalidNumber,
-    /// A number too large for a double (e.g. `1e400`).
-    NumberOutOfRange,
-    /// More than [`MAX_DEPTH`] nested containers.
-    TooDeep,
 }
 
 /// A syntax error and where it is: 1-based line and column (in characters).
@@ -481,21 +458,21 @@ impl<'a> Parser<'a> {
         let s = self.s;
         let mut j = self.i;
         // Eight bytes at a time, straight to the first special one.
+        let mut hit = None;
         while let Some(chunk) = s.get(j..j + 8) {
             let m = special(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
             if m != 0 {
-                j += (m.trailing_zeros() / 8) as usize;
+                hit = Some(j + (m.trailing_zeros() / 8) as usize);
                 break;
             }
             j += 8;
         }
-        // The last few bytes of the text one by one.
-        while let Some(&b) = s.get(j) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            j += 1;
-        }
+        // Else fewer than eight bytes of the text are left: one by one.
+        let j = hit.unwrap_or_else(|| {
+            debug_assert!(s.len() - j < 8, "the eight-byte scan stopped early");
+            let rest = s.get(j..).unwrap_or(&[]);
+            rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map_or(s.len(), |k| j + k)
+        });
         match s.get(j) {
             None => Err(self.fail_at(s.len(), SyntaxError::Eof)),
             Some(b'"' | b'\\') => Ok(j),

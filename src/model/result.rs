@@ -1,11 +1,11 @@
 //! The result (SPEC §5, `"format": "vision-index-result/1"`) and its JSON and
 //! CSV forms.
 
-use crate::dataset::{Dataset, Method};
-use crate::paths::ScorePath;
+use super::dataset::{Dataset, Method};
+use super::names::ScorePath;
+use super::shared::Str;
+use super::text::Lang;
 use crate::problem::Problem;
-use crate::shared::Str;
-use crate::text::Lang;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -15,35 +15,49 @@ pub const RESULT_FORMAT: &str = "vision-index-result/1";
 /// One node's scores, one entry per year (`None`: no score that year).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// The node's id.
     pub id: Str,
+    /// One score per year of the result.
     pub values: Vec<Option<f64>>,
 }
 
 /// A milestone checked on one path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MilestoneResult {
+    /// The milestone's year.
     pub year: i32,
+    /// Its value (e.g. 130).
     pub target: f64,
+    /// The index in that year on the path, if any.
     pub value: Option<f64>,
+    /// `value − target`.
     pub gap: Option<f64>,
+    /// `value ≥ target − 1e-9`.
     pub met: bool,
 }
 
 /// Scores of every node on one path, every year from `years.first` to `years.last`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreResult {
+    /// The path scored.
     pub path: ScorePath,
+    /// Every year, `first..=last`.
     pub years: Vec<i32>,
+    /// The dataset's base year (extension of SPEC §5).
     pub base_year: i32,
     /// The method in force (dataset's, replaced by the scenario's).
     pub method: Method,
+    /// The index per year.
     pub index: Vec<Option<f64>>,
     /// Empty unless `via` includes `policy`.
     pub policies: Vec<Series>,
+    /// Every goal, in dataset order.
     pub goals: Vec<Series>,
     /// Only `outcome_long` indicators.
     pub indicators: Vec<Series>,
+    /// Each milestone on this path.
     pub milestones: Vec<MilestoneResult>,
+    /// Scores left out (e.g. a `down` indicator at 0).
     pub warnings: Vec<Problem>,
 }
 

@@ -1,14 +1,16 @@
 //! `Text`: a string, or an object with `ja` and/or `en` (SPEC §2).
 
-use crate::shared::Str;
+use super::shared::Str;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// 日本語 (the default).
     #[default]
     Ja,
+    /// English.
     En,
 }
 
@@ -41,6 +43,7 @@ pub enum Text {
 }
 
 impl Text {
+    /// One string for every language.
     pub fn plain(s: impl Into<Str>) -> Text {
         Text::Plain(s.into())
     }

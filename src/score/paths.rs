@@ -1,39 +1,7 @@
 //! The four paths (SPEC §3): an indicator's value in each year from its
 //! anchor points (year → value).
 
-use crate::years::YearValues;
-use serde::{Deserialize, Serialize};
-
-/// Which values to score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ScorePath {
-    /// 実績: baseline and reported values only, no interpolation.
-    Actual,
-    /// 計画: baseline and targets, interpolated, held flat after the last target.
-    Plan,
-    /// 見込み: actuals, then the targets after the last actual; held flat.
-    Outlook,
-    /// 趨勢: actuals, extended with their least-squares slope, floored at 0.
-    Trend,
-}
-
-impl ScorePath {
-    pub const ALL: [ScorePath; 4] = [ScorePath::Actual, ScorePath::Plan, ScorePath::Outlook, ScorePath::Trend];
-    pub const NAMES: &'static [&'static str] = &["actual", "plan", "outlook", "trend"];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ScorePath::Actual => "actual",
-            ScorePath::Plan => "plan",
-            ScorePath::Outlook => "outlook",
-            ScorePath::Trend => "trend",
-        }
-    }
-    pub fn parse(s: &str) -> Option<ScorePath> {
-        ScorePath::ALL.into_iter().find(|p| p.name() == s)
-    }
-}
+use crate::model::{ScorePath, YearValues};
 
 /// Appends to `out` the entries of `data` and `over` (both sorted by year)
 /// with year > `after`; `over` wins on equal years.

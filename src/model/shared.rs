@@ -33,13 +33,14 @@ impl Str {
         Str { buf, start: 0, end }
     }
 
+    /// The string.
     pub fn as_str(&self) -> &str {
         self.buf.get(self.start as usize..self.end as usize).unwrap_or("")
     }
 }
 
 /// The text a dataset was read from, shared by every [`Str`] read from it.
-pub struct Doc(Arc<str>);
+pub(crate) struct Doc(Arc<str>);
 
 impl Doc {
     pub fn new(text: &str) -> Doc {

@@ -37,6 +37,7 @@ impl Default for YearValues {
 }
 
 impl YearValues {
+    /// An empty map.
     pub const fn new() -> YearValues {
         YearValues(Repr::Inline(0, [(0, 0.0); INLINE]))
     }
@@ -49,10 +50,12 @@ impl YearValues {
         }
     }
 
+    /// How many years have a value.
     pub fn len(&self) -> usize {
         self.as_slice().len()
     }
 
+    /// Whether no year has a value.
     pub fn is_empty(&self) -> bool {
         self.as_slice().is_empty()
     }
@@ -63,6 +66,7 @@ impl YearValues {
         s.binary_search_by_key(&year, |e| e.0).ok().map(|i| s[i].1)
     }
 
+    /// Whether `year` has a value.
     pub fn contains_year(&self, year: i32) -> bool {
         self.get(year).is_some()
     }

@@ -6,7 +6,7 @@
 use bumpalo::Bump;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use vision_index::json::{parse, Error, SyntaxError, J, MAX_DEPTH};
+use vision_index::testing::json::{parse, Error, SyntaxError, J, MAX_DEPTH};
 
 /// The tree as a `serde_json::Value` (a repeated key keeps its last value, as serde_json does).
 fn to_value(j: &J) -> Value {
@@ -225,4 +225,109 @@ proptest! {
             prop_assert_eq!(e.kind, SyntaxError::Eof, "{:?}", part);
         }
     }
+}
+
+// ---------------------------------------------------------------- the fast paths
+//
+// The parser scans strings eight bytes at a time, skips indentation eight spaces
+// at a time and reads short numbers without the standard library. Each test below
+// puts the thing a fast path looks for at every offset of an eight-byte chunk, so
+// that a fast path that misses it (or finds it one byte off) fails here.
+
+/// A raw control character inside a string is refused wherever it is, also past
+/// the first eight bytes (which only the eight-byte scan sees), at its column.
+#[test]
+fn control_characters_are_refused_at_every_offset_of_long_strings() {
+    for c in (0u8..0x20).map(char::from) {
+        for prefix in ["", "é", "世田谷"] {
+            for at in 0..24 {
+                let text = format!("[\"{prefix}{}{c}{}\"]", "a".repeat(at), "b".repeat(24 - at));
+                let e = err(&text);
+                let column = 3 + prefix.chars().count() + at;
+                assert_eq!((e.kind, e.line, e.column), (SyntaxError::ControlCharacter, 1, column), "{text:?}");
+                assert!(reference(&text).is_none());
+            }
+        }
+    }
+}
+
+/// The closing quote and an escape found at every offset of a chunk: the same
+/// string as serde_json reads, for strings of every length up to 40 bytes.
+#[test]
+fn quotes_and_escapes_at_every_offset_are_found() {
+    for len in 0..40 {
+        let plain = "x".repeat(len);
+        agrees(&format!("[\"{plain}\"]")).expect("plain");
+        agrees(&format!("{{\"{plain}\": \"{plain}\", \"k\": 1}}")).expect("key");
+        for at in 0..=len {
+            for esc in ["\\\"", "\\\\", "\\n", "\\u00e9", "\\/"] {
+                let text = format!("[\"{}{esc}{}\", 1]", &plain[..at], &plain[at..]);
+                agrees(&text).expect("escaped");
+            }
+        }
+    }
+}
+
+/// Every escape JSON has, hex digits in either case.
+#[test]
+fn every_escape_is_decoded() {
+    let text = r#"["\"\\\/\b\f\n\r\t\u00C9\u00e9\uD83D\uDE00"]"#;
+    agrees(text).expect("escapes");
+    let bump = Bump::new();
+    let j = parse(text, &bump).expect("valid");
+    assert_eq!(j.as_array().and_then(|a| a[0].as_str()), Some("\"\\/\u{8}\u{c}\n\r\tÉé😀"));
+}
+
+/// Indentation of every width (spaces, tabs, CR LF) reads as serde_json reads it,
+/// and an error after it is at the right column.
+#[test]
+fn indentation_of_every_width_is_skipped_exactly() {
+    for n in 0..40 {
+        let pad = " ".repeat(n);
+        agrees(&format!("{{\n{pad}\"a\": [\n{pad}1,\n{pad}\t2\r\n{pad}]\r\n{pad}}}")).expect("indented");
+        agrees(&format!("[\r\n{pad}true]")).expect("CR LF");
+        let e = err(&format!("[\n{pad}x]"));
+        assert_eq!((e.kind, e.line, e.column), (SyntaxError::ExpectedValue, 2, n + 1), "{n}");
+        let e = err(&format!("[1,\n{pad}]"));
+        assert_eq!((e.kind, e.line, e.column), (SyntaxError::TrailingComma, 2, n + 1), "{n}");
+    }
+}
+
+/// Numbers of every length (1–20 digits) with the point anywhere, read bit for
+/// bit as the standard library reads them, on both sides of the 15-digit fast path.
+#[test]
+fn numbers_of_every_length_are_correctly_rounded() {
+    let bump = Bump::new();
+    for digits in ["12345678901234567890", "99999999999999999999", "30000000000000000004", "98765432109876543211"] {
+        for len in 1..=digits.len() {
+            let d = &digits[..len];
+            for point in 0..len {
+                for sign in ["", "-"] {
+                    let text = if point == 0 {
+                        format!("{sign}{d}")
+                    } else {
+                        format!("{sign}{}.{}", &d[..point], &d[point..])
+                    };
+                    let text =
+                        if text.trim_start_matches('-').starts_with('0') && point != 1 { continue } else { text };
+                    let ours = parse(&text, &bump).expect(&text).as_f64().expect(&text);
+                    let std: f64 = text.parse().expect(&text);
+                    assert_eq!(ours.to_bits(), std.to_bits(), "{text}");
+                }
+            }
+        }
+    }
+}
+
+/// Keys that differ only after their first byte, or only in length, are different keys.
+#[test]
+fn keys_are_compared_whole() {
+    let bump = Bump::new();
+    let j = parse(r#"{"name": 1, "note": 2, "nam": 3, "names": 4}"#, &bump).expect("valid");
+    let o = j.as_object().expect("object");
+    for (k, v) in [("name", 1.0), ("note", 2.0), ("nam", 3.0), ("names", 4.0)] {
+        assert_eq!(o.get(k).and_then(J::as_f64), Some(v), "{k}");
+    }
+    assert_eq!(o.get("nate"), None);
+    assert_eq!(o.get("n"), None);
 }

@@ -1,54 +1,12 @@
-//! Reading a JSON document field by field, collecting every problem with its path.
-//!
-//! Datasets and scenarios are parsed into a light tree ([`J`]) first (so that a
-//! syntax error has a line and column and a wrong field does not stop the
-//! check), then walked by the readers in `dataset.rs` and `scenario.rs` with
-//! these helpers.
+//! Reading a JSON tree field by field: each helper checks the JSON type of
+//! one field and hands the typed value to the rules of [`crate::check`],
+//! collecting every problem with its path.
 
-use crate::json::{Obj, SyntaxError, J};
-use crate::messages::{Expect, Msg};
-use crate::problem::{Path, Problem, Problems};
-use crate::shared::{Doc, Str};
-use crate::text::Text;
-use crate::years::YearValues;
-
-/// The largest document read: 10 MB (10,000,000 bytes, as SPEC §2 says).
-pub const MAX_BYTES: usize = 10_000_000;
-
-/// Bytes → JSON value: size limit, UTF-8 (a leading BOM is skipped), syntax,
-/// nesting depth ([`json::MAX_DEPTH`](crate::json::MAX_DEPTH)).
-pub fn parse_json<'a>(bytes: &'a [u8], bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
-    parse(decode(bytes)?, bump)
-}
-
-/// Bytes → text: size limit, UTF-8 (a leading BOM is skipped).
-pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
-    if bytes.len() > MAX_BYTES {
-        return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // SIMD where the processor has it; the standard library says where a bad byte is.
-    let text = match simdutf8::basic::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(_) => {
-            let valid = std::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
-            let (line, column) = crate::json::line_col(&bytes[..valid]);
-            return Err(Problem::error("$", Msg::NotUtf8 { line, column }));
-        }
-    };
-    Ok(text)
-}
-
-/// Text → JSON value: syntax, nesting depth.
-pub fn parse<'a>(text: &'a str, bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
-    crate::json::parse(text, bump).map_err(|e| {
-        let msg = match e.kind {
-            SyntaxError::TooDeep => Msg::TooDeep { line: e.line, column: e.column },
-            what => Msg::Syntax { line: e.line, column: e.column, what },
-        };
-        Problem::error("$", msg)
-    })
-}
+use super::json::{Obj, J};
+use crate::check;
+use crate::messages::{clip, Expect, Msg};
+use crate::model::{Aggregate, Doc, MethodOverride, Named, Str, Text, Via, YearValues};
+use crate::problem::{Path, Problems};
 
 /// The root must be an object whose `format` is `expected`.
 pub fn root<'v>(v: &'v J<'v>, expected: &'static str, probs: &mut Problems) -> Option<&'v Obj<'v>> {
@@ -66,17 +24,6 @@ pub fn root<'v>(v: &'v J<'v>, expected: &'static str, probs: &mut Problems) -> O
     Some(map)
 }
 
-/// A string shortened for quoting in a message.
-pub fn clip(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(40).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// Warns about every key of `map` not in `known`, and about repeated known keys
 /// (the first one is used); calls `first(i, value)` for the first entry of `known[i]`.
 fn each_known<'v>(
@@ -88,7 +35,7 @@ fn each_known<'v>(
 ) {
     let mut seen = 0u64; // bit i: known[i] met already (known lists are short)
     for (k, v) in map.iter() {
-        match known.iter().position(|x| crate::json::key_eq(x, k)) {
+        match known.iter().position(|x| super::json::key_eq(x, k)) {
             None => probs.warn(&path.key(k), Msg::UnknownField { name: clip(k) }),
             Some(i) if i < 64 && seen & (1 << i) != 0 => probs.warn(&path.key(k), Msg::DuplicateKey { name: clip(k) }),
             Some(i) => {
@@ -222,12 +169,7 @@ pub fn whole(v: &J, path: &Path, probs: &mut Problems) -> Option<i64> {
 
 /// A value or target: a finite number ≥ 0.
 pub fn non_negative(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
-    let x = number(v, path, probs)?;
-    if x < 0.0 {
-        probs.error(path, Msg::Negative { value: x });
-        return None;
-    }
-    Some(x)
+    check::non_negative(number(v, path, probs)?, path, probs)
 }
 
 /// An array of objects, each read by `item` (given its position, the object and
@@ -253,12 +195,7 @@ pub fn objects<'v, T>(
 
 /// A weight: a finite number ≥ 0.
 pub fn weight(v: &J, path: &Path, probs: &mut Problems) -> Option<f64> {
-    let w = number(v, path, probs)?;
-    if w < 0.0 {
-        probs.error(path, Msg::WeightNegative { value: w });
-        return None;
-    }
-    Some(w)
+    check::weight(number(v, path, probs)?, path, probs)
 }
 
 /// A `Text`: a non-empty string, or an object with `ja` and/or `en`.
@@ -315,28 +252,9 @@ pub fn text(v: &J, path: &Path, doc: &Doc, probs: &mut Problems) -> Option<Text>
     }
 }
 
-/// An optional `Text` field.
 /// An optional `Text` field; `null` counts as absent.
 pub fn opt_text<'v>(map: &impl Lookup<'v>, key: &str, path: &Path, doc: &Doc, probs: &mut Problems) -> Option<Text> {
     map.get(key).filter(|v| !v.is_null()).and_then(|v| text(v, &path.key(key), doc, probs))
-}
-
-/// Checks an id: 1–64 characters of `[A-Za-z0-9_.-]`.
-pub fn check_id(id: &str, path: &Path, probs: &mut Problems) -> bool {
-    if id.is_empty() {
-        probs.error(path, Msg::IdEmpty);
-        return false;
-    }
-    let len = id.chars().count();
-    if len > 64 {
-        probs.error(path, Msg::IdTooLong { len });
-        return false;
-    }
-    if let Some(ch) = id.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))) {
-        probs.error(path, Msg::IdChars { ch });
-        return false;
-    }
-    true
 }
 
 /// A required id field.
@@ -344,11 +262,11 @@ pub fn id_field<'v>(map: &impl Lookup<'v>, path: &Path, doc: &Doc, probs: &mut P
     let v = required(map, "id", path, probs)?;
     let p = path.key("id");
     let s = string(v, &p, probs)?;
-    check_id(s, &p, probs).then(|| doc.str(s))
+    check::id(s, &p, probs).then(|| doc.str(s))
 }
 
-/// An enum given as a string; returns the index into `allowed`.
-pub fn enumeration(v: &J, allowed: &'static [&'static str], path: &Path, probs: &mut Problems) -> Option<usize> {
+/// An enum given as a string, read by its table: an unknown string is an error.
+pub fn enumeration<T: Named>(v: &J, path: &Path, probs: &mut Problems) -> Option<T> {
     let s = match v {
         J::Str(s) => s,
         _ => {
@@ -356,30 +274,13 @@ pub fn enumeration(v: &J, allowed: &'static [&'static str], path: &Path, probs: 
             return None;
         }
     };
-    let i = allowed.iter().position(|a| a == s);
-    if i.is_none() {
-        probs.error(path, Msg::BadEnum { found: clip(s), allowed });
+    let t = T::parse(s);
+    if t.is_none() {
+        probs.error(path, Msg::BadEnum { found: clip(s), allowed: T::NAMES });
     }
-    i
+    t
 }
 
-/// Checks that a year lies within `[first, last]`.
-pub fn year_in(year: i64, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> Option<i32> {
-    match span {
-        Some((first, last)) if year < first as i64 || year > last as i64 => {
-            probs.error(path, Msg::YearRange { year, first, last });
-            None
-        }
-        _ => i32::try_from(year).ok().or_else(|| {
-            probs.error(path, Msg::WrongType { expected: Expect::WholeNumber });
-            None
-        }),
-    }
-}
-
-/// A `{ "2027": 1560, ... }` map: whole-number year keys within the span,
-/// finite values ≥ 0. `span` is `None` when the dataset's years are unusable
-/// (then only the keys' form is checked).
 /// A year written as a key: an optional `-` and 1–9 digits.
 fn year_key(k: &str) -> Option<i64> {
     let (neg, digits) = match k.as_bytes() {
@@ -399,6 +300,9 @@ fn year_key(k: &str) -> Option<i64> {
     Some(if neg { -n } else { n })
 }
 
+/// A `{ "2027": 1560, ... }` map: whole-number year keys within the span,
+/// finite values ≥ 0. `span` is `None` when the dataset's years are unusable
+/// (then only the keys' form is checked).
 pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Problems) -> YearValues {
     let mut out = YearValues::new();
     let Some(map) = object(v, path, probs) else { return out };
@@ -408,7 +312,7 @@ pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Proble
             probs.error(&p, Msg::YearKey { key: clip(k) });
             continue;
         };
-        let year = year_in(year, span, &p, probs);
+        let year = check::year_in(year, span, &p, probs);
         let value = non_negative(v, &p, probs);
         if let (Some(y), Some(x)) = (year, value) {
             if out.contains_year(y) {
@@ -419,4 +323,42 @@ pub fn year_map(v: &J, span: Option<(i32, i32)>, path: &Path, probs: &mut Proble
         }
     }
     out
+}
+
+/// `via` as a JSON array of level names, read by [`Via`]'s table.
+pub fn via(v: &J, path: &Path, probs: &mut Problems) -> Option<Via> {
+    let arr = array(v, path, probs)?;
+    let names: Option<Vec<&str>> = arr.iter().map(J::as_str).collect();
+    let via = names.and_then(|n| Via::parse(&n));
+    if via.is_none() {
+        probs.error(path, Msg::BadEnum { found: clip(&v.to_string()), allowed: Via::ALLOWED });
+    }
+    via
+}
+
+/// `cap`: `null` (no cap) or a cap ([`check::cap`]).
+pub fn cap(v: &J, path: &Path, probs: &mut Problems) -> Option<Option<f64>> {
+    if v.is_null() {
+        return Some(None);
+    }
+    check::cap(number(v, path, probs)?, path, probs).map(Some)
+}
+
+/// A `method` object, each field optional (shared by datasets and scenarios).
+pub fn method_fields(v: &J, known: &[&str], p: &Path, probs: &mut Problems) -> Option<MethodOverride> {
+    let m = object(v, p, probs)?;
+    unknown_fields(m, known, p, probs);
+    let aggregate = match m.get("aggregate") {
+        None => Some(None),
+        Some(v) => enumeration::<Aggregate>(v, &p.key("aggregate"), probs).map(Some),
+    };
+    let via = match m.get("via") {
+        None => Some(None),
+        Some(v) => via(v, &p.key("via"), probs).map(Some),
+    };
+    let cap = match m.get("cap") {
+        None => Some(None),
+        Some(v) => cap(v, &p.key("cap"), probs).map(Some),
+    };
+    Some(MethodOverride { aggregate: aggregate?, via: via?, cap: cap? })
 }

@@ -1,0 +1,114 @@
+//! The command line's grammar (SPEC §6), declared with clap's derive: one
+//! struct per subcommand, and the options every command that reads a dataset
+//! shares ([`Input`]), ready for `status`, `seek`, `contrib`, `uncertainty`,
+//! `export-csv` and `import-csv` (SPEC §8–9) to flatten in as well.
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use vision_index::{Lang, Named, ScorePath};
+
+/// The one-screen summary printed with `--help` and after a usage error.
+pub const USAGE: &str = "usage:
+  vision-index check DATASET [--scenario FILE]
+  vision-index score DATASET [--scenario FILE] [--path actual|plan|outlook|trend] [--format json|csv] [--lang ja|en]
+  vision-index schema dataset|scenario
+  (`-` reads standard input)";
+
+/// Scores Setagaya Ward's composite index 持続可能な地域経済の充実度 (SPEC §6).
+///
+/// Exit 0: fine; 1: the input has problems (one line each, `PATH: message`,
+/// on standard error); 2: usage error.
+#[derive(Debug, Parser)]
+#[command(name = "vision-index", version, after_help = USAGE, subcommand_required = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dataset (and a scenario): a one-line summary, or every problem.
+    Check {
+        /// The dataset and scenario to read.
+        #[command(flatten)]
+        input: Input,
+        /// The language of the summary's title.
+        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+        lang: LangArg,
+    },
+    /// Score a dataset (with a scenario) on one path: the result of SPEC §5.
+    Score {
+        /// The dataset and scenario to read.
+        #[command(flatten)]
+        input: Input,
+        /// The path whose values are scored.
+        #[arg(long, value_name = "PATH", default_value = "outlook", value_parser = named::<ScorePath>())]
+        path: ScorePath,
+        /// JSON (SPEC §5) or CSV (UTF-8 with BOM, for Excel).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// The language of the names in CSV.
+        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+        lang: LangArg,
+    },
+    /// Print the JSON Schema of a format.
+    Schema {
+        /// Which format.
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+}
+
+/// What every command that reads a dataset reads.
+#[derive(Debug, Args)]
+pub struct Input {
+    /// The dataset (JSON file; `-` reads standard input).
+    #[arg(value_name = "DATASET")]
+    pub dataset: String,
+    /// A what-if scenario (JSON file; `-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<String>,
+}
+
+/// The output format of `score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// SPEC §5 JSON.
+    Json,
+    /// CSV with a BOM and CRLF.
+    Csv,
+}
+
+/// `--lang`: Japanese or English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 日本語
+    Ja,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `schema`'s argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// `vision-index/1`
+    Dataset,
+    /// `vision-index-scenario/1`
+    Scenario,
+}
+
+/// A value read by an engine enum's own table (its names are the possible values).
+fn named<T: Named + Send + Sync + Clone>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::NAMES).try_map(|s| T::parse(&s).ok_or("not a name of the table"))
+}

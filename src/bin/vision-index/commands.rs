@@ -1,0 +1,66 @@
+//! The subcommands: each reads its inputs, calls the library and writes its
+//! output, returning the exit code (or an I/O error of the output).
+
+use crate::args::{Format, Input, SchemaKind};
+use crate::input::{accept, read_input, report};
+use std::io::Write;
+use std::process::ExitCode;
+use vision_index::{load_dataset, load_scenario, score, Dataset, Lang, Scenario, ScorePath, Stage};
+
+/// A checked dataset and scenario, or the exit code of their problems.
+pub struct Loaded {
+    pub ds: Dataset,
+    pub sc: Scenario,
+}
+
+/// Reads DATASET and `--scenario`, printing their warnings or problems.
+pub fn load(input: &Input) -> Result<Loaded, ExitCode> {
+    let bytes = read_input(&input.dataset).map_err(|p| {
+        report(&[p]);
+        ExitCode::from(1)
+    })?;
+    let ds = accept(load_dataset(&bytes))?;
+    let sc = match input.scenario.as_deref() {
+        None => Scenario::default(),
+        Some(f) => accept(read_input(f).map_err(|p| vec![p]).and_then(|b| load_scenario(&b, &ds)))?,
+    };
+    Ok(Loaded { ds, sc })
+}
+
+/// `check`: a one-line summary.
+pub fn check(input: &Input, l: &Loaded, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let (ds, sc) = (&l.ds, &l.sc);
+    let outcome = ds.indicators.iter().filter(|i| i.stage == Stage::OutcomeLong).count();
+    let illustrative = ds.indicators.iter().filter(|i| i.illustrative).count();
+    let scenario = if input.scenario.is_some() {
+        let (t, v) = (sc.targets.len(), sc.values.len());
+        format!("; シナリオ: 目標 {t} 件, 想定値 {v} 件 (scenario: {t} targets, {v} values)")
+    } else {
+        String::new()
+    };
+    let (p, g, n, proj) = (ds.policies.len(), ds.goals.len(), ds.indicators.len(), ds.projects.len());
+    let (first, last) = (ds.years.first, ds.years.last);
+    writeln!(
+        out,
+        "OK: {title} — 基本の方針 {p}, 目指す姿 {g}, 指標 {n} (中長期アウトカム {outcome}, 例示 {illustrative}), 重点事業 {proj}, {first}–{last} 年度 ({p} policies, {g} goals, {n} indicators, {outcome} outcome_long, {illustrative} illustrative, {proj} projects){scenario}",
+        title = ds.title.get(lang),
+    )
+}
+
+/// `score`: the result on `path`, as JSON or CSV.
+pub fn score_cmd(l: &Loaded, path: ScorePath, format: Format, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let r = score(&l.ds, &l.sc, path);
+    match format {
+        Format::Csv => out.write_all(r.to_csv(&l.ds, lang).as_bytes()),
+        Format::Json => writeln!(out, "{}", r.to_json()),
+    }
+}
+
+/// `schema`: the JSON Schema of a format.
+pub fn schema(kind: SchemaKind, out: &mut impl Write) -> std::io::Result<()> {
+    let text = match kind {
+        SchemaKind::Dataset => vision_index::schema::dataset_schema(),
+        SchemaKind::Scenario => vision_index::schema::scenario_schema(),
+    };
+    out.write_all(text.as_bytes())
+}

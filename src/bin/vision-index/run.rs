@@ -1,0 +1,95 @@
+//! Parsing the arguments, running a subcommand, and the exit codes (with the
+//! panic backstop).
+
+use crate::args::{Cli, Command, USAGE};
+use crate::{commands, input};
+use clap::error::ErrorKind;
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+use vision_index::messages::Msg;
+use vision_index::Problem;
+
+/// A usage error: one line saying why, then the summary; exit 2.
+fn usage(why: &str) -> ExitCode {
+    eprintln!("vision-index: {why}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Parses the arguments: `--help` and `--version` print and exit 0; every
+/// other clap error is a usage error (exit 2) in this tool's own form.
+fn parse(argv: &[String]) -> Result<Cli, ExitCode> {
+    Cli::try_parse_from(std::iter::once("vision-index".to_string()).chain(argv.iter().cloned())).map_err(|e| {
+        match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = e.print();
+                ExitCode::SUCCESS
+            }
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+                usage("no command given")
+            }
+            _ => {
+                // clap's first line, without its `error: ` tag and styles.
+                let text = e.render().to_string();
+                let first = text.lines().next().unwrap_or("").trim_start_matches("error: ");
+                usage(first)
+            }
+        }
+    })
+}
+
+fn run(argv: &[String]) -> ExitCode {
+    let cli = match parse(argv) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut out = std::io::stdout().lock();
+    let written = match &cli.command {
+        Command::Schema { kind } => commands::schema(*kind, &mut out),
+        Command::Check { input, lang } | Command::Score { input, lang, .. } => {
+            if input.dataset == "-" && input.scenario.as_deref() == Some("-") {
+                return usage("only one of DATASET and --scenario can be `-`");
+            }
+            let loaded = match commands::load(input) {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            match &cli.command {
+                Command::Score { path, format, .. } => {
+                    commands::score_cmd(&loaded, *path, *format, (*lang).into(), &mut out)
+                }
+                _ => commands::check(input, &loaded, (*lang).into(), &mut out),
+            }
+        }
+    };
+    match written.and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (e.g. `| head`) is not an error of the input.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            input::report(&[Problem::error("-", Msg::Io { what: e.to_string() })]);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs the command line with the process's arguments; the exit code.
+pub fn main() -> ExitCode {
+    // Backstop only: no input should reach a panic. If one does, print one
+    // line (no backtrace) and exit 3.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("vision-index: internal error (please report): {}{at}", what.replace('\n', " "));
+    }));
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match std::panic::catch_unwind(|| run(&argv)) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(3),
+    }
+}

@@ -1,0 +1,129 @@
+//! Weighted means (SPEC §3): the running sums of one node, and the weights in
+//! force. Full and incremental scoring combine children with these alone, in
+//! the same order, so that they agree bit for bit.
+
+use crate::model::{Aggregate, Dataset, Level, Links, Scenario, Series, Str};
+use std::collections::HashMap;
+
+/// Running sums of one node in one year.
+///
+/// Scores are summed as their distance from 100 — Σ w·(s − 100) for the arithmetic
+/// mean, Σ w·ln(s / 100) for the geometric one — and 100 is added back (or
+/// multiplied back) at the end. That is the same weighted mean, but children that
+/// all score exactly 100 (the base year) give exactly 100 whatever the weights.
+/// The mean is finally held within its smallest and largest child, which rounding
+/// could otherwise cross by an ulp.
+#[derive(Clone, Copy)]
+pub(super) struct Acc {
+    /// Σ w·(s − 100) (arithmetic) or Σ w·ln(s / 100) (geometric)
+    sum: f64,
+    /// smallest and largest child counted
+    lo: f64,
+    hi: f64,
+    /// Σ w
+    w: f64,
+    /// a child scored 0 (geometric: the node is 0)
+    zero: bool,
+}
+
+impl Default for Acc {
+    fn default() -> Self {
+        Acc { sum: 0.0, lo: f64::INFINITY, hi: f64::NEG_INFINITY, w: 0.0, zero: false }
+    }
+}
+
+impl Acc {
+    #[inline]
+    pub(super) fn add(&mut self, agg: Aggregate, w: f64, s: f64) {
+        if w <= 0.0 {
+            return;
+        }
+        self.w += w;
+        self.lo = self.lo.min(s);
+        self.hi = self.hi.max(s);
+        match agg {
+            Aggregate::Arithmetic => self.sum += w * (s - 100.0),
+            Aggregate::Geometric => {
+                if s <= 0.0 {
+                    self.zero = true;
+                } else {
+                    self.sum += w * (s / 100.0).ln();
+                }
+            }
+        }
+    }
+    #[inline]
+    pub(super) fn value(&self, agg: Aggregate) -> Option<f64> {
+        if self.w <= 0.0 {
+            return None;
+        }
+        let v = match agg {
+            Aggregate::Arithmetic => 100.0 + self.sum / self.w,
+            Aggregate::Geometric if self.zero => 0.0,
+            Aggregate::Geometric => 100.0 * (self.sum / self.w).exp(),
+        };
+        v.is_finite().then_some(v.clamp(self.lo, self.hi))
+    }
+}
+
+/// Weights of a list, replaced by the scenario's where given.
+pub(super) fn weights<'a, T: 'a>(
+    items: &'a [T],
+    w: impl Fn(&T) -> f64,
+    over: &std::collections::BTreeMap<String, f64>,
+    ids: &HashMap<Str, usize>,
+) -> Vec<f64> {
+    let mut out: Vec<f64> = items.iter().map(w).collect();
+    for (id, &x) in over {
+        if let Some(&i) = ids.get(id.as_str()) {
+            out[i] = x;
+        }
+    }
+    // Weights only count relative to each other: scale huge ones down so that
+    // Σ w·s cannot overflow (ordinary weights are left exactly as they are).
+    let max = out.iter().copied().fold(0.0, f64::max);
+    if max > 1e100 {
+        out.iter_mut().for_each(|w| *w /= max);
+    }
+    out
+}
+
+/// A parent's series from its children's: `members` (positions in `children`),
+/// each with its weight in `w`, added in the order given.
+pub(super) fn node_series(
+    agg: Aggregate,
+    members: impl Iterator<Item = usize>,
+    w: &[f64],
+    children: &[Series],
+    ny: usize,
+) -> Vec<Option<f64>> {
+    let mut acc = vec![Acc::default(); ny];
+    for c in members {
+        for (t, v) in children[c].values.iter().enumerate() {
+            if let Some(v) = v {
+                acc[t].add(agg, w[c], *v);
+            }
+        }
+    }
+    acc.iter().map(|a| a.value(agg)).collect()
+}
+
+/// The weights in force of every node of each level.
+#[derive(Debug, Clone)]
+pub(super) struct Weights {
+    pub ind: Vec<f64>,
+    pub goal: Vec<f64>,
+    pub pol: Vec<f64>,
+}
+
+impl Weights {
+    pub(super) fn new(ds: &Dataset, links: &Links, sc: &Scenario) -> Weights {
+        let empty = HashMap::new();
+        let ids = if sc.weights.indicators.is_empty() { &empty } else { links.ids(ds, Level::Indicator) };
+        Weights {
+            ind: weights(&ds.indicators, |x| x.weight, &sc.weights.indicators, ids),
+            goal: weights(&ds.goals, |x| x.weight, &sc.weights.goals, &links.goal),
+            pol: weights(&ds.policies, |x| x.weight, &sc.weights.policies, &links.policy),
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! A full score: every indicator, goal, policy and the index, with what an
+//! incremental update needs kept alongside ([`Cached`]).
+
+use super::aggregate::{node_series, Acc, Weights};
+use super::effective_method;
+use super::paths::{values_on_path, Anchors};
+use crate::messages::{Msg, Undefined};
+use crate::model::{
+    Dataset, Direction, Entry, Indicator, Links, Method, MilestoneResult, Scenario, ScorePath, ScoreResult, Series,
+    Stage, Str,
+};
+use crate::problem::Problem;
+use std::collections::HashMap;
+
+/// Scenario entries as `(indicator position, year, value)`, sorted.
+fn resolve(entries: &[Entry], ids: &HashMap<Str, usize>) -> Vec<(usize, i32, f64)> {
+    let mut v: Vec<(usize, i32, f64)> =
+        entries.iter().filter_map(|e| ids.get(e.indicator.as_str()).map(|&i| (i, e.year, e.value))).collect();
+    v.sort_by_key(|e| (e.0, e.1));
+    v
+}
+
+/// The entries of indicator `i` from a sorted list, advancing `cursor`.
+fn take<'a>(
+    list: &[(usize, i32, f64)],
+    cursor: &mut usize,
+    i: usize,
+    buf: &'a mut Vec<(i32, f64)>,
+) -> &'a [(i32, f64)] {
+    buf.clear();
+    while *cursor < list.len() && list[*cursor].0 < i {
+        *cursor += 1;
+    }
+    while *cursor < list.len() && list[*cursor].0 == i {
+        buf.push((list[*cursor].1, list[*cursor].2));
+        *cursor += 1;
+    }
+    buf
+}
+
+/// Everything one indicator's scoring reads besides the indicator itself.
+pub(super) struct Ctx {
+    pub path: ScorePath,
+    pub first: i32,
+    pub ny: usize,
+    pub base_year: i32,
+    pub cap: Option<f64>,
+}
+
+/// One indicator's scores per year; undefined scores are reported in `warn`.
+pub(super) fn indicator_scores(
+    cx: &Ctx,
+    i: usize,
+    ind: &Indicator,
+    over_targets: &[(i32, f64)],
+    over_values: &[(i32, f64)],
+    scratch: &mut (Vec<Option<f64>>, Vec<(i32, f64)>),
+    warn: &mut Vec<(usize, Problem)>,
+) -> Vec<Option<f64>> {
+    let a = Anchors {
+        base_year: cx.base_year,
+        baseline: ind.baseline,
+        values: &ind.values,
+        targets: &ind.targets,
+        over_targets,
+        over_values,
+    };
+    let (vals, anchors) = scratch;
+    vals.clear();
+    vals.resize(cx.ny, None);
+    values_on_path(&a, cx.path, cx.first, vals, anchors);
+    let (mut down_zero, mut overflow) = (Vec::new(), Vec::new());
+    let scores = vals
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            let x = (*x)?;
+            let s = match ind.direction {
+                // At its baseline an indicator scores exactly 100.
+                _ if x == ind.baseline => 100.0,
+                Direction::Up => 100.0 * x / ind.baseline,
+                Direction::Down if x == 0.0 => {
+                    down_zero.push(cx.first + k as i32);
+                    return None;
+                }
+                Direction::Down => 100.0 * ind.baseline / x,
+            };
+            let s = match cx.cap {
+                Some(c) => s.min(c),
+                None => s,
+            };
+            if s.is_finite() {
+                Some(s)
+            } else {
+                overflow.push(cx.first + k as i32);
+                None
+            }
+        })
+        .collect();
+    for (years, why) in [(down_zero, Undefined::DownZero), (overflow, Undefined::Overflow)] {
+        if !years.is_empty() {
+            warn.push((i, Problem::warning(format!("indicators[{i}]"), Msg::ScoreUndefined { years, why })));
+        }
+    }
+    scores
+}
+
+impl Ctx {
+    pub(super) fn new(ds: &Dataset, method: Method, path: ScorePath) -> Ctx {
+        Ctx { path, first: ds.years.first, ny: ds.years.len(), base_year: ds.index.base_year, cap: method.cap }
+    }
+}
+
+/// A result with what it takes to bring it up to date after an edit that
+/// touches only some indicators' targets or values (the engine's cache).
+#[derive(Debug, Clone)]
+pub(crate) struct Cached {
+    pub result: ScoreResult,
+    pub(super) w: Weights,
+    /// Undefined-score warnings by indicator position, in order.
+    pub(super) ind_warn: Vec<(usize, Problem)>,
+}
+
+impl Cached {
+    /// Scores everything.
+    pub fn full(ds: &Dataset, links: &Links, sc: &Scenario, path: ScorePath) -> Cached {
+        let method = effective_method(ds, sc);
+        let agg = method.aggregate;
+        let cx = Ctx::new(ds, method, path);
+        let ny = cx.ny;
+        let empty = HashMap::new();
+        let uses_ids = !(sc.targets.is_empty() && sc.values.is_empty());
+        let ids = if uses_ids { links.indicators(ds) } else { &empty };
+        let w = Weights::new(ds, links, sc);
+        let over_t = resolve(&sc.targets, ids);
+        let over_v = resolve(&sc.values, ids);
+
+        let mut goal_acc = vec![Acc::default(); ds.goals.len() * ny];
+        let mut ind_series = Vec::new();
+        let mut ind_warn = Vec::new();
+        let (mut ct, mut cv) = (0usize, 0usize);
+        let (mut bt, mut bv) = (Vec::new(), Vec::new());
+        let mut scratch = (Vec::new(), Vec::new());
+        for (i, ind) in ds.indicators.iter().enumerate() {
+            if ind.stage != Stage::OutcomeLong {
+                continue;
+            }
+            let ot = take(&over_t, &mut ct, i, &mut bt);
+            let ov = take(&over_v, &mut cv, i, &mut bv);
+            let scores = indicator_scores(&cx, i, ind, ot, ov, &mut scratch, &mut ind_warn);
+            if let Some(g) = links.ind_goal[i] {
+                for (k, s) in scores.iter().enumerate() {
+                    if let Some(s) = s {
+                        goal_acc[g * ny + k].add(agg, w.ind[i], *s);
+                    }
+                }
+            }
+            ind_series.push(Series { id: ind.id.clone(), values: scores });
+        }
+        let goals: Vec<Series> = ds
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(g, x)| Series {
+                id: x.id.clone(),
+                values: (0..ny).map(|t| goal_acc[g * ny + t].value(agg)).collect(),
+            })
+            .collect();
+        let policies = if method.via.has_policy() {
+            ds.policies
+                .iter()
+                .enumerate()
+                .map(|(p, x)| Series { id: x.id.clone(), values: policy_series(links, &w, &goals, p, method, ny) })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let index = index_series(method, &w, &goals, &policies, ny);
+        let result = ScoreResult {
+            path,
+            years: ds.years.list(),
+            base_year: ds.index.base_year,
+            method,
+            milestones: milestones(ds, &index),
+            index,
+            policies,
+            goals,
+            indicators: ind_series,
+            warnings: ind_warn.iter().map(|(_, p)| p.clone()).collect(),
+        };
+        Cached { result, w, ind_warn }
+    }
+}
+
+/// Policy `p`'s scores from its goals' (`via` has policies).
+pub(super) fn policy_series(
+    links: &Links,
+    w: &Weights,
+    goals: &[Series],
+    p: usize,
+    method: Method,
+    ny: usize,
+) -> Vec<Option<f64>> {
+    node_series(method.aggregate, links.policy_members[p].iter().copied(), &w.goal, goals, ny)
+}
+
+/// The index from the policies' scores (`via` has policies) or the goals'.
+pub(super) fn index_series(
+    method: Method,
+    w: &Weights,
+    goals: &[Series],
+    policies: &[Series],
+    ny: usize,
+) -> Vec<Option<f64>> {
+    if method.via.has_policy() {
+        node_series(method.aggregate, 0..policies.len(), &w.pol, policies, ny)
+    } else {
+        node_series(method.aggregate, 0..goals.len(), &w.goal, goals, ny)
+    }
+}
+
+/// Each milestone checked against the index.
+pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>]) -> Vec<MilestoneResult> {
+    let first = ds.years.first;
+    ds.index
+        .milestones
+        .iter()
+        .map(|m| {
+            let k = m.year - first;
+            let value = if k >= 0 { index.get(k as usize).copied().flatten() } else { None };
+            MilestoneResult {
+                year: m.year,
+                target: m.value,
+                value,
+                gap: value.map(|v| v - m.value),
+                met: value.is_some_and(|v| v >= m.value - 1e-9),
+            }
+        })
+        .collect()
+}
