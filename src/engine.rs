@@ -8,6 +8,7 @@
 //! score) is applied, and its warnings are [`Engine::warnings`].
 
 use crate::check::scenario::{self as rules, Against};
+use crate::model::rows;
 use crate::model::{Aggregate, Dataset, Entry, Level, Links, List, Scenario, ScorePath, ScoreResult, Via};
 use crate::problem::{Path, Problem, Problems};
 use crate::read::{load_dataset, load_scenario_with};
@@ -23,6 +24,18 @@ pub struct Engine {
     warnings: Vec<Problem>,
     /// Per path: the last result and the indicators edited since (see [`Engine::rescore`]).
     cache: [Option<(Cached, Vec<usize>)>; 4],
+    /// Per path: what changed in its result since [`Engine::delta`] last read it.
+    changes: [Changes; 4],
+}
+
+/// What changed in one path's result since it was last read by [`Engine::delta`].
+#[derive(Debug, Clone, Default, PartialEq)]
+enum Changes {
+    /// Anything may have (a new dataset, scenario, weight or method).
+    #[default]
+    All,
+    /// Only these indicators' targets or values (positions in the dataset).
+    Indicators(Vec<usize>),
 }
 
 /// Runs `check` on a fresh problem list: the first error, or the warnings.
@@ -42,7 +55,14 @@ impl Engine {
     /// An engine over a checked dataset, with no scenario.
     pub fn new(dataset: Dataset) -> Engine {
         let links = Links::new(&dataset);
-        Engine { dataset, links, scenario: Scenario::default(), warnings: Vec::new(), cache: Default::default() }
+        Engine {
+            dataset,
+            links,
+            scenario: Scenario::default(),
+            warnings: Vec::new(),
+            cache: Default::default(),
+            changes: Default::default(),
+        }
     }
 
     /// Reads and checks a dataset; returns the engine and the warnings.
@@ -139,6 +159,7 @@ impl Engine {
     /// Drops every cached result (after a change of weights, method or scenario).
     fn invalidate(&mut self) {
         self.cache = Default::default();
+        self.changes = Default::default();
     }
 
     /// Notes that one indicator's targets or values changed.
@@ -147,6 +168,13 @@ impl Engine {
         for (_, pending) in self.cache.iter_mut().flatten() {
             if !pending.contains(&i) {
                 pending.push(i);
+            }
+        }
+        for c in &mut self.changes {
+            if let Changes::Indicators(list) = c {
+                if !list.contains(&i) {
+                    list.push(i);
+                }
             }
         }
     }
@@ -229,7 +257,7 @@ impl Engine {
     /// of one indicator's target or value, only that indicator, its goal, that
     /// goal's policy and the index are recomputed. Equal to [`Engine::score`].
     pub fn rescore(&mut self, path: ScorePath) -> &ScoreResult {
-        let k = ScorePath::ALL.iter().position(|p| *p == path).unwrap_or(0);
+        let k = path.position();
         let (ds, links, sc) = (&self.dataset, &self.links, &self.scenario);
         let (cached, pending) = self.cache[k].get_or_insert_with(|| (Cached::full(ds, links, sc, path), Vec::new()));
         if !pending.is_empty() {
@@ -237,6 +265,36 @@ impl Engine {
             pending.clear();
         }
         &cached.result
+    }
+
+    /// The rows of `path`'s result that changed since the last call for that
+    /// path, brought up to date, as one flat list of numbers (what crosses the
+    /// WebAssembly boundary per edit; see [`crate::model::rows`] for the row
+    /// numbering): `[k, row₁ … row_k, values of row₁ (one per year) … values of
+    /// row_k]`, NaN where there is no score. The first call after a new dataset,
+    /// scenario, weight or method gives every row; after edits of targets or
+    /// values only, the index, the policies, the goals and the edited
+    /// indicators. Applying each delta in turn to the rows gives the result.
+    pub fn delta(&mut self, path: ScorePath, out: &mut Vec<f64>) {
+        let k = path.position();
+        let changed = std::mem::replace(&mut self.changes[k], Changes::Indicators(Vec::new()));
+        let n_pol = self.dataset.policies.len();
+        let n_goal = self.dataset.goals.len();
+        let series_pos = |i: usize, links: &Links| links.series_pos.get(i).copied().flatten();
+        let mut rows: Vec<usize> = match &changed {
+            Changes::All => (0..rows::count(self.dataset(), &self.links)).collect(),
+            Changes::Indicators(list) => {
+                let mut r: Vec<usize> = (0..1 + n_pol + n_goal).collect();
+                let mut ind: Vec<usize> =
+                    list.iter().filter_map(|&i| series_pos(i, &self.links)).map(|s| 1 + n_pol + n_goal + s).collect();
+                ind.sort_unstable();
+                r.extend(ind);
+                r
+            }
+        };
+        rows.dedup();
+        let result = self.rescore(path);
+        rows::write(result, n_pol, &rows, out);
     }
 
     /// Scores the dataset with the scenario.

@@ -13,8 +13,10 @@
 
 use crate::engine::Engine;
 use crate::messages::{Msg, RefKind};
-use crate::model::{Aggregate, Level, ScorePath, Via};
+use crate::model::rows::{self, Layout};
+use crate::model::{Aggregate, Level, Method, MilestoneResult, ScorePath, ScoreResult, Via};
 use crate::problem::Problem;
+use js_sys::Float64Array;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -52,11 +54,28 @@ fn parse_path(path: &str) -> Result<ScorePath, JsValue> {
     ScorePath::parse(path).ok_or_else(|| bad_arg("path", path, ScorePath::NAMES))
 }
 
+/// What a result has besides its rows: small, sent with every update.
+#[derive(Serialize)]
+struct Meta<'a> {
+    path: ScorePath,
+    method: &'a Method,
+    milestones: &'a [MilestoneResult],
+    warnings: &'a [Problem],
+}
+
+impl<'a> Meta<'a> {
+    fn of(r: &'a ScoreResult) -> Meta<'a> {
+        Meta { path: r.path, method: &r.method, milestones: &r.milestones, warnings: &r.warnings }
+    }
+}
+
 /// The engine handle held by the page.
 #[wasm_bindgen]
 pub struct VisionEngine {
     inner: Engine,
     warnings: Vec<Problem>,
+    /// Reused for every [`VisionEngine::update`] (copied out to a new `Float64Array`).
+    buf: Vec<f64>,
 }
 
 #[wasm_bindgen]
@@ -65,7 +84,7 @@ impl VisionEngine {
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<VisionEngine, JsValue> {
         let (inner, warnings) = Engine::load(json.as_bytes()).map_err(|p| into_error(&p))?;
-        Ok(VisionEngine { inner, warnings })
+        Ok(VisionEngine { inner, warnings, buf: Vec::new() })
     }
 
     /// Warnings of the last dataset or scenario accepted.
@@ -104,10 +123,14 @@ impl VisionEngine {
         self.inner.scenario().to_json()
     }
 
-    /// An edit's outcome: its warnings (an array, usually empty), or it throws.
+    /// An edit's outcome: `undefined`, or its warnings (a non-empty array);
+    /// or it throws. Nothing is encoded for the usual edit without warnings.
     fn edited(&self, r: Result<(), Problem>) -> Result<JsValue, JsValue> {
         r.map_err(one)?;
-        encode(self.inner.warnings())
+        match self.inner.warnings() {
+            [] => Ok(JsValue::UNDEFINED),
+            w => encode(w),
+        }
     }
 
     /// Sets a what-if target; `undefined`/`null` removes it. Returns the
@@ -200,11 +223,65 @@ impl VisionEngine {
         encode(self.inner.rescore(path))
     }
 
-    /// Only the index series on `path` with the scenario: what the chart needs for
-    /// the paths not on show, without encoding every node on every edit.
-    pub fn index(&mut self, path: &str) -> Result<JsValue, JsValue> {
+    /// The result as the ES object of SPEC §5, built by serde-wasm-bindgen
+    /// instead of JSON text (measured against [`VisionEngine::result`]; see the README).
+    #[wasm_bindgen(js_name = resultObject)]
+    pub fn result_object(&mut self, path: &str) -> Result<JsValue, JsValue> {
         let path = parse_path(path)?;
-        encode(&self.inner.rescore(path).index)
+        let ser = serde_wasm_bindgen::Serializer::json_compatible();
+        self.inner.rescore(path).serialize(&ser).map_err(JsValue::from)
+    }
+
+    /// The ids behind the rows of [`VisionEngine::update`], once per dataset:
+    /// `{ years, policies, goals, indicators }` (see `model::rows`).
+    pub fn layout(&self) -> Result<JsValue, JsValue> {
+        encode(&Layout::of(self.inner.dataset()))
+    }
+
+    /// The rows of the result on `path` that changed since the last call for
+    /// that path: `[k, row₁ … row_k, values of row₁ … values of row_k]`, NaN
+    /// for no score (every row after a new dataset, scenario, weight or method;
+    /// after a target or value edit the index, policies, goals and the edited
+    /// indicators only). Re-scores incrementally.
+    pub fn update(&mut self, path: &str) -> Result<Float64Array, JsValue> {
+        let path = parse_path(path)?;
+        self.inner.delta(path, &mut self.buf);
+        Ok(Float64Array::from(self.buf.as_slice()))
+    }
+
+    /// The result on `path` besides its rows: `{ path, method, milestones, warnings }`.
+    pub fn meta(&mut self, path: &str) -> Result<JsValue, JsValue> {
+        let path = parse_path(path)?;
+        encode(&Meta::of(self.inner.rescore(path)))
+    }
+
+    /// Only the index series on `path` with the scenario (NaN for no score):
+    /// what the chart needs for the paths not on show.
+    pub fn index(&mut self, path: &str) -> Result<Float64Array, JsValue> {
+        let path = parse_path(path)?;
+        let idx = &self.inner.rescore(path).index;
+        self.buf.clear();
+        self.buf.extend(idx.iter().map(|x| x.unwrap_or(f64::NAN)));
+        Ok(Float64Array::from(self.buf.as_slice()))
+    }
+
+    /// Every row of the untouched dataset's result on `path` (no scenario), in
+    /// the format of [`VisionEngine::update`].
+    #[wasm_bindgen(js_name = baseRows)]
+    pub fn base_rows(&mut self, path: &str) -> Result<Float64Array, JsValue> {
+        let path = parse_path(path)?;
+        let r = self.inner.score_base(path);
+        let ds = self.inner.dataset();
+        let all: Vec<usize> = (0..1 + ds.policies.len() + ds.goals.len() + r.indicators.len()).collect();
+        rows::write(&r, ds.policies.len(), &all, &mut self.buf);
+        Ok(Float64Array::from(self.buf.as_slice()))
+    }
+
+    /// The untouched dataset's result on `path` besides its rows.
+    #[wasm_bindgen(js_name = baseMeta)]
+    pub fn base_meta(&self, path: &str) -> Result<JsValue, JsValue> {
+        let r = self.inner.score_base(parse_path(path)?);
+        encode(&Meta::of(&r))
     }
 
     /// The result on `path` of the untouched dataset (no scenario).

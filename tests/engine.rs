@@ -186,3 +186,72 @@ proptest! {
         }
     }
 }
+
+/// Applies one delta of [`Engine::delta`] to `rows` (one `Vec` per row, NaN for
+/// no score), as the page does with what crosses the boundary.
+fn apply_delta(rows: &mut Vec<Vec<f64>>, ny: usize, delta: &[f64]) {
+    let k = delta[0] as usize;
+    let (ids, values) = delta[1..].split_at(k);
+    assert_eq!(values.len(), k * ny, "one number per row and year");
+    for (j, &r) in ids.iter().enumerate() {
+        let r = r as usize;
+        if rows.len() <= r {
+            rows.resize(r + 1, vec![f64::NAN; ny]);
+        }
+        rows[r] = values[j * ny..(j + 1) * ny].to_vec();
+    }
+}
+
+/// The rows a full result should have (see `vision_index::model::rows`).
+fn expected_rows(e: &Engine, path: ScorePath) -> Vec<Vec<f64>> {
+    let full = e.score(path);
+    let ny = full.years.len();
+    let nan = |v: &[Option<f64>]| v.iter().map(|x| x.unwrap_or(f64::NAN)).collect::<Vec<f64>>();
+    let mut rows = vec![nan(&full.index)];
+    for p in 0..e.dataset().policies.len() {
+        rows.push(full.policies.get(p).map_or(vec![f64::NAN; ny], |s| nan(&s.values)));
+    }
+    rows.extend(full.goals.iter().map(|s| nan(&s.values)));
+    rows.extend(full.indicators.iter().map(|s| nan(&s.values)));
+    rows
+}
+
+fn same_bits(a: &[Vec<f64>], b: &[Vec<f64>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.iter().map(|v| v.to_bits()).eq(y.iter().map(|v| v.to_bits())))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// A reader that applies every delta in turn always holds the full result,
+    /// bit for bit; a delta after target and value edits only carries the index,
+    /// the policies, the goals and the edited indicators.
+    #[test]
+    fn deltas_applied_in_turn_give_the_full_result(
+        edits in prop::collection::vec(edit(), 1..60),
+        which in 0..2usize,
+        every in 1..4usize,
+    ) {
+        let ds = datasets()[which].clone();
+        let ny = ds.years.list().len();
+        let small = 1 + ds.policies.len() + ds.goals.len();
+        let mut e = Engine::new(ds);
+        let mut rows: [Vec<Vec<f64>>; 4] = Default::default();
+        let mut buf = Vec::new();
+        for path in ScorePath::ALL {
+            e.delta(path, &mut buf);
+            apply_delta(&mut rows[path.position()], ny, &buf);
+        }
+        for (step, x) in edits.iter().enumerate() {
+            apply(&mut e, x);
+            for path in ScorePath::ALL.into_iter().filter(|p| *p == ScorePath::Plan || step % every == 0) {
+                e.delta(path, &mut buf);
+                if x.kind <= 8 && (path == ScorePath::Plan || every == 1) {
+                    prop_assert!(buf[0] as usize <= small + 1, "step {}: {} rows after one indicator edit", step, buf[0]);
+                }
+                apply_delta(&mut rows[path.position()], ny, &buf);
+                prop_assert!(same_bits(&rows[path.position()], &expected_rows(&e, path)), "step {} path {}", step, path.name());
+            }
+        }
+    }
+}

@@ -125,21 +125,85 @@ fn every_path_encodes() {
     }
 }
 
+/// A `Float64Array` series against a result's JSON series (`null` ↔ NaN), bit for bit.
+fn same_series(typed: &[f64], json: &JsValue, what: &str) {
+    let json = array(json);
+    assert_eq!(typed.len() as u32, json.length(), "{what}: length");
+    for (k, x) in typed.iter().enumerate() {
+        let j = json.get(k as u32);
+        match j.as_f64() {
+            Some(v) => assert_eq!(x.to_bits(), v.to_bits(), "{what}[{k}]"),
+            None => assert!(j.is_null() && x.is_nan(), "{what}[{k}]: {x} vs {j:?}"),
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn index_alone_equals_the_result_index() {
     let mut e = engine();
     e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
     for p in ["actual", "plan", "outlook", "trend"] {
         let full = e.result(p).expect("result");
-        let alone = e.index(p).expect("index");
-        assert!(js_sys::Array::is_array(&alone), "index({p}) is an array");
-        assert_eq!(
-            js_sys::JSON::stringify(&alone).ok().and_then(|s| s.as_string()),
-            js_sys::JSON::stringify(&get(&full, "index")).ok().and_then(|s| s.as_string()),
-            "{p}"
-        );
+        let alone = e.index(p).expect("index").to_vec();
+        same_series(&alone, &get(&full, "index"), p);
     }
     assert!(e.index("nope").is_err());
+}
+
+/// `update(path)` gives every row first, then after one target edit only the
+/// index, policies, goals and that indicator; each row equals the result's
+/// series (NaN for `null`); `layout()` names the rows; `meta()` has the rest.
+#[wasm_bindgen_test]
+fn update_sends_every_row_then_only_what_an_edit_changed() {
+    let mut e = engine();
+    let layout = e.layout().expect("layout");
+    let ids = |k: &str| array(&get(&layout, k)).iter().map(|v| v.as_string().expect("id")).collect::<Vec<_>>();
+    let (pols, goals, inds) = (ids("policies"), ids("goals"), ids("indicators"));
+    let ny = array(&get(&layout, "years")).length() as usize;
+    let small = 1 + pols.len() + goals.len();
+    let check = |e: &mut VisionEngine, delta: &[f64]| {
+        let k = delta[0] as usize;
+        let full = e.result("plan").expect("result");
+        for j in 0..k {
+            let r = delta[1 + j] as usize;
+            let row = &delta[1 + k + j * ny..1 + k + (j + 1) * ny];
+            let series = if r == 0 {
+                get(&full, "index")
+            } else if r <= pols.len() {
+                let p = get(&get(&full, "policies"), &pols[r - 1]);
+                if p.is_undefined() {
+                    assert!(row.iter().all(|x| x.is_nan()), "policy row without policies is NaN");
+                    continue;
+                }
+                p
+            } else if r < small {
+                get(&get(&full, "goals"), &goals[r - 1 - pols.len()])
+            } else {
+                get(&get(&full, "indicators"), &inds[r - small])
+            };
+            same_series(row, &series, &format!("row {r}"));
+        }
+        k
+    };
+    let first = e.update("plan").expect("update").to_vec();
+    assert_eq!(check(&mut e, &first), small + inds.len(), "every row at first");
+    let none = e.update("plan").expect("update").to_vec();
+    assert_eq!(check(&mut e, &none), small, "nothing edited: index, policies and goals only");
+    e.set_target("G4-a", 2027, Some(9000.0)).expect("edit");
+    let d = e.update("plan").expect("update").to_vec();
+    assert_eq!(check(&mut e, &d), small + 1, "one edit: one indicator row more");
+    let g4a = inds.iter().position(|x| x == "G4-a").expect("G4-a");
+    assert_eq!(d[small + 1] as usize, small + g4a, "the edited indicator's row");
+    let meta = e.meta("plan").expect("meta");
+    let ms = array(&get(&meta, "milestones"));
+    let full = e.result("plan").expect("result");
+    assert_eq!(
+        js_sys::JSON::stringify(&ms).ok().and_then(|s| s.as_string()),
+        js_sys::JSON::stringify(&get(&full, "milestones")).ok().and_then(|s| s.as_string())
+    );
+    let base = e.base_rows("plan").expect("base").to_vec();
+    assert_eq!(base[0] as usize, small + inds.len());
+    assert!(e.update("nope").is_err());
 }
 
 #[wasm_bindgen_test]
@@ -315,16 +379,30 @@ fn set_via_takes_a_list() {
     e.set_via(None).expect("dataset's route");
 }
 
-/// An edit that only warns is applied and returns its warnings (an array).
+/// An edit without warnings returns `undefined` (nothing encoded); one that
+/// only warns is applied and returns its warnings (an array).
 #[wasm_bindgen_test]
 fn edits_return_their_warnings() {
     let mut e = engine();
     let none = e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
-    assert_eq!(Array::from(&none).length(), 0);
+    assert!(none.is_undefined());
     let w = Array::from(&e.set_target("G1-a", 2023, Some(40.0)).expect("base-year edit"));
     assert_eq!(w.length(), 1);
     assert_eq!(get(&w.get(0), "code").as_string().as_deref(), Some("base_year_entry_ignored"));
     assert_eq!(get(&w.get(0), "severity").as_string().as_deref(), Some("warning"));
     let w = Array::from(&e.set_cap(Some(50.0)).expect("low cap"));
     assert_eq!(get(&w.get(0), "code").as_string().as_deref(), Some("cap_below_100"));
+}
+
+/// serde-wasm-bindgen's object equals the JSON text's, number for number.
+#[wasm_bindgen_test]
+fn result_object_equals_result() {
+    let mut e = engine();
+    e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
+    e.set_via(Some(vec!["goal".into(), "policy".into()])).expect("via");
+    for p in ["actual", "plan", "outlook", "trend"] {
+        let a = js_sys::JSON::stringify(&e.result(p).expect("result")).ok().and_then(|s| s.as_string());
+        let b = js_sys::JSON::stringify(&e.result_object(p).expect("object")).ok().and_then(|s| s.as_string());
+        assert_eq!(a, b, "{p}");
+    }
 }

@@ -7,6 +7,7 @@ mod dataset;
 mod links;
 mod names;
 mod result;
+pub mod rows;
 mod scenario;
 mod shared;
 mod text;

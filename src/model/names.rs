@@ -127,6 +127,13 @@ named_enum! {
     }
 }
 
+impl ScorePath {
+    /// This path's place in [`ScorePath::ALL`] (0–3), e.g. for per-path caches.
+    pub fn position(self) -> usize {
+        self as usize
+    }
+}
+
 named_enum! {
     /// A level of the hierarchy that has weights (and ids to refer to).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
