@@ -223,15 +223,6 @@ impl VisionEngine {
         encode(self.inner.rescore(path))
     }
 
-    /// The result as the ES object of SPEC §5, built by serde-wasm-bindgen
-    /// instead of JSON text (measured against [`VisionEngine::result`]; see the README).
-    #[wasm_bindgen(js_name = resultObject)]
-    pub fn result_object(&mut self, path: &str) -> Result<JsValue, JsValue> {
-        let path = parse_path(path)?;
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        self.inner.rescore(path).serialize(&ser).map_err(JsValue::from)
-    }
-
     /// The ids behind the rows of [`VisionEngine::update`], once per dataset:
     /// `{ years, policies, goals, indicators }` (see `model::rows`).
     pub fn layout(&self) -> Result<JsValue, JsValue> {

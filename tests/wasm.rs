@@ -393,16 +393,3 @@ fn edits_return_their_warnings() {
     let w = Array::from(&e.set_cap(Some(50.0)).expect("low cap"));
     assert_eq!(get(&w.get(0), "code").as_string().as_deref(), Some("cap_below_100"));
 }
-
-/// serde-wasm-bindgen's object equals the JSON text's, number for number.
-#[wasm_bindgen_test]
-fn result_object_equals_result() {
-    let mut e = engine();
-    e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
-    e.set_via(Some(vec!["goal".into(), "policy".into()])).expect("via");
-    for p in ["actual", "plan", "outlook", "trend"] {
-        let a = js_sys::JSON::stringify(&e.result(p).expect("result")).ok().and_then(|s| s.as_string());
-        let b = js_sys::JSON::stringify(&e.result_object(p).expect("object")).ok().and_then(|s| s.as_string());
-        assert_eq!(a, b, "{p}");
-    }
-}

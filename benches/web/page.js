@@ -11,6 +11,7 @@
 // run it (feature detection). Cases marked `info` are extra context for the table.
 
 import * as R from './reference.js';
+import { PathRows } from '../../www/modules/rows.js';
 
 export const PATH = 'outlook';
 const OTHER_PATHS = R.PATHS.filter((p) => p !== PATH);
@@ -30,8 +31,13 @@ const has = (M, name) => typeof M.VisionEngine.prototype[name] === 'function';
 /** What the views need after an edit: the shown path's data and the other paths' index lines. */
 function wasmViews(s) {
   s.e.setTarget(s.id, s.year, nextValue(s));
-  keep(s.series ? s.e.series(PATH) : s.e.result(PATH));
+  keep(s.rows ? readRows(s) : s.e.result(PATH));
   for (const p of OTHER_PATHS) keep(s.e.index(p));
+}
+/** The page's road after an edit: the changed rows and the meta, applied to its PathRows. */
+function readRows(s) {
+  s.rows.apply(s.e.update(PATH), s.e.meta(PATH));
+  return s.rows.view.indicators;
 }
 function jsViews(s) {
   s.e.setTarget(s.id, s.year, nextValue(s));
@@ -43,7 +49,9 @@ const wasmEngine = (M, d) => {
   const e = new M.VisionEngine(d.text);
   e.result(PATH);
   const layout = has(M, 'layout') ? e.layout() : null;
-  return { e, id: d.edit.id, year: d.edit.year, base: d.edit.base, k: 0, layout, series: has(M, 'series') };
+  const rows = has(M, 'update') ? new PathRows(layout, PATH) : null;
+  if (rows) rows.apply(e.update(PATH), e.meta(PATH));
+  return { e, id: d.edit.id, year: d.edit.year, base: d.edit.base, k: 0, layout, rows };
 };
 const jsEngine = (d) => {
   const e = new R.RefEngine(JSON.parse(d.text));
@@ -59,11 +67,16 @@ export const CASES = [
       setup: (M, d) => ({ M, text: d.text }),
       op: (s) => {
         const e = new s.M.VisionEngine(s.text);
-        keep(e.result(PATH).index);
+        if (has(s.M, 'update')) {
+          const rows = new PathRows(e.layout(), PATH);
+          rows.apply(e.update(PATH), e.meta(PATH));
+          keep(rows.view.index);
+        } else keep(e.result(PATH).index);
         e.free();
       },
     },
     js: { setup: (d) => ({ text: d.text }), op: (s) => keep(R.load(s.text, PATH).result.index) },
+    variant: (M) => (has(M, 'update') ? 'layout+update+meta' : 'result'),
   },
   {
     id: 'edit_index',
@@ -90,7 +103,7 @@ export const CASES = [
       setup: wasmEngine,
       op: (s) => {
         s.e.setTarget(s.id, s.year, nextValue(s));
-        keep(s.e.result(PATH).indicators);
+        keep(s.rows ? readRows(s) : s.e.result(PATH).indicators);
       },
     },
     js: {
@@ -100,13 +113,35 @@ export const CASES = [
         keep(s.e.result(PATH).indicators);
       },
     },
+    variant: (M) => (has(M, 'update') ? 'update+meta → PathRows' : 'result'),
   },
   {
     id: 'edit_views',
     title: `(d) one edit + what the views need: series(${PATH}) if the module has it, else result(${PATH}); index() of the 3 other paths`,
     wasm: { setup: wasmEngine, op: wasmViews },
     js: { setup: jsEngine, op: jsViews },
-    variant: (M) => (has(M, 'series') ? 'series' : 'result'),
+    variant: (M) => (has(M, 'update') ? 'update+meta' : 'result'),
+  },
+  {
+    id: 'result_json',
+    info: true,
+    title: `(i) el.result(): the whole §5 object as JSON text + JSON.parse (result(${PATH}), nothing to re-score)`,
+    when: (M) => has(M, 'update'),
+    wasm: { setup: wasmEngine, op: (s) => keep(s.e.result(PATH).indicators) },
+  },
+  {
+    id: 'result_swb',
+    info: true,
+    title: `(i) el.result(): the §5 object built by serde-wasm-bindgen (resultObject(${PATH}))`,
+    when: (M) => has(M, 'resultObject'),
+    wasm: { setup: wasmEngine, op: (s) => keep(s.e.resultObject(PATH).indicators) },
+  },
+  {
+    id: 'result_rows',
+    info: true,
+    title: '(i) el.result(): the §5 object built in JS from the rows the page holds (PathRows.plain())',
+    when: (M) => has(M, 'update'),
+    wasm: { setup: wasmEngine, op: (s) => keep(s.rows.plain().indicators) },
   },
   {
     id: 'load_only',
@@ -183,6 +218,7 @@ const near = (a, b) => {
   return rel <= 1e-9;
 };
 function cmpSeries(a, b, where, out) {
+  if (a instanceof Float64Array) a = Array.from(a, (v) => (v === v ? v : null));
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
     out.push(`${where}: ${JSON.stringify(a)?.slice(0, 80)} vs ${JSON.stringify(b)?.slice(0, 80)}`);
     return;
@@ -310,7 +346,10 @@ const B = {
         const e = new M.VisionEngine(B.texts[ed.ds]);
         if (ed.sc) e.applyScenario(B.texts[ed.sc]);
         for (const p of R.PATHS) e.result(p);
-        return [name, e];
+        // the page's road: rows patched from update() deltas, per path
+        const rows = has(M, 'update') ? Object.fromEntries(R.PATHS.map((p) => [p, new PathRows(e.layout(), p)])) : null;
+        if (rows) for (const p of R.PATHS) rows[p].apply(e.update(p), e.meta(p));
+        return [name, e, rows];
       });
       for (const p of R.PATHS) js.result(p);
       ed.steps.forEach((st, k) => {
@@ -327,9 +366,14 @@ const B = {
         cmpSeries(js.index(st.path), full.index, `${where} JS incremental index()`, out);
         const ser = js.series(st.path);
         cmpSeries(Array.from(ser.subarray(0, full.index.length), (v) => (v === v ? v : null)), full.index, `${where} JS series()`, out);
-        for (const [name, e] of mods) {
+        for (const [name, e, rows] of mods) {
           if (st.kind === 'target') e.setTarget(st.id, st.year, st.value);
           else e.setValue(st.id, st.year, st.value);
+          if (rows) {
+            const r = rows[st.path];
+            r.apply(e.update(st.path), e.meta(st.path));
+            pushAll(diff(r.plain(), full, `${where} ${name} PathRows (update deltas) vs JS full`));
+          }
           pushAll(diff(e.result(st.path), full, `${where} ${name} vs JS full`));
           cmpSeries(e.index(st.path), full.index, `${where} ${name}.index()`, out);
         }

@@ -144,7 +144,7 @@ function editSteps(text, count) {
 // ---------------------------------------------------------------- server
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
-const ALLOWED = ['/benches/web/', '/www/data/', ...BUILDS.map((b) => `/${b.dir}/`)];
+const ALLOWED = ['/benches/web/', '/www/data/', '/www/modules/', ...BUILDS.map((b) => `/${b.dir}/`)];
 
 function startServer() {
   const server = http.createServer((req, res) => {

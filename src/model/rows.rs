@@ -20,6 +20,8 @@ use serde::Serialize;
 pub struct Layout {
     /// Every year of a result, `first..=last`.
     pub years: Vec<i32>,
+    /// The dataset's base year (as in a result).
+    pub base_year: i32,
     /// Policy ids: rows `1..=P`.
     pub policies: Vec<Str>,
     /// Goal ids: the next `G` rows.
@@ -33,6 +35,7 @@ impl Layout {
     pub fn of(ds: &Dataset) -> Layout {
         Layout {
             years: ds.years.list(),
+            base_year: ds.index.base_year,
             policies: ds.policies.iter().map(|x| x.id.clone()).collect(),
             goals: ds.goals.iter().map(|x| x.id.clone()).collect(),
             indicators: ds.indicators.iter().filter(|x| x.stage == Stage::OutcomeLong).map(|x| x.id.clone()).collect(),
