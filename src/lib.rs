@@ -17,6 +17,7 @@
 
 pub mod dataset;
 pub mod engine;
+pub mod inspect;
 pub mod json;
 pub mod messages;
 pub mod paths;
