@@ -1,25 +1,26 @@
-// Loads the WebAssembly engine and keeps the page working after a panic: a panic
-// surfaces as `WebAssembly.RuntimeError` and kills that instance, so the glue is
-// imported again under a fresh URL (a new instance) and the engine rebuilt from
-// the last accepted dataset text and scenario JSON.
+// The one adapter to the WebAssembly engine; after a panic it re-instantiates the module with the last good dataset and scenario.
 
 const GLUE = new URL('../pkg/vision_index.js', import.meta.url);
 let generation = 0;
 
 async function loadGlue() {
   const url = new URL(GLUE);
-  if (generation++) url.searchParams.set('r', generation);
+  if (generation++) url.searchParams.set('r', String(generation));
   const glue = await import(url.href);
   await glue.default();
   return glue;
 }
 
-/** Thrown after a panic, while the engine is rebuilt. */
+/** @typedef {{severity: string, path: string, code: string, message: {ja: string, en: string} | string}} Problem */
+
 export class PanicError extends Error {
   panic = true;
 }
 
-/** The problems of a refusal: the engine's `.problems`, or one made from the message. */
+/**
+ * @param {any} e
+ * @returns {Problem[]}
+ */
 export function problemsOf(e) {
   if (e?.problems?.length) return e.problems;
   const m = String(e?.message || e);
@@ -27,25 +28,30 @@ export function problemsOf(e) {
 }
 
 export class Engine {
+  /** @type {any} */
   glue = null;
+  /** @type {any} */
   eng = null;
-  datasetText = null; // last accepted dataset
-  scenarioText = null; // last accepted scenario
+  /** @type {string | null} */
+  datasetText = null;
+  /** @type {string | null} */
+  scenarioText = null;
+  /** @type {Promise<void> | null} */
   recovering = null;
+  /** @type {(() => void) | null} */
   onRecover = null;
 
   async init() {
     this.glue ??= await loadGlue();
   }
 
-  /** Resolves once no recovery is under way. */
   async settled() {
     while (this.recovering) await this.recovering;
   }
 
   /**
-   * Loads or replaces the dataset (rejects with the refusal); resolves to the
-   * warnings. Waits for a recovery first: building on the dead instance fails.
+   * @param {string} text
+   * @returns {Promise<any[]>}
    */
   async load(text) {
     await this.settled();
@@ -64,7 +70,11 @@ export class Engine {
     return w;
   }
 
-  /** Calls the wasm handle; a panic starts recovery and throws `PanicError`. */
+  /**
+   * @param {string} name
+   * @param {...any} args
+   * @returns {any}
+   */
   call(name, ...args) {
     if (this.recovering || !this.eng) throw new PanicError('recovering');
     try {
@@ -74,18 +84,86 @@ export class Engine {
     }
   }
 
-  /** A panic (`RuntimeError`) starts recovery and becomes a `PanicError`. */
+  /** @param {any} e */
   fault(e) {
     if (!(e instanceof WebAssembly.RuntimeError)) return e;
     this.recover();
     return new PanicError(e.message);
   }
 
-  /** A scenario-changing call; the result becomes the last good scenario. */
+  /**
+   * @param {string} name
+   * @param {...any} args
+   * @returns {any}
+   */
   edit(name, ...args) {
     const r = this.call(name, ...args);
     this.remember();
     return r;
+  }
+
+  /**
+   * @param {string} text
+   * @returns {'dataset' | 'scenario' | null}
+   */
+  detectFormat(text) {
+    if (!this.glue) return null;
+    try {
+      return this.glue.detectFormat(text) ?? null;
+    } catch (e) {
+      throw this.fault(e);
+    }
+  }
+
+  dataset() {
+    return this.call('dataset');
+  }
+
+  scenario() {
+    return this.call('scenario');
+  }
+
+  /** @returns {boolean} whether the scenario changes nothing */
+  scenarioIsEmpty() {
+    return this.call('scenarioIsEmpty');
+  }
+
+  /** @returns {string} the current scenario as JSON text */
+  scenarioJson() {
+    return this.call('scenarioJson');
+  }
+
+  /** @returns {string} the path to show first */
+  defaultPath() {
+    return this.call('defaultPath');
+  }
+
+  /** @returns {number} the latest year with a reported value (else the base year) */
+  latestActualYear() {
+    return this.call('latestActualYear');
+  }
+
+  /** @returns {Array<Array<{year: number | null, actual: number | null, target: number | null, ratio: number | null, met: boolean | null}>>} per project and KPI */
+  kpiStatus() {
+    return this.call('kpiStatus');
+  }
+
+  /** @param {string} path */
+  result(path) {
+    return this.call('result', path);
+  }
+
+  /**
+   * @param {string} path
+   * @returns {Array<number | null>}
+   */
+  index(path) {
+    return this.call('index', path);
+  }
+
+  /** @param {string} path */
+  baseResult(path) {
+    return this.call('baseResult', path);
   }
 
   remember() {
