@@ -1,4 +1,8 @@
-// The one adapter to the WebAssembly engine; after a panic it re-instantiates the module with the last good dataset and scenario.
+// Loads the WebAssembly engine and keeps the page working after a panic: a panic
+// surfaces as `WebAssembly.RuntimeError` and kills that instance, so the glue is
+// imported again under a fresh URL (a new instance) and the engine rebuilt from
+// the last accepted dataset text and scenario JSON.
+// The page's one way to the engine: views never call it, `commit` does.
 
 const GLUE = new URL('../pkg/vision_index.js', import.meta.url);
 let generation = 0;
@@ -11,13 +15,15 @@ async function loadGlue() {
   return glue;
 }
 
-/** @typedef {{severity: string, path: string, code: string, message: {ja: string, en: string} | string}} Problem */
+/** @typedef {import('../types').Problem} Problem */
 
+/** Thrown after a panic, while the engine is rebuilt. */
 export class PanicError extends Error {
   panic = true;
 }
 
 /**
+ * The problems of a refusal: the engine's `.problems`, or one made from the message.
  * @param {any} e
  * @returns {Problem[]}
  */
@@ -32,9 +38,9 @@ export class Engine {
   glue = null;
   /** @type {any} */
   eng = null;
-  /** @type {string | null} */
+  /** @type {string | null} last accepted dataset */
   datasetText = null;
-  /** @type {string | null} */
+  /** @type {string | null} last accepted scenario */
   scenarioText = null;
   /** @type {Promise<void> | null} */
   recovering = null;
@@ -45,11 +51,14 @@ export class Engine {
     this.glue ??= await loadGlue();
   }
 
+  /** Resolves once no recovery is under way. */
   async settled() {
     while (this.recovering) await this.recovering;
   }
 
   /**
+   * Loads or replaces the dataset (rejects with the refusal); resolves to the
+   * warnings. Waits for a recovery first: building on the dead instance fails.
    * @param {string} text
    * @returns {Promise<any[]>}
    */
@@ -71,6 +80,7 @@ export class Engine {
   }
 
   /**
+   * Calls the wasm handle; a panic starts recovery and throws `PanicError`.
    * @param {string} name
    * @param {...any} args
    * @returns {any}
@@ -84,7 +94,10 @@ export class Engine {
     }
   }
 
-  /** @param {any} e */
+  /**
+   * A panic (`RuntimeError`) starts recovery and becomes a `PanicError`.
+   * @param {any} e
+   */
   fault(e) {
     if (!(e instanceof WebAssembly.RuntimeError)) return e;
     this.recover();
@@ -92,6 +105,7 @@ export class Engine {
   }
 
   /**
+   * A scenario-changing call; the result becomes the last good scenario.
    * @param {string} name
    * @param {...any} args
    * @returns {any}
@@ -103,6 +117,8 @@ export class Engine {
   }
 
   /**
+   * The kind of a document by its `format`, as the engine reads it (a repeated key counts
+   * by its first entry; JSON.parse would keep the last).
    * @param {string} text
    * @returns {'dataset' | 'scenario' | null}
    */
@@ -143,12 +159,15 @@ export class Engine {
     return this.call('latestActualYear');
   }
 
-  /** @returns {Array<Array<{year: number | null, actual: number | null, target: number | null, ratio: number | null, met: boolean | null}>>} per project and KPI */
+  /** @returns {import('../types').KpiStatus[][]} per project and KPI */
   kpiStatus() {
     return this.call('kpiStatus');
   }
 
-  /** @param {string} path */
+  /**
+   * The SPEC §5 result on `path` with the scenario.
+   * @param {string} path
+   */
   result(path) {
     return this.call('result', path);
   }
@@ -161,7 +180,10 @@ export class Engine {
     return this.call('index', path);
   }
 
-  /** @param {string} path */
+  /**
+   * The result on `path` of the untouched dataset.
+   * @param {string} path
+   */
   baseResult(path) {
     return this.call('baseResult', path);
   }

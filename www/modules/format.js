@@ -18,18 +18,21 @@ function nf(lang, min, max, sign, sci) {
 }
 
 /**
+ * A score, or null for "no score" (null, undefined, NaN alike): every read of a score in the views.
  * @param {unknown} v
  * @returns {number | null}
  */
 export const scoreOf = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
+ * Entry `i` of a series (an array or a Float64Array), by `scoreOf`.
  * @param {ArrayLike<number | null> | null | undefined} series
  * @param {number} i
  */
 export const at = (series, i) => (series && i >= 0 && i < series.length ? scoreOf(series[i]) : null);
 
 /**
+ * Whether two series hold the same scores (to 1e-9).
  * @param {ArrayLike<number | null> | null | undefined} a
  * @param {ArrayLike<number | null> | null | undefined} b
  */
@@ -45,22 +48,29 @@ export function sameSeries(a, b) {
 
 const ok = (v) => scoreOf(v) !== null;
 const minus = (s) => s.replace(/-/g, '\u2212');
+// Past 1e15 the digits are noise: such values read as "1.6E308".
 const fmt = (v, lang, min, max, sign) => (ok(v) ? minus(nf(lang, min, max, sign, Math.abs(v) >= 1e15).format(v)) : null);
 
+/** A score or index value: one decimal ("130.0"); null when there is none. */
 export const score = (v, lang) => fmt(v, lang, 1, 1);
 
+/** A signed difference, one decimal ("+0.0", "−3.2"). */
 export const signed = (v, lang) => fmt(v, lang, 1, 1, true);
 
+/** A raw indicator or KPI value, grouped, up to 2 decimals ("6,400", "85.5"). */
 export const num = (v, lang) => fmt(v, lang, 0, 2);
 
+/** A whole percentage ("125%"). */
 export const percent = (v, lang) => (ok(v) ? `${fmt(v, lang, 0, 0)}%` : null);
 
+/** Builds the formatters of `lang` ahead of their first use. */
 export function warm(lang) {
   score(0, lang);
   signed(0, lang);
   num(0, lang);
 }
 
+/** The era of a fiscal year: [ja name, en name, letter, year in era]. */
 function era(fy) {
   if (fy >= 2019) return ['令和', 'Reiwa', 'R', fy - 2018];
   if (fy >= 1989) return ['平成', 'Heisei', 'H', fy - 1988];
@@ -68,6 +78,7 @@ function era(fy) {
   return null;
 }
 
+/** A fiscal year in full: 「令和9年度（2027）」 / "FY2027 (Reiwa 9)". */
 export function fy(y, lang) {
   const e = era(y);
   if (lang === 'en') return e ? `FY${y} (${e[1]} ${e[3]})` : `FY${y}`;
@@ -75,17 +86,23 @@ export function fy(y, lang) {
   return `${e[0]}${e[3] === 1 ? '元' : e[3]}年度（${y}）`;
 }
 
+/** A fiscal year, short: 「令和9年度」 / "FY2027". */
 export function fyShort(y, lang) {
   const e = era(y);
   if (lang === 'en' || !e) return lang === 'en' ? `FY${y}` : `${y}年度`;
   return `${e[0]}${e[3] === 1 ? '元' : e[3]}年度`;
 }
 
+/** The era year on a chart axis: "R9". */
 export function fyAxis(y) {
   const e = era(y);
   return e ? `${e[2]}${e[3]}` : '';
 }
 
+/**
+ * Puts a formatted number into `el`; a missing value shows 「—」 with an
+ * accessible name ("値なし"), never NaN or undefined.
+ */
 export function put(el, s, lang) {
   if (s == null) {
     el.textContent = '—';

@@ -1,4 +1,5 @@
-// The message catalogue: Japanese here, English in i18n-en.js (loaded on demand); `text()` picks a dataset Text's language.
+// The one message catalogue of the page: every UI string, Japanese here and English in i18n-en.js
+// (loaded the first time it is needed). Dataset texts (`Text` in SPEC §2) are not here: `text()` picks their language.
 
 const ja = {
   langSwitch: 'English',
@@ -138,10 +139,11 @@ const ja = {
   stLang: '表示言語：日本語',
 };
 
-/** @type {Record<string, Record<string, string>>} */
+/** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */
 const CATALOGUE = { ja };
 
 /**
+ * Loads the catalogue of `lang` (English is a module of its own, fetched once).
  * @param {string} lang
  * @returns {Promise<void>}
  */
@@ -152,6 +154,7 @@ export async function loadLang(lang) {
 export const hasLang = (/** @type {string} */ lang) => lang in CATALOGUE;
 
 /**
+ * The language to use for a `lang` attribute value.
  * @param {string | null | undefined} l
  * @returns {'ja' | 'en'}
  */
@@ -163,6 +166,7 @@ export const pickLang = (l) =>
     : 'ja';
 
 /**
+ * The message `key` in `lang` (Japanese until English is loaded), with `{name}` placeholders filled from `vars`.
  * @param {string} lang
  * @param {string} key
  * @param {Record<string, unknown>} [vars]
@@ -174,6 +178,7 @@ export function t(lang, key, vars) {
 }
 
 /**
+ * A dataset `Text` (string or {ja, en}) in the page language, then ja, then en.
  * @param {any} v
  * @param {string} lang
  * @returns {string}

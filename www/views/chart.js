@@ -1,5 +1,5 @@
 // View: the chart of the four paths and the scenario's lines where they differ (SVG via DOM APIs), its description and table.
-import { DASH, h, numSpan, PATHS, section, svgEl, swatch } from '../modules/dom.js';
+import { DASH, h, PATHS, section, svgEl, swatch } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 
@@ -65,37 +65,18 @@ export function create(ctx) {
     desc.textContent = parts.join(' ');
   }
 
+  /** @type {((box: HTMLElement, s: State) => void) | null} */
+  let fill = null;
+  /** The table of the figures: its code is loaded the first time the box opens. */
   function fillTable(s) {
-    /** @type {Array<[string, ArrayLike<number | null>]>} */
-    const cols = PATHS.map((p) => [t(L, `path_${p}`), s.base[p].index]);
-    if (s.chartScen) for (const p of PATHS) if (s.chartScen[p]) cols.push([t(L, `path_${p}`) + t(L, 'scenarioSuffix'), s.chartScen[p]]);
-    const tbl = h(
-      'table',
-      { class: 'mini-table' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col', text: t(L, 'year') }),
-          cols.map((c) => h('th', { scope: 'col', class: 'num', text: c[0] })),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        s.result.years.map((y, i) =>
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'row', text: F.fy(y, L) }),
-            cols.map((c) => h('td', { class: 'num' }, numSpan(F.score(F.at(c[1], i), L), L))),
-          ),
-        ),
-      ),
+    if (fill) return fill(tableBox, s);
+    import('./chart-table.js').then(
+      (m) => {
+        fill = m.fillTable;
+        if (!life.signal.aborted && details.open) fill(tableBox, ctx.state);
+      },
+      (e) => console.error(e),
     );
-    tableBox.replaceChildren(tbl);
   }
 
   function update(s) {
@@ -108,7 +89,8 @@ export function create(ctx) {
 }
 
 const Z = ['trend', 'plan', 'outlook', 'actual'];
-// Past LIM a finite value (a milestone of 1e308) is left out of the axis and drawn at its edge.
+// The y range considered: a finite value beyond it (say a milestone of 1e308) is
+// left out of the axis and drawn at its edge, so the lines stay readable.
 const LIM = 1e6;
 const fin = (v) => F.scoreOf(v) !== null;
 
@@ -119,6 +101,7 @@ function niceStep(span) {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
+/** [bottom, top, step] of the y axis: always finite, bottom < top, about 5 steps. */
 function domain(m) {
   let lo = 100;
   let hi = 100;
@@ -138,8 +121,10 @@ function domain(m) {
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step, step];
 }
 
+/** An axis or milestone label: "130", "1.6E308"; never null. */
 const label = (v, lang) => (F.score(v, lang) ?? '').replace(/\.0$/, '');
 
+/** The `d` of a series: segments over consecutive values; a lone value is a dot. */
 function pathD(vals, x, y) {
   let d = '';
   let run = 0;
@@ -156,6 +141,12 @@ function pathD(vals, x, y) {
   return d;
 }
 
+/**
+ * Draws or updates the chart: a full draw when the size, scale or language changes, else only the lines.
+ * m: { width, years, base: {path: values}, scen: {path: values}|null, chosen, milestones: [{year, value}], lang, msLabel, unit }
+ * @param {any} svg the chart's <svg> (its drawing state in `__chart`)
+ * @param {any} m
+ */
 export function drawChart(svg, m) {
   const W = Math.max(300, Math.round(m.width));
   const H = W < 560 ? 250 : 320;
@@ -166,6 +157,7 @@ export function drawChart(svg, m) {
   const B = 44;
   const n = m.years.length;
   const x = (i) => L + (n > 1 ? (i * (W - L - R)) / (n - 1) : (W - L - R) / 2);
+  // Clamped: whatever lies off the axis is drawn at its edge.
   const y = (v) => T + ((y1 - Math.min(y1, Math.max(y0, v))) * (H - T - B)) / (y1 - y0);
   const key = [W, y0, y1, m.years.join(), m.lang, m.milestones.map((s) => s.year + ':' + s.value).join()].join('|');
   let st = svg.__chart;
@@ -209,6 +201,7 @@ export function drawChart(svg, m) {
     }
     svg.__chart = st;
   }
+  // Lines of the untouched dataset.
   const hasScen = !!m.scen;
   for (const p of PATHS) {
     const e = st.base[p];
@@ -216,6 +209,7 @@ export function drawChart(svg, m) {
     e.setAttribute('class', `line s-${p}${p === m.chosen ? ' chosen' : ''}${hasScen ? ' under' : ''}`);
   }
 
+  // Scenario lines: only those that differ from the untouched ones.
   const want = hasScen ? PATHS.filter((p) => m.scen[p]) : [];
   const have = {};
   for (const e of [...st.scen.children]) {
@@ -228,12 +222,14 @@ export function drawChart(svg, m) {
     e.setAttribute('d', pathD(m.scen[p], x, y));
     e.setAttribute('class', `line s-${p}${p === m.chosen ? ' chosen' : ''}`);
   }
+  // Stacking: actual above the projections, the chosen path on top.
   for (const g of [st.base[PATHS[0]].parentNode, st.scen]) {
     for (const p of [...Z, m.chosen]) {
       const e = g.querySelector(`[data-series$="${p}"]`);
       if (e) g.appendChild(e);
     }
   }
+  // Dots on the chosen path.
   const vals = (hasScen && m.scen[m.chosen]) || m.base[m.chosen] || [];
   const dots = st.dots;
   while (dots.children.length < vals.length) svgEl('circle', { r: 3.5 }, dots);

@@ -1,4 +1,5 @@
-// Views: data in (file, drop, paste; the engine reads the format) and out (save, share link), the warnings in force, and the errors view.
+// View: data in (file, drop, paste; the engine reads the format) and out (save, share link), the warnings in force;
+// the problems of a refused input in the errors view (errors.js, loaded when first needed).
 import { h, section, setText } from '../modules/dom.js';
 import { t, text } from '../modules/i18n.js';
 
@@ -16,7 +17,6 @@ export function create(ctx) {
   );
   const paste = h('textarea', { id: 'paste-input', 'data-testid': 'paste-input', rows: 4, spellcheck: 'false', autocomplete: 'off' });
   const apply = h('button', { type: 'button', class: 'btn', 'data-testid': 'paste-apply', text: t(L, 'pasteApply') });
-  const problems = createErrors(ctx);
   const warnList = h('ul', { class: 'warnings' });
   const warnSummary = h('summary');
   const warn = h('details', { class: 'warn-box', 'data-testid': 'warnings', hidden: true }, warnSummary, warnList);
@@ -37,7 +37,6 @@ export function create(ctx) {
     L,
     'data',
     'sectionData',
-    problems.el,
     h(
       'div',
       { class: 'cols' },
@@ -89,10 +88,27 @@ export function create(ctx) {
   life.on(share, 'click', () => commit({ type: 'share' }));
 
   /** @type {string} */
+  /** @type {import('../types').View | null} */
+  let problems = null;
+  let loading = false;
+  const showProblems = (s) => {
+    if (problems) return problems.update(s);
+    if (!s.problems.length || loading) return;
+    loading = true;
+    import('./errors.js').then(
+      (m) => {
+        if (life.signal.aborted) return; // rebuilt or removed meanwhile
+        problems = m.create(ctx);
+        el.querySelector('h3')?.after(problems.el);
+        problems.update(ctx.state);
+      },
+      (e) => console.error(e),
+    );
+  };
   let warnKey = '';
 
   function update(s) {
-    problems.update(s);
+    showProblems(s);
     const all = s.ds ? [...s.loadWarnings, ...(s.result?.warnings || [])] : [];
     const key = JSON.stringify(all);
     if (key !== warnKey) {
@@ -106,43 +122,6 @@ export function create(ctx) {
       shareUrl.focus();
       shareUrl.select();
     }
-  }
-  return { el, update };
-}
-
-/** @param {import('../types').Ctx} ctx */
-export function createErrors(ctx) {
-  const L = ctx.state.lang;
-  const list = h('ul', { 'data-testid': 'errors', class: 'errors' });
-  const title = h('p', { class: 'errors-title' });
-  const warn = h('details', { class: 'warn-box', hidden: true });
-  const el = h('div', { class: 'errors-box', role: 'alert', hidden: true }, title, list, warn);
-  /** @type {any[] | null} */
-  let shown = null;
-
-  function update(s) {
-    if (s.problems === shown) return;
-    shown = s.problems;
-    const ps = s.problems;
-    list.replaceChildren(
-      ...ps.map((p) => h('li', null, h('code', { 'data-role': 'path', text: p.path || '$' }), h('span', { 'data-role': 'message', text: text(p.message, L) }))),
-    );
-    setText(title, t(L, 'errorsTitle', { n: ps.length }));
-    const ws = ps.length ? s.refusedWarnings || [] : [];
-    warn.replaceChildren(
-      ...(ws.length
-        ? [
-            h('summary', { text: t(L, 'warningsTitle', { n: ws.length }) }),
-            h(
-              'ul',
-              { class: 'warnings' },
-              ws.map((w) => h('li', null, h('code', { text: w.path || '$' }), ' ', text(w.message, L))),
-            ),
-          ]
-        : []),
-    );
-    warn.hidden = !ws.length;
-    el.hidden = !ps.length;
   }
   return { el, update };
 }
