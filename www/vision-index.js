@@ -1,4 +1,4 @@
-// <vision-index> (SPEC §7): lifecycle, API and test hooks; state, commit and views are modules.
+// <vision-index> (SPEC §7): lifecycle, API, test hooks.
 import * as store from './modules/state.js';
 import { createCommit, createState, faultOf } from './modules/state.js';
 import { h, Lifetime } from './modules/dom.js';
@@ -192,7 +192,7 @@ class VisionIndex extends HTMLElement {
     F.warm(this.state.lang); // Intl's first use is slow: do it while the network works
     await this.prepared;
     if (this.initError) {
-      this.commit({ type: 'refuse', error: { problems: problemsOf(this.initError) } });
+      this.commit({ type: 'showProblems', problems: problemsOf(this.initError) }); // shown, no vi-error (as before)
     }
     for (let job = this.srcJob; job; job = job === this.srcJob ? null : this.srcJob) await job;
     if (!this.views) this.render();

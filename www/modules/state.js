@@ -1,4 +1,4 @@
-// The one state of the widget and the one road to change it: `commit(action)` (see ../types.d.ts).
+// The one state and the one `commit(action)` (see ../types.d.ts).
 import { PATHS } from './dom.js';
 import { problemsOf } from './engine.js';
 import * as F from './format.js';
@@ -322,6 +322,11 @@ export const ACTIONS = {
     return { rescore: false, say: t(app.state.lang, 'stLoadFailed', { msg }) };
   },
   refuse: (app, a) => refusal(app, a.error),
+  showProblems(app, a) {
+    app.state.problems = a.problems;
+    app.state.refusedWarnings = [];
+    return { rescore: false };
+  },
 
   saveScenario(app) {
     if (!app.state.ds) return { rescore: false };

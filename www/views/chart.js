@@ -1,4 +1,4 @@
-// View: the chart of the four paths and the scenario's lines where they differ (SVG via DOM APIs), its description and table.
+// View: the chart of the paths (SVG), its description and table.
 import { DASH, h, PATHS, section, svgEl, swatch } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';

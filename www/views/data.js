@@ -1,5 +1,4 @@
-// View: data in (file, drop, paste; the engine reads the format) and out (save, share link), the warnings in force;
-// the problems of a refused input in the errors view (errors.js, loaded when first needed).
+// View: data in (file, drop, paste) and out (save, share); the warnings; errors.js when needed.
 import { h, section, setText } from '../modules/dom.js';
 import { t, text } from '../modules/i18n.js';
 

@@ -1,4 +1,4 @@
-// View: the target states under their basic policies: score in the chosen year, bar, change against the untouched data.
+// View: the target states under their policies, with scores and bars.
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';

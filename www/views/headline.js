@@ -1,4 +1,4 @@
-// View: the index now and, per milestone, the value on the chosen path, the gap and 達成 / 未達.
+// View: the index now and the milestones (value, gap, 達成 / 未達).
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';

@@ -1,4 +1,4 @@
-// View: the indicator table (the engine's reading of the dataset, scores, what-if inputs, changed marks, row reset).
+// View: the indicator table with its what-if inputs.
 import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';

@@ -1,5 +1,4 @@
-// View: 計算方法と重み, a box closed unless the scenario changes the method or a weight. Its controls
-// (method-body.js) are loaded and built the first time it opens: the first load does not pay for them.
+// View: 計算方法と重み; its controls (method-body.js) load when the box first opens.
 import { h } from '../modules/dom.js';
 import { t } from '../modules/i18n.js';
 

@@ -1,4 +1,4 @@
-// View: the key projects with their KPIs (actual against target, achievement from the engine's kpiStatus).
+// View: the key projects and their KPIs.
 import { h, numSpan, section } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';

@@ -1,4 +1,4 @@
-// View: the path bar (path, year of the scores, reset all) with the status live region.
+// View: the path bar (path, score year, reset all) and the status region.
 import { h, PATHS, swatch } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t } from '../modules/i18n.js';
