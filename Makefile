@@ -1,6 +1,6 @@
 # Vision Index — the named commands. Each installs what it needs first (scripts/setup.sh).
 #   make serve   build the WebAssembly module and serve the widget on http://127.0.0.1:8080/
-#   make test    every test: format, lint, Rust tests, schemas, wasm facade, browser end-to-end
+#   make test    every test: format, lint, Rust tests, schemas, wasm facade, page lint/types, browser end-to-end
 #   make bench   the benchmarks (numbers go in the README)
 #   make schema  regenerate schema/*.json from the Rust types
 
@@ -8,7 +8,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup setup-browser wasm wasm-test-hooks serve test test-rust test-wasm test-e2e bench schema
+.PHONY: setup setup-browser wasm wasm-test-hooks serve test test-rust test-wasm test-js test-e2e bench schema
 
 setup:
 	bash scripts/setup.sh
@@ -31,7 +31,7 @@ wasm-test-hooks: setup
 serve: wasm
 	python3 scripts/serve.py --port $(PORT)
 
-test: test-rust test-wasm test-e2e
+test: test-rust test-wasm test-js test-e2e
 
 test-rust:
 	cargo fmt --all -- --check
@@ -41,6 +41,12 @@ test-rust:
 # The facade's wasm-bindgen tests, in Node.
 test-wasm: setup
 	wasm-pack test --node -- --test wasm
+
+# The page's JavaScript checked like the Rust: Biome (format + lint, biome.json)
+# and the JSDoc types with tsc --checkJs (jsconfig.json; no build, no output).
+test-js: setup
+	biome ci www tests/e2e biome.json jsconfig.json
+	tsc -p jsconfig.json
 
 # End-to-end in headless Chromium (starts and stops its own server).
 test-e2e: wasm-test-hooks setup-browser

@@ -3,6 +3,9 @@
 
 Usage: python3 scripts/serve.py [--port 8080] [--root DIR]
 Binds 127.0.0.1 only. Prints "serving http://127.0.0.1:PORT/" once listening.
+
+For the browser tests (VI_SERVE_TEST=1): a `delay=MS` query parameter holds the
+response back that long (at most 10 s), and /__fixtures__/ serves tests/fixtures/.
 """
 import argparse
 import functools
@@ -10,7 +13,10 @@ import http.server
 import os
 import socketserver
 import sys
+import time
+import urllib.parse
 
+TEST = os.environ.get("VI_SERVE_TEST") == "1"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -28,10 +34,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path):
         # /pkg/... comes from the generated package at the repository root.
         clean = path.split("?", 1)[0].split("#", 1)[0]
+        if TEST and clean.startswith("/__fixtures__/"):
+            rel = clean[len("/__fixtures__/"):]
+            return os.path.join(ROOT, "tests", "fixtures", *[p for p in rel.split("/") if p not in ("", ".", "..")])
         if clean.startswith("/pkg/"):
             rel = clean[len("/pkg/"):]
             return os.path.join(ROOT, "pkg", *[p for p in rel.split("/") if p not in ("", ".", "..")])
         return super().translate_path(path)
+
+    def send_head(self):
+        if TEST:
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+            try:
+                time.sleep(min(10.0, max(0.0, float(query.get("delay", ["0"])[0]) / 1000)))
+            except ValueError:
+                pass
+        return super().send_head()
 
     def end_headers(self):
         # Development server: always fresh files.

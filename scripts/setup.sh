@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the widget's build needs, only where missing: the wasm32
-# target, wasm-pack and the npm packages (binaryen's wasm-opt, playwright-core).
+# target, wasm-pack and the npm packages (binaryen's wasm-opt, playwright-core,
+# Biome and TypeScript for `make test-js`).
 # With --browser, also what the browser tests need: Debian's Chromium and
 # ChromeDriver, and a Japanese font for their screenshots.
 set -euo pipefail
@@ -18,7 +19,8 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/biome ] || [ ! -x node_modules/.bin/tsc ] ||
+  [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund
 fi

@@ -26,6 +26,7 @@
 
 pub(crate) mod check;
 pub mod engine;
+pub mod inspect;
 pub mod messages;
 pub mod model;
 pub mod problem;

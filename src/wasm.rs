@@ -12,6 +12,7 @@
 #![deny(clippy::unwrap_used)]
 
 use crate::engine::Engine;
+use crate::inspect;
 use crate::messages::{Msg, RefKind};
 use crate::model::rows::{self, Layout};
 use crate::model::{Aggregate, Level, Method, MilestoneResult, ScorePath, ScoreResult, Via};
@@ -67,6 +68,14 @@ impl<'a> Meta<'a> {
     fn of(r: &'a ScoreResult) -> Meta<'a> {
         Meta { path: r.path, method: &r.method, milestones: &r.milestones, warnings: &r.warnings }
     }
+}
+
+/// The kind of a document by its `format`, read as the engine reads it (a
+/// repeated key counts by its first entry): `"dataset"`, `"scenario"`, or
+/// `undefined` (not JSON, not an object, another format).
+#[wasm_bindgen(js_name = detectFormat)]
+pub fn detect_format(text: &str) -> Option<String> {
+    inspect::detect_format(text.as_bytes()).map(|k| k.name().to_string())
 }
 
 /// The engine handle held by the page.
@@ -279,6 +288,30 @@ impl VisionEngine {
     #[wasm_bindgen(js_name = baseResult)]
     pub fn base_result(&self, path: &str) -> Result<JsValue, JsValue> {
         encode(&self.inner.score_base(parse_path(path)?))
+    }
+
+    /// Whether the current scenario changes nothing.
+    #[wasm_bindgen(js_name = scenarioIsEmpty)]
+    pub fn scenario_is_empty(&self) -> bool {
+        self.inner.scenario().is_empty()
+    }
+
+    /// The path to show first (`outlook` once there are actuals after the base year, else `plan`).
+    #[wasm_bindgen(js_name = defaultPath)]
+    pub fn default_path(&self) -> String {
+        inspect::default_path(self.inner.dataset()).name().to_string()
+    }
+
+    /// The latest year with a reported value (the base year when none is later).
+    #[wasm_bindgen(js_name = latestActualYear)]
+    pub fn latest_actual_year(&self) -> i32 {
+        inspect::latest_actual_year(self.inner.dataset())
+    }
+
+    /// Per project and KPI: `{year, actual, target, ratio, met}` (`null` where it cannot be told).
+    #[wasm_bindgen(js_name = kpiStatus)]
+    pub fn kpi_status(&self) -> Result<JsValue, JsValue> {
+        encode(&inspect::kpi_statuses(self.inner.dataset()))
     }
 
     /// Panics on purpose: lets the browser tests check that the page

@@ -393,3 +393,23 @@ fn edits_return_their_warnings() {
     let w = Array::from(&e.set_cap(Some(50.0)).expect("low cap"));
     assert_eq!(get(&w.get(0), "code").as_string().as_deref(), Some("cap_below_100"));
 }
+
+#[wasm_bindgen_test]
+fn page_facts_cross_as_plain_values() {
+    use vision_index::wasm::detect_format;
+    assert_eq!(detect_format(DEFAULT).as_deref(), Some("dataset"));
+    let twice = r#"{"format":"vision-index-scenario/1","format":"vision-index/1"}"#;
+    assert_eq!(detect_format(twice).as_deref(), Some("scenario"), "the first repeated key counts");
+    assert_eq!(detect_format("{"), None);
+    let mut e = engine();
+    assert!(e.scenario_is_empty());
+    e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
+    assert!(!e.scenario_is_empty());
+    assert_eq!(e.default_path(), "plan");
+    assert_eq!(e.latest_actual_year(), 2023);
+    let kpis = array(&e.kpi_status().expect("kpiStatus"));
+    assert_eq!(kpis.length(), 19, "one list per project");
+    let s = array(&kpis.get(2)).get(0); // SETAGAYA PORT, 新規会員登録者数 6,400 vs 5,100
+    assert_eq!(get(&s, "met").as_bool(), Some(true));
+    assert_eq!(get(&s, "year").as_f64(), Some(2024.0));
+}

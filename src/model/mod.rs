@@ -18,7 +18,7 @@ pub use dataset::{
     MAX_YEAR_SPAN,
 };
 pub use links::Links;
-pub use names::{Aggregate, Direction, Level, List, Named, ProjectTag, ScorePath, Stage, Via};
+pub use names::{Aggregate, Direction, InputKind, Level, List, Named, ProjectTag, ScorePath, Stage, Via};
 pub use result::{MilestoneResult, ScoreResult, Series, RESULT_FORMAT};
 pub use scenario::{Entry, MethodOverride, Scenario, Weights, SCENARIO_FORMAT};
 pub(crate) use shared::Doc;

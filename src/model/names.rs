@@ -127,6 +127,17 @@ named_enum! {
     }
 }
 
+named_enum! {
+    /// What a document says it is, by its root `format`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum InputKind {
+        /// `vision-index/1`
+        Dataset = "dataset",
+        /// `vision-index-scenario/1`
+        Scenario = "scenario",
+    }
+}
+
 impl ScorePath {
     /// This path's place in [`ScorePath::ALL`] (0–3), e.g. for per-path caches.
     pub fn position(self) -> usize {

@@ -2,24 +2,31 @@
 // surfaces as `WebAssembly.RuntimeError` and kills that instance, so the glue is
 // imported again under a fresh URL (a new instance) and the engine rebuilt from
 // the last accepted dataset text and scenario JSON.
+// The page's one way to the engine: views never call it, `commit` does.
 
 const GLUE = new URL('../pkg/vision_index.js', import.meta.url);
 let generation = 0;
 
 async function loadGlue() {
   const url = new URL(GLUE);
-  if (generation++) url.searchParams.set('r', generation);
+  if (generation++) url.searchParams.set('r', String(generation));
   const glue = await import(url.href);
   await glue.default();
   return glue;
 }
+
+/** @typedef {import('../types').Problem} Problem */
 
 /** Thrown after a panic, while the engine is rebuilt. */
 export class PanicError extends Error {
   panic = true;
 }
 
-/** The problems of a refusal: the engine's `.problems`, or one made from the message. */
+/**
+ * The problems of a refusal: the engine's `.problems`, or one made from the message.
+ * @param {any} e
+ * @returns {Problem[]}
+ */
 export function problemsOf(e) {
   if (e?.problems?.length) return e.problems;
   const m = String(e?.message || e);
@@ -27,11 +34,17 @@ export function problemsOf(e) {
 }
 
 export class Engine {
+  /** @type {any} */
   glue = null;
+  /** @type {any} */
   eng = null;
-  datasetText = null; // last accepted dataset
-  scenarioText = null; // last accepted scenario
+  /** @type {string | null} last accepted dataset */
+  datasetText = null;
+  /** @type {string | null} last accepted scenario */
+  scenarioText = null;
+  /** @type {Promise<void> | null} */
   recovering = null;
+  /** @type {(() => void) | null} */
   onRecover = null;
 
   async init() {
@@ -46,6 +59,8 @@ export class Engine {
   /**
    * Loads or replaces the dataset (rejects with the refusal); resolves to the
    * warnings. Waits for a recovery first: building on the dead instance fails.
+   * @param {string} text
+   * @returns {Promise<any[]>}
    */
   async load(text) {
     await this.settled();
@@ -64,7 +79,12 @@ export class Engine {
     return w;
   }
 
-  /** Calls the wasm handle; a panic starts recovery and throws `PanicError`. */
+  /**
+   * Calls the wasm handle; a panic starts recovery and throws `PanicError`.
+   * @param {string} name
+   * @param {...any} args
+   * @returns {any}
+   */
   call(name, ...args) {
     if (this.recovering || !this.eng) throw new PanicError('recovering');
     try {
@@ -74,18 +94,98 @@ export class Engine {
     }
   }
 
-  /** A panic (`RuntimeError`) starts recovery and becomes a `PanicError`. */
+  /**
+   * A panic (`RuntimeError`) starts recovery and becomes a `PanicError`.
+   * @param {any} e
+   */
   fault(e) {
     if (!(e instanceof WebAssembly.RuntimeError)) return e;
     this.recover();
     return new PanicError(e.message);
   }
 
-  /** A scenario-changing call; the result becomes the last good scenario. */
+  /**
+   * A scenario-changing call; the result becomes the last good scenario.
+   * @param {string} name
+   * @param {...any} args
+   * @returns {any}
+   */
   edit(name, ...args) {
     const r = this.call(name, ...args);
     this.remember();
     return r;
+  }
+
+  /**
+   * The kind of a document by its `format`, as the engine reads it (a repeated key counts
+   * by its first entry; JSON.parse would keep the last).
+   * @param {string} text
+   * @returns {'dataset' | 'scenario' | null}
+   */
+  detectFormat(text) {
+    if (!this.glue) return null;
+    try {
+      return this.glue.detectFormat(text) ?? null;
+    } catch (e) {
+      throw this.fault(e);
+    }
+  }
+
+  dataset() {
+    return this.call('dataset');
+  }
+
+  scenario() {
+    return this.call('scenario');
+  }
+
+  /** @returns {boolean} whether the scenario changes nothing */
+  scenarioIsEmpty() {
+    return this.call('scenarioIsEmpty');
+  }
+
+  /** @returns {string} the current scenario as JSON text */
+  scenarioJson() {
+    return this.call('scenarioJson');
+  }
+
+  /** @returns {string} the path to show first */
+  defaultPath() {
+    return this.call('defaultPath');
+  }
+
+  /** @returns {number} the latest year with a reported value (else the base year) */
+  latestActualYear() {
+    return this.call('latestActualYear');
+  }
+
+  /** @returns {import('../types').KpiStatus[][]} per project and KPI */
+  kpiStatus() {
+    return this.call('kpiStatus');
+  }
+
+  /**
+   * The SPEC §5 result on `path` with the scenario.
+   * @param {string} path
+   */
+  result(path) {
+    return this.call('result', path);
+  }
+
+  /**
+   * @param {string} path
+   * @returns {Array<number | null>}
+   */
+  index(path) {
+    return this.call('index', path);
+  }
+
+  /**
+   * The result on `path` of the untouched dataset.
+   * @param {string} path
+   */
+  baseResult(path) {
+    return this.call('baseResult', path);
   }
 
   remember() {

@@ -17,7 +17,36 @@ function nf(lang, min, max, sign, sci) {
   return f;
 }
 
-const ok = (v) => typeof v === 'number' && Number.isFinite(v);
+/**
+ * A score, or null for "no score" (null, undefined, NaN alike): every read of a score in the views.
+ * @param {unknown} v
+ * @returns {number | null}
+ */
+export const scoreOf = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Entry `i` of a series (an array or a Float64Array), by `scoreOf`.
+ * @param {ArrayLike<number | null> | null | undefined} series
+ * @param {number} i
+ */
+export const at = (series, i) => (series && i >= 0 && i < series.length ? scoreOf(series[i]) : null);
+
+/**
+ * Whether two series hold the same scores (to 1e-9).
+ * @param {ArrayLike<number | null> | null | undefined} a
+ * @param {ArrayLike<number | null> | null | undefined} b
+ */
+export function sameSeries(a, b) {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = scoreOf(a[i]);
+    const y = scoreOf(b[i]);
+    if (x === null ? y !== null : y === null || Math.abs(x - y) >= 1e-9) return false;
+  }
+  return true;
+}
+
+const ok = (v) => scoreOf(v) !== null;
 const minus = (s) => s.replace(/-/g, '\u2212');
 // Past 1e15 the digits are noise: such values read as "1.6E308".
 const fmt = (v, lang, min, max, sign) => (ok(v) ? minus(nf(lang, min, max, sign, Math.abs(v) >= 1e15).format(v)) : null);

@@ -1,5 +1,5 @@
-// The one message catalogue of the page: every UI string, in Japanese and English.
-// Dataset texts (`Text` in SPEC §2) are not here: `text()` picks their language.
+// The one message catalogue of the page: every UI string, Japanese here and English in i18n-en.js
+// (loaded the first time it is needed). Dataset texts (`Text` in SPEC §2) are not here: `text()` picks their language.
 
 const ja = {
   langSwitch: 'English',
@@ -115,7 +115,6 @@ const ja = {
   shareLink: '共有リンクを作る',
   shareUrl: '共有リンク',
   sourceTitle: '出典',
-  // status messages (role=status)
   stLoaded: 'データを読み込みました：{title}',
   stScenario: 'シナリオを適用しました',
   stRestored: '前回の変更を復元しました',
@@ -140,156 +139,50 @@ const ja = {
   stLang: '表示言語：日本語',
 };
 
-const en = {
-  langSwitch: '日本語',
-  langSwitchLabel: '日本語に切り替える',
-  loading: 'Loading…',
-  intro: 'Change indicator targets or assumed values to see how the index and the chance of meeting its targets change. Edits are saved on this device automatically and can be shared as a link.',
-  illustrative: 'Contains illustrative figures: the values of {n} indicators were made up for illustration and are not official figures (marked “illustrative” in the table).',
-  badgeIllustrative: 'illustrative',
-  badgeIllustrativeLabel: 'illustrative value (not an official figure)',
-  noValue: 'no value',
-  sectionHeadline: 'Index now and targets',
-  now: 'Index now',
-  nowNote: 'latest year with actuals',
-  target: 'Target',
-  value: 'Value',
-  gap: 'Gap',
-  met: 'met',
-  notMet: 'not met',
-  baseWas: 'original data: {v}',
-  onPath: 'on the {path} path',
-  pathLegend: 'Path',
-  path_actual: 'Actual',
-  path_plan: 'Plan',
-  path_outlook: 'Outlook',
-  path_trend: 'Trend',
-  pathHint_actual: 'reported values only',
-  pathHint_plan: 'baseline to targets',
-  pathHint_outlook: 'actuals, then targets',
-  pathHint_trend: 'actual slope extended',
-  scoreYear: 'Year of scores',
-  resetAll: 'Reset all',
-  sectionChart: 'Index over time',
-  chartDesc: 'Index from {from} to {to}.',
-  chartSeries: '{path}: {values}.',
-  chartScenario: 'Scenario {path}: {values}.',
-  chartMilestone: '{label} {v}.',
-  legendScenario: 'Thick lines: with your changes (scenario); thin faint lines: original data',
-  legendMilestone: 'Target',
-  chartTable: 'Values over time (table)',
-  year: 'Year',
-  scenarioSuffix: ' (changed)',
-  sectionGoals: 'Scores of the target states',
-  goalsNote: 'Scores on the {path} path in {year} (base year = 100).',
-  policy: 'Basic policy {n}',
-  sectionMethod: 'Method and weights',
-  methodHelp: 'A weight is a number of 0 or more (0 leaves that item out of the index).',
-  aggregate: 'Aggregation',
-  aggregate_arithmetic: 'Arithmetic mean',
-  aggregate_geometric: 'Geometric mean',
-  via: 'Route',
-  via_goal: 'Target states → index',
-  'via_goal,policy': 'Target states → basic policies → index',
-  cap: 'Cap on indicator scores',
-  capHint: 'Empty: no cap',
-  none: 'none',
-  weightsGoals: 'Weights of the target states',
-  weightsPolicies: 'Weights of the basic policies',
-  labelWeight: 'Weight of {name}',
-  resetMethod: 'Reset method and weights',
-  changedMark: 'changed',
-  errPage: 'Could not display this: {msg}',
-  sectionIndicators: 'Indicators and what-ifs',
-  indicatorsNote: 'Changing a target changes the plan and outlook paths. An assumed value stands in for the actual of the chosen year (affects actual, outlook and trend).',
-  valueYear: 'Year of assumed values',
-  tableLabel: 'Indicator table (scrolls sideways)',
-  colStage: 'Stage',
-  colName: 'Indicator',
-  colUnit: 'Unit',
-  colBaseline: 'Baseline',
-  colActuals: 'Actuals',
-  colTargets: 'Targets',
-  colScore: 'Score',
-  colWhatIf: 'What-if target',
-  colValue: 'Assumed value',
-  colReset: 'Reset',
-  stage_behavior: 'Behaviour',
-  stage_outcome_short: 'Short-term outcome',
-  stage_outcome_long: 'Mid/long-term outcome',
-  down: 'lower is better',
-  notInIndex: 'not in the index',
-  labelTarget: 'Target for {year}: {name}',
-  labelSlider: 'Target for {year} (slider): {name}',
-  labelValue: 'Assumed value for {year}: {name}',
-  resetRow: 'Reset',
-  resetRowLabel: 'Reset changes to {name}',
-  errEmpty: 'Enter a number',
-  errNumber: 'Not a number',
-  sectionProjects: 'Key projects',
-  projectNo: 'No. {n}',
-  tag_new: 'new',
-  tag_revised: 'revised',
-  serves: 'Target states served',
-  kpis: 'KPIs',
-  kpiActual: 'actual',
-  kpiTarget: 'target',
-  kpiRate: '{p} of target',
-  noFigures: 'no figures given',
-  noTarget: 'no target given',
-  noKpi: 'no KPI set',
-  note: 'Note',
-  sectionData: 'Data and scenarios',
-  loadTitle: 'Load',
-  loadHelp: 'Load a dataset (vision-index/1) or a scenario (vision-index-scenario/1) as JSON.',
-  fileLabel: 'Choose a file',
-  dropZone: 'Drop a JSON file here',
-  pasteLabel: 'Paste JSON',
-  pasteApply: 'Load pasted JSON',
-  errorsTitle: 'Could not load. Please fix these problems ({n}):',
-  warningsTitle: 'Warnings ({n})',
-  scenarioTitle: 'Scenario',
-  scenarioHelp: 'Your changed targets and assumed values together form a scenario.',
-  saveScenario: 'Save scenario (JSON)',
-  shareLink: 'Make a share link',
-  shareUrl: 'Share link',
-  sourceTitle: 'Source',
-  stLoaded: 'Data loaded: {title}',
-  stScenario: 'Scenario applied',
-  stRestored: 'Your previous changes were restored',
-  stShared: 'Scenario from the shared link applied',
-  stRefused: 'Could not load ({n} problems). The previous data is kept',
-  stTarget: 'Target changed: {name}, {year} → {v}',
-  stTargetRemoved: 'Target reset: {name}, {year}',
-  stValue: 'Assumed value changed: {name}, {year} → {v}',
-  stValueRemoved: 'Assumed value removed: {name}, {year}',
-  stInvalid: 'Input not accepted: {msg}',
-  stResetRow: 'Reset: {name}',
-  stResetAll: 'All changes reset',
-  stMethod: 'Changed: {what} → {v}',
-  stMethodReset: 'Method and weights reset',
-  stPath: 'Path: {path}',
-  stYear: 'Year of scores: {year}',
-  stSaved: 'Scenario saved (scenario.json)',
-  stShareMade: 'Share link made',
-  stShareCopied: 'Share link made and copied to the clipboard',
-  stRecovered: 'The calculation engine stopped; it was restarted and the last state restored',
-  stLoadFailed: 'Could not fetch the data: {msg}',
-  stLang: 'Language: English',
-};
+/** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */
+const CATALOGUE = { ja };
 
-const CATALOGUE = { ja, en };
+/**
+ * Loads the catalogue of `lang` (English is a module of its own, fetched once).
+ * @param {string} lang
+ * @returns {Promise<void>}
+ */
+export async function loadLang(lang) {
+  if (lang === 'en' && !CATALOGUE.en) CATALOGUE.en = (await import('./i18n-en.js')).en;
+}
 
-/** The language to use for a `lang` attribute value. */
-export const pickLang = (l) => (String(l || '').toLowerCase().startsWith('en') ? 'en' : 'ja');
+export const hasLang = (/** @type {string} */ lang) => lang in CATALOGUE;
 
-/** The message `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+/**
+ * The language to use for a `lang` attribute value.
+ * @param {string | null | undefined} l
+ * @returns {'ja' | 'en'}
+ */
+export const pickLang = (l) =>
+  String(l || '')
+    .toLowerCase()
+    .startsWith('en')
+    ? 'en'
+    : 'ja';
+
+/**
+ * The message `key` in `lang` (Japanese until English is loaded), with `{name}` placeholders filled from `vars`.
+ * @param {string} lang
+ * @param {string} key
+ * @param {Record<string, unknown>} [vars]
+ * @returns {string}
+ */
 export function t(lang, key, vars) {
   const s = CATALOGUE[lang]?.[key] ?? ja[key] ?? key;
   return vars ? s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : s;
 }
 
-/** A dataset `Text` (string or {ja, en}) in the page language, then ja, then en. */
+/**
+ * A dataset `Text` (string or {ja, en}) in the page language, then ja, then en.
+ * @param {any} v
+ * @param {string} lang
+ * @returns {string}
+ */
 export function text(v, lang) {
   if (v == null) return '';
   if (typeof v === 'string') return v;

@@ -1,0 +1,470 @@
+// The one state and the one `commit(action)` (see ../types.d.ts).
+import { PATHS } from './dom.js';
+import { problemsOf } from './engine.js';
+import * as F from './format.js';
+import { t, text } from './i18n.js';
+
+/** @typedef {import('../types').State} State */
+/** @typedef {import('../types').ScenarioView} ScenarioView */
+
+const noScenario = () => ({ has: false, raw: {}, t: new Map(), v: new Map(), ids: new Set(), method: false });
+
+/**
+ * @param {'ja' | 'en'} lang
+ * @returns {State}
+ */
+export function createState(lang) {
+  return {
+    lang,
+    ds: null,
+    kpis: [],
+    goalById: new Map(),
+    indicatorById: new Map(),
+    path: 'plan',
+    scoreYear: 0,
+    valueYear: 0,
+    milestoneYears: [],
+    whatIfYears: [],
+    base: {},
+    result: null,
+    chartScen: null,
+    scen: noScenario(),
+    problems: [],
+    refusedWarnings: [],
+    loadWarnings: [],
+    invalid: new Map(),
+    shareUrl: '',
+  };
+}
+
+export const keys = {
+  cell: (id, year) => `${id}|${year}`,
+  target: (id, year) => `r|${id}|t${year}`,
+  value: (id) => `r|${id}|v`,
+  weight: (level, id) => `m|${level}|${id}`,
+  cap: 'm|cap',
+};
+
+/**
+ * @param {State} s
+ * @param {import('./engine.js').Engine} engine
+ */
+export function readDataset(s, engine) {
+  const ds = engine.dataset();
+  s.ds = ds;
+  s.kpis = engine.kpiStatus();
+  s.goalById = new Map(ds.goals.map((g) => [g.id, g]));
+  s.indicatorById = new Map(ds.indicators.map((i) => [i.id, i]));
+  s.path = engine.defaultPath();
+  const { first, last } = ds.years;
+  s.milestoneYears = (ds.index.milestones || []).map((m) => m.year);
+  s.whatIfYears = s.milestoneYears.length ? s.milestoneYears : [last];
+  s.scoreYear = s.milestoneYears[0] ?? last;
+  s.valueYear = Math.min(Math.max(engine.latestActualYear() + 1, first), last);
+  s.base = {};
+  for (const p of PATHS) s.base[p] = engine.baseResult(p);
+  s.invalid.clear();
+  s.shareUrl = '';
+}
+
+/**
+ * @param {State} s
+ * @param {import('./engine.js').Engine} engine
+ */
+export function readScenario(s, engine) {
+  const raw = engine.scenario();
+  const ids = new Set();
+  const tm = new Map();
+  const vm = new Map();
+  for (const e of raw.targets || []) {
+    tm.set(keys.cell(e.indicator, e.year), e.value);
+    ids.add(e.indicator);
+  }
+  for (const e of raw.values || []) {
+    vm.set(keys.cell(e.indicator, e.year), e.value);
+    ids.add(e.indicator);
+  }
+  for (const id of Object.keys(raw.weights?.indicators || {})) ids.add(id);
+  const w = raw.weights || {};
+  const method = Object.keys(raw.method || {}).length + Object.keys(w.goals || {}).length + Object.keys(w.policies || {}).length > 0;
+  s.scen = { has: !engine.scenarioIsEmpty(), raw, t: tm, v: vm, ids, method };
+}
+
+/**
+ * @param {State} s
+ * @param {import('./engine.js').Engine} engine
+ */
+export function readResult(s, engine) {
+  s.result = engine.result(s.path);
+  /** @type {Record<string, Array<number | null>> | null} */
+  let scen = null;
+  if (s.scen.has) {
+    scen = {};
+    for (const p of PATHS) {
+      const idx = p === s.path ? s.result.index : engine.index(p);
+      if (!F.sameSeries(idx, s.base[p].index)) scen[p] = idx;
+    }
+    if (!Object.keys(scen).length) scen = null;
+  }
+  s.chartScen = scen;
+}
+
+/** @typedef {import('../types').Outcome} Outcome */
+
+/** @typedef {import('../types').App} App */
+
+export function faultOf(e) {
+  const msg = String(e?.message || e);
+  return { severity: 'error', path: '$', code: 'page', message: { ja: t('ja', 'errPage', { msg }), en: t('en', 'errPage', { msg }) } };
+}
+
+function refusal(app, e) {
+  const s = app.state;
+  if (e?.panic) return { rescore: false, ret: { ok: false, errors: problemsOf(e), warnings: [] } };
+  const all = problemsOf(e);
+  let errors = all.filter((p) => p.severity !== 'warning');
+  if (!errors.length) errors = all;
+  s.problems = errors;
+  s.refusedWarnings = all.filter((p) => !errors.includes(p));
+  return { rescore: false, refused: errors, say: t(s.lang, 'stRefused', { n: errors.length }), ret: { ok: false, errors, warnings: s.refusedWarnings } };
+}
+
+function invalid(app, key, msg) {
+  const had = app.state.invalid.get(key) === msg;
+  app.state.invalid.set(key, msg);
+  return { rescore: false, say: had ? null : t(app.state.lang, 'stInvalid', { msg }) };
+}
+
+const messageOf = (/** @type {App} */ app, e) => text(problemsOf(e)[0].message, app.state.lang);
+
+const numberOf = (raw, bad) => (bad ? Number.NaN : raw.trim() === '' ? null : Number(raw.trim()));
+
+function cellEdit(app, a, kind) {
+  const s = app.state;
+  const L = s.lang;
+  const ind = s.indicatorById.get(a.id);
+  if (!ind) throw new Error(`no indicator ${a.id}`);
+  const key = kind === 't' ? keys.target(a.id, a.year) : keys.value(a.id);
+  const given = (kind === 't' ? ind.targets : ind.values)?.[a.year];
+  let v = numberOf(a.raw, a.bad);
+  if (v === null) {
+    if (given != null) return invalid(app, key, t(L, 'errEmpty'));
+    v = undefined;
+  } else if (!Number.isFinite(v)) {
+    return invalid(app, key, t(L, 'errNumber'));
+  } else if (v === given) {
+    v = undefined; // back to the dataset's own figure
+  }
+  try {
+    app.engine.edit(kind === 't' ? 'setTarget' : 'setValue', a.id, a.year, v);
+  } catch (e) {
+    if (e?.panic) throw e;
+    return invalid(app, key, messageOf(app, e));
+  }
+  s.invalid.delete(key);
+  const msg = kind === 't' ? (v === undefined ? 'stTargetRemoved' : 'stTarget') : v === undefined ? 'stValueRemoved' : 'stValue';
+  return { save: true, say: t(L, msg, { name: text(ind.name, L), year: F.fy(a.year, L), v: F.num(v ?? given, L) ?? '' }) };
+}
+
+function methodEdit(app, key, what, shown, call) {
+  try {
+    call();
+  } catch (e) {
+    if (e?.panic) throw e;
+    return invalid(app, key, messageOf(app, e));
+  }
+  app.state.invalid.delete(key);
+  return { save: true, say: t(app.state.lang, 'stMethod', { what, v: shown }) };
+}
+
+function clearInvalid(/** @type {App} */ app, prefix = '') {
+  for (const k of [...app.state.invalid.keys()]) if (k.startsWith(prefix)) app.state.invalid.delete(k);
+}
+
+/** @type {Record<string, (app: App, a: any) => Outcome | Promise<Outcome>>} */
+export const ACTIONS = {
+  setTarget: (app, a) => cellEdit(app, a, 't'),
+  setValue: (app, a) => cellEdit(app, a, 'v'),
+  setAggregate(app, a) {
+    const m = app.state.ds.index.method;
+    const L = app.state.lang;
+    return methodEdit(app, 'm|aggregate', t(L, 'aggregate'), t(L, `aggregate_${a.value}`), () =>
+      app.engine.edit('setAggregate', a.value === m.aggregate ? undefined : a.value),
+    );
+  },
+  setVia(app, a) {
+    const m = app.state.ds.index.method;
+    const L = app.state.lang;
+    return methodEdit(app, 'm|via', t(L, 'via'), t(L, `via_${a.value}`), () => app.engine.edit('setVia', a.value === m.via.join() ? undefined : a.value));
+  },
+  setCap(app, a) {
+    const m = app.state.ds.index.method;
+    const L = app.state.lang;
+    const v = numberOf(a.raw, a.bad); // NaN: the engine refuses it with its own message
+    return methodEdit(app, keys.cap, t(L, 'cap'), v === null ? t(L, 'none') : a.raw, () => {
+      if (v === m.cap) app.engine.edit('resetCap');
+      else app.engine.edit('setCap', v);
+    });
+  },
+  setWeight(app, a) {
+    const s = app.state;
+    const key = keys.weight(a.level, a.id);
+    const v = numberOf(a.raw, a.bad);
+    if (v === null) return invalid(app, key, t(s.lang, 'errEmpty'));
+    const own = (a.level === 'goal' ? s.goalById.get(a.id) : s.ds.policies.find((p) => p.id === a.id))?.weight ?? 1;
+    return methodEdit(app, key, t(s.lang, 'labelWeight', { name: a.id }), a.raw, () => app.engine.edit('setWeight', a.level, a.id, v === own ? undefined : v));
+  },
+  resetMethod(app) {
+    const w = app.state.scen.raw.weights || {};
+    app.engine.edit('setAggregate');
+    app.engine.edit('setVia');
+    app.engine.edit('resetCap');
+    for (const id in w.goals) app.engine.edit('setWeight', 'goal', id);
+    for (const id in w.policies) app.engine.edit('setWeight', 'policy', id);
+    clearInvalid(app, 'm|');
+    return { save: true, say: t(app.state.lang, 'stMethodReset') };
+  },
+  resetRow(app, a) {
+    app.engine.edit('resetIndicator', a.id);
+    clearInvalid(app, `r|${a.id}|`);
+    const ind = app.state.indicatorById.get(a.id);
+    return { save: true, say: t(app.state.lang, 'stResetRow', { name: ind ? text(ind.name, app.state.lang) : a.id }) };
+  },
+  resetAll(app) {
+    app.engine.edit('resetAll');
+    clearInvalid(app);
+    return { save: true, say: t(app.state.lang, 'stResetAll') };
+  },
+
+  setPath(app, a) {
+    if (!PATHS.includes(a.path)) return { rescore: false };
+    app.state.path = a.path;
+    return { say: a.quiet ? null : t(app.state.lang, 'stPath', { path: t(app.state.lang, `path_${a.path}`) }) };
+  },
+  setScoreYear(app, a) {
+    app.state.scoreYear = a.year;
+    return { say: t(app.state.lang, 'stYear', { year: F.fy(a.year, app.state.lang) }) };
+  },
+  setValueYear(app, a) {
+    app.state.valueYear = a.year;
+    clearInvalid(app, 'r|');
+    return { rescore: false };
+  },
+  setLang(app, a) {
+    app.state.lang = a.lang;
+    return { rebuild: true, say: t(a.lang, 'stLang') };
+  },
+  reconnect: () => ({ rebuild: true, rescore: false }),
+  recovered(app) {
+    clearInvalid(app);
+    return { say: t(app.state.lang, 'stRecovered') };
+  },
+  announce: (_app, a) => ({ rescore: false, say: a.msg }),
+
+  async loadDataset(app, a) {
+    const s = app.state;
+    const { engine } = app;
+    const prev = s.ds && { text: engine.datasetText, scen: engine.scenarioText, warnings: s.loadWarnings };
+    let warnings;
+    try {
+      if (!engine.glue) throw app.initError || new Error('engine not loaded');
+      warnings = await engine.load(a.text);
+    } catch (e) {
+      return refusal(app, e);
+    }
+    readDataset(s, engine);
+    s.problems = [];
+    s.refusedWarnings = [];
+    s.loadWarnings = warnings || [];
+    const restored = a.origin === 'first' ? app.restore() : null;
+    const say = restored ? t(s.lang, restored) : a.origin !== 'first' ? t(s.lang, 'stLoaded', { title: text(s.ds.title, s.lang) }) : null;
+    const undo = async () => {
+      await engine.settled();
+      if (!prev) throw new Error('no previous dataset');
+      await engine.load(prev.text);
+      engine.edit('applyScenario', prev.scen);
+      readDataset(s, engine);
+      s.loadWarnings = prev.warnings;
+    };
+    return { rebuild: true, save: true, say, ret: { ok: true, errors: [], warnings: s.loadWarnings }, undo };
+  },
+  applyScenario(app, a) {
+    const s = app.state;
+    if (!s.ds) return refusal(app, new Error('no dataset'));
+    const prev = app.engine.scenarioText;
+    let warnings;
+    try {
+      warnings = app.engine.edit('applyScenario', a.text);
+    } catch (e) {
+      return refusal(app, e);
+    }
+    s.problems = [];
+    s.refusedWarnings = [];
+    s.loadWarnings = warnings || [];
+    clearInvalid(app);
+    return {
+      save: true,
+      say: t(s.lang, a.msgKey || 'stScenario'),
+      ret: { ok: true, errors: [], warnings: s.loadWarnings },
+      undo: () => app.engine.edit('applyScenario', prev),
+    };
+  },
+  loadAny(app, a) {
+    const kind = app.engine.detectFormat(a.text);
+    return kind === 'scenario' ? ACTIONS.applyScenario(app, { text: a.text }) : ACTIONS.loadDataset(app, { text: a.text, origin: 'input' });
+  },
+  fetchFailed(app, a) {
+    const msg = a.msg;
+    app.state.problems = [
+      { severity: 'error', path: a.src, code: 'fetch', message: { ja: t('ja', 'stLoadFailed', { msg }), en: t('en', 'stLoadFailed', { msg }) } },
+    ];
+    app.state.refusedWarnings = [];
+    return { rescore: false, say: t(app.state.lang, 'stLoadFailed', { msg }) };
+  },
+  refuse: (app, a) => refusal(app, a.error),
+  showProblems(app, a) {
+    app.state.problems = a.problems;
+    app.state.refusedWarnings = [];
+    return { rescore: false };
+  },
+
+  saveScenario(app) {
+    if (!app.state.ds) return { rescore: false };
+    app.download(app.engine.scenarioJson());
+    return { rescore: false, say: t(app.state.lang, 'stSaved') };
+  },
+  share(app) {
+    if (!app.state.ds) return { rescore: false };
+    app.state.shareUrl = shareUrl(location.href, JSON.stringify(JSON.parse(app.engine.scenarioJson())));
+    app.copy(app.state.shareUrl);
+    return { rescore: false };
+  },
+};
+
+/**
+ * @param {App} app
+ * @returns {(action: {type: string, [k: string]: any}) => any}
+ */
+export function createCommit(app) {
+  const s = app.state;
+
+  const finish = (/** @type {Outcome} */ o, a) => {
+    const rescore = !!s.ds && o.rescore !== false;
+    if (rescore) {
+      readScenario(s, app.engine);
+      readResult(s, app.engine);
+    }
+    if (o.rebuild) app.invalidate();
+    app.render();
+    if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
+    if (o.say) app.say(o.say);
+    if (rescore) app.emit('vi-change', s.result);
+    if (o.refused) app.emit('vi-error', { errors: o.refused });
+    if (a.t0 != null) measure(a.t0);
+    return o.ret;
+  };
+
+  const fault = (e) => {
+    if (e?.panic) return undefined; // recovery commits `recovered`
+    console.error(e);
+    s.problems = [faultOf(e)];
+    s.refusedWarnings = [];
+    try {
+      app.render();
+    } catch {
+      /* the errors cannot even be shown */
+    }
+    app.say(text(s.problems[0].message, s.lang));
+    return { ok: false, errors: s.problems, warnings: [] };
+  };
+
+  const undoing = async (/** @type {Outcome} */ o, a, e) => {
+    if (!e?.panic) console.error(e);
+    try {
+      await o.undo?.();
+      finish({ rebuild: !!o.rebuild }, {});
+    } catch {
+      s.ds = null;
+      app.invalidate();
+      app.render();
+    }
+    return finish(refusal(app, { problems: [faultOf(e)] }), a);
+  };
+
+  const tail = (/** @type {Outcome} */ o, a) => {
+    try {
+      return finish(o, a);
+    } catch (e) {
+      if (o.undo) return undoing(o, a, e);
+      return fault(e);
+    }
+  };
+
+  return (action) => {
+    const handler = ACTIONS[action.type];
+    if (!handler) throw new Error(`unknown action ${action.type}`);
+    let o;
+    try {
+      o = handler(app, action);
+    } catch (e) {
+      return fault(e);
+    }
+    if (o instanceof Promise) return o.then((r) => tail(r, action), fault);
+    return tail(o, action);
+  };
+}
+
+function measure(t0) {
+  window.__vi ??= {};
+  const vi = window.__vi;
+  vi.lastEditHandlerMs = performance.now() - t0;
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      vi.lastEditMs = performance.now() - t0;
+      ch.port1.close();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
+// ---- persistence: localStorage autosave and `#s=` share links
+
+export const key = (titleJa) => 'vision-index:scenario:' + titleJa;
+
+export function load(k) {
+  try {
+    return localStorage.getItem(k);
+  } catch {
+    return null;
+  }
+}
+
+export function save(k, json) {
+  try {
+    if (json == null) localStorage.removeItem(k);
+    else localStorage.setItem(k, json);
+  } catch {}
+}
+
+export function encode(s) {
+  let bin = '';
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decode(b64) {
+  try {
+    const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+export function fromHash(hash) {
+  const m = /^#s=([\w-]*)/.exec(hash || '');
+  return m ? decode(m[1]) : null;
+}
+
+export const shareUrl = (href, json) => href.split('#')[0] + '#s=' + encode(json);

@@ -1,0 +1,167 @@
+// Types of the page, for `tsc --checkJs` only: the browser never loads this
+// file (so the page's modules stay small). The modules refer to these types
+// with `import('./types').Name` in their JSDoc.
+
+/** A problem of a refused input (SPEC §7 `errors`). */
+export interface Problem {
+  severity: string;
+  path: string;
+  code: string;
+  message: { ja: string; en: string } | string;
+}
+
+/** How a project KPI stands against its target (the engine's `kpiStatus`). */
+export interface KpiStatus {
+  year: number | null;
+  actual: number | null;
+  target: number | null;
+  /** Achievement, 1 = on target; null when it cannot be told or is not finite. */
+  ratio: number | null;
+  met: boolean | null;
+}
+
+/** The scenario in force, as the views need it. */
+export interface ScenarioView {
+  /** The scenario changes something (the engine's `scenarioIsEmpty`). */
+  has: boolean;
+  /** The scenario object (SPEC §4). */
+  raw: any;
+  /** What-if targets by `id|year`. */
+  t: Map<string, number>;
+  /** Assumed values by `id|year`. */
+  v: Map<string, number>;
+  /** The indicators the scenario touches. */
+  ids: Set<string>;
+  /** The scenario changes the method or a goal/policy weight. */
+  method: boolean;
+}
+
+/**
+ * The one state of the widget. Only `commit` writes it; views read it.
+ * Scores are read through `scoreOf` / `at` (format.js): a "no score" may be
+ * null, undefined or NaN, depending on how the result crossed the boundary.
+ */
+export interface State {
+  lang: 'ja' | 'en';
+  /** The engine's checked copy of the dataset (SPEC §2 shape), or null. */
+  ds: any;
+  /** KPI status per project and KPI, from the engine. */
+  kpis: KpiStatus[][];
+  goalById: Map<string, any>;
+  indicatorById: Map<string, any>;
+  /** The chosen path: actual, plan, outlook or trend. */
+  path: string;
+  /** The year of the goal and indicator scores. */
+  scoreYear: number;
+  /** The year of the assumed-value column. */
+  valueYear: number;
+  milestoneYears: number[];
+  /** The years of the what-if target columns. */
+  whatIfYears: number[];
+  /** Per path: the SPEC §5 result of the untouched dataset. */
+  base: Record<string, any>;
+  /** The SPEC §5 result on `path` with the scenario. */
+  result: any;
+  /** Per path: the scenario's index series where it differs from the untouched one; null when none differs. */
+  chartScen: Record<string, ArrayLike<number | null>> | null;
+  scen: ScenarioView;
+  /** The refused input's errors (or a fault of the page). */
+  problems: Problem[];
+  /** The warnings of the refused input. */
+  refusedWarnings: Problem[];
+  /** The warnings of the last accepted dataset or scenario. */
+  loadWarnings: Problem[];
+  /** Input key (see `keys` in state.js) → the message of its refused value. */
+  invalid: Map<string, string>;
+  shareUrl: string;
+}
+
+/** An action: `{ type, ...arguments }`; the list is `ACTIONS` in state.js. */
+export interface Action {
+  type: string;
+  /** The input event's time, for edit → next frame (what-if targets and values). */
+  t0?: number;
+  [k: string]: any;
+}
+
+/** What an action's handler tells the common tail of `commit` to do. */
+export interface Outcome {
+  /** The announcement, in the page language. */
+  say?: string | null;
+  /** Read scenario and result again and fire `vi-change` (default: when there is a dataset). */
+  rescore?: boolean;
+  /** Build the views again (new dataset or language). */
+  rebuild?: boolean;
+  /** Autosave the scenario. */
+  save?: boolean;
+  /** Errors to fire as `vi-error`. */
+  refused?: Problem[];
+  /** What `commit` returns. */
+  ret?: any;
+  /** Restores the engine when showing the outcome fails. */
+  undo?: () => void | Promise<void>;
+}
+
+/** What `commit` needs of the element. */
+export interface App {
+  state: State;
+  engine: import('./modules/engine.js').Engine;
+  /** Builds the views if needed, then patches each from the state. */
+  render(): void;
+  /** Marks the views to be built again. */
+  invalidate(): void;
+  say(msg: string): void;
+  emit(type: string, detail: any): void;
+  /** Applies a shared or saved scenario on first load; returns the message key. */
+  restore(): string | null;
+  download(json: string): void;
+  copy(url: string): void;
+  initError: any;
+}
+
+/** What every view's `create` gets. */
+export interface Ctx {
+  /** The state (views read it, never write it). */
+  state: State;
+  commit(action: Action): any;
+  /** Owns the view's listeners and observers: released on rebuild and disconnection. */
+  life: import('./modules/dom.js').Lifetime;
+  /** The status live region (the path bar places it). */
+  status: HTMLElement;
+  /** The host's width when the views were built. */
+  width: number;
+  /** The method box was open before the rebuild. */
+  methodOpen: boolean;
+}
+
+/**
+ * A view: `create(ctx)` builds its DOM once per dataset and language; `update`
+ * patches it from the state after every commit. A view never calls the engine
+ * and keeps no copy of a number: it changes things only through `ctx.commit`.
+ */
+export interface View {
+  el: HTMLElement;
+  update(state: State): void;
+}
+
+/** An input with its message slot (indicator table and method box). */
+export interface Cell {
+  num: HTMLInputElement;
+  err: HTMLElement;
+  td: HTMLElement;
+  /** Its key in `state.invalid`. */
+  key: string;
+  year?: number;
+  range?: HTMLInputElement;
+  label?: HTMLElement;
+  level?: string;
+  id?: string;
+  own?: number;
+}
+
+declare global {
+  interface Window {
+    /** Test hooks (tests/e2e/SELECTORS.md): first render and edit timings. */
+    __vi?: { firstRenderMs?: number; lastEditMs?: number; lastEditHandlerMs?: number };
+  }
+}

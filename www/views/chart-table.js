@@ -1,0 +1,43 @@
+// The chart's figures as a table (in a box closed by default; loaded when it first opens).
+import { h, numSpan, PATHS } from '../modules/dom.js';
+import * as F from '../modules/format.js';
+import { t } from '../modules/i18n.js';
+
+/**
+ * Puts the table of the chart's figures (every path, and the scenario's where they differ) into `box`.
+ * @param {HTMLElement} box
+ * @param {import('../types').State} s
+ */
+export function fillTable(box, s) {
+  const L = s.lang;
+  /** @type {Array<[string, ArrayLike<number | null>]>} */
+  const cols = PATHS.map((p) => [t(L, `path_${p}`), s.base[p].index]);
+  if (s.chartScen) for (const p of PATHS) if (s.chartScen[p]) cols.push([t(L, `path_${p}`) + t(L, 'scenarioSuffix'), s.chartScen[p]]);
+  const tbl = h(
+    'table',
+    { class: 'mini-table' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col', text: t(L, 'year') }),
+        cols.map((c) => h('th', { scope: 'col', class: 'num', text: c[0] })),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      s.result.years.map((y, i) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row', text: F.fy(y, L) }),
+          cols.map((c) => h('td', { class: 'num' }, numSpan(F.score(F.at(c[1], i), L), L))),
+        ),
+      ),
+    ),
+  );
+  box.replaceChildren(tbl);
+}

@@ -1,0 +1,279 @@
+// View: the indicator table with its what-if inputs.
+import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
+import * as F from '../modules/format.js';
+import { t, text } from '../modules/i18n.js';
+import { keys } from '../modules/state.js';
+
+/** @typedef {import('../types').State} State */
+/** @typedef {import('../types').Cell} Cell */
+
+/**
+ * @param {{num: HTMLInputElement, err: HTMLElement, td: HTMLElement}} c
+ * @param {string | undefined} msg
+ */
+export function showInvalid(c, msg) {
+  const on = msg != null;
+  if (c.err.hidden === !on && c.err.textContent === (msg || '')) return;
+  c.err.hidden = !on;
+  c.err.textContent = msg || '';
+  if (on) c.num.setAttribute('aria-invalid', 'true');
+  else c.num.removeAttribute('aria-invalid');
+  c.td.classList.toggle('invalid', on);
+}
+
+export function niceMax(v) {
+  if (!(v > 0)) return 10;
+  if (!(v < 1e300)) return 1e300;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return Math.ceil(v / p) * p;
+}
+
+function niceStepOf(v) {
+  if (!(v > 0)) return 1;
+  return 10 ** Math.floor(Math.log10(Math.min(v, 1e300)) - 2);
+}
+
+const eventTime = (e) => (e.timeStamp > 0 && e.timeStamp <= performance.now() ? e.timeStamp : performance.now());
+
+/** @param {import('../types').Ctx} ctx */
+export function create(ctx) {
+  const { state: s, commit, life } = ctx;
+  const L = s.lang;
+  const ds = s.ds;
+  const base = ds.index.base_year;
+  const years = [];
+  for (let y = base + 1; y <= ds.years.last; y++) years.push(y);
+  const vsel = h(
+    'select',
+    { id: 'value-year', 'data-testid': 'value-year' },
+    years.map((y) => h('option', { value: y, selected: y === s.valueYear, text: F.fy(y, L) })),
+  );
+  const scoreHead = h('th', { scope: 'col', class: 'num' });
+  const valueHead = h('span');
+  const head = h(
+    'tr',
+    null,
+    h('th', { scope: 'col', text: t(L, 'colStage') }),
+    h('th', { scope: 'col', text: t(L, 'colName') }),
+    h('th', { scope: 'col', text: t(L, 'colUnit') }),
+    h('th', { scope: 'col', class: 'num' }, t(L, 'colBaseline'), h('br'), h('small', { text: F.fyShort(base, L) })),
+    h('th', { scope: 'col', class: 'num', text: t(L, 'colActuals') }),
+    h('th', { scope: 'col', class: 'num', text: t(L, 'colTargets') }),
+    scoreHead,
+    s.whatIfYears.map((y) => h('th', { scope: 'col', class: 'whatif' }, t(L, 'colWhatIf'), h('br'), h('small', { text: F.fyShort(y, L) }))),
+    h('th', { scope: 'col', class: 'whatif' }, t(L, 'colValue'), h('br'), h('small', null, valueHead)),
+    h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
+  );
+  const ncol = 9 + s.whatIfYears.length;
+  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
+  const rows = new Map();
+  const body = h('tbody');
+  let goal = null;
+  ds.indicators.forEach((ind, k) => {
+    if (ind.goal !== goal) {
+      goal = ind.goal;
+      const g = s.goalById.get(goal);
+      body.append(
+        h(
+          'tr',
+          { class: 'group' },
+          h('th', { scope: 'colgroup', colspan: ncol }, h('span', { class: 'stick' }, h('span', { class: 'gid', text: goal }), g ? text(g.name, L) : '')),
+        ),
+      );
+    }
+    body.append(row(ind, k));
+  });
+  const table = h(
+    'table',
+    { 'data-testid': 'indicators', class: 'ind' },
+    h('caption', { class: 'sr-only', text: t(L, 'sectionIndicators') }),
+    h('thead', null, head),
+    body,
+  );
+  const el = section(
+    L,
+    'indicators',
+    'sectionIndicators',
+    h('p', { class: 'note', text: t(L, 'indicatorsNote') }),
+    h('div', { class: 'field inline' }, h('label', { for: 'value-year', text: t(L, 'valueYear') }), vsel),
+    h('div', { class: 'scroll table-wrap', tabindex: '0', role: 'region', 'aria-label': t(L, 'tableLabel') }, table),
+  );
+
+  life.on(vsel, 'change', () => commit({ type: 'setValueYear', year: Number(vsel.value) }));
+  life.on(body, 'input', (e) => {
+    const input = /** @type {HTMLInputElement} */ (e.target);
+    const r = rows.get(input.getAttribute('data-id') || '');
+    if (!r) return;
+    const t0 = eventTime(e);
+    if (input.hasAttribute('data-range-year')) {
+      const c = r.targets.find((x) => x.range === input);
+      if (!c) return;
+      c.num.value = input.value; // the slider drives its number field
+      commit({ type: 'setTarget', id: r.ind.id, year: c.year, raw: input.value, t0 });
+    } else if (input.hasAttribute('data-target-year')) {
+      commit({ type: 'setTarget', id: r.ind.id, year: Number(input.getAttribute('data-target-year')), raw: input.value, bad: input.validity.badInput, t0 });
+    } else if (input.hasAttribute('data-value-year')) {
+      commit({ type: 'setValue', id: r.ind.id, year: Number(input.getAttribute('data-value-year')), raw: input.value, bad: input.validity.badInput, t0 });
+    }
+  });
+  life.on(body, 'click', (e) => {
+    const b = /** @type {Element} */ (e.target).closest?.('button[data-action="reset-row"]');
+    if (b) commit({ type: 'resetRow', id: b.getAttribute('data-id') });
+  });
+
+  function row(ind, k) {
+    const name = text(ind.name, L);
+    const unit = text(ind.unit, L);
+    const stage = ind.stage || 'outcome_long';
+    const list = (obj) => {
+      const ys = yearsOf(obj);
+      if (!ys.length) return numSpan(null, L);
+      return h(
+        'ul',
+        { class: 'pairs' },
+        ys.map((y) => h('li', null, h('span', { class: 'yr', text: F.fyShort(y, L) }), ' ', F.num(obj?.[y], L))),
+      );
+    };
+    /** @type {Cell[]} */
+    const targets = [];
+    const cells = s.whatIfYears.map((y) => {
+      const id = `t${k}-${y}`;
+      const num = h('input', {
+        type: 'number',
+        id,
+        min: 0,
+        step: 'any',
+        inputmode: 'decimal',
+        'data-target-year': y,
+        'data-id': ind.id,
+        'aria-describedby': `${id}-e`,
+      });
+      const range = h('input', {
+        type: 'range',
+        id: `${id}-r`,
+        'data-range-year': y,
+        'data-id': ind.id,
+        'aria-label': t(L, 'labelSlider', { name, year: F.fy(y, L) }),
+      });
+      const err = h('span', { class: 'err', id: `${id}-e`, hidden: true });
+      const td = h(
+        'td',
+        { class: 'whatif' },
+        h('label', { for: id, class: 'sr-only', text: t(L, 'labelTarget', { name, year: F.fy(y, L) }) }),
+        num,
+        range,
+        err,
+      );
+      targets.push({ num, range, err, td, year: y, key: keys.target(ind.id, y) });
+      return td;
+    });
+    const vid = `v${k}`;
+    const vnum = h('input', {
+      type: 'number',
+      id: vid,
+      min: 0,
+      step: 'any',
+      inputmode: 'decimal',
+      'data-value-year': s.valueYear,
+      'data-id': ind.id,
+      'aria-describedby': `${vid}-e`,
+    });
+    const vlabel = h('label', { for: vid, class: 'sr-only' });
+    const verr = h('span', { class: 'err', id: `${vid}-e`, hidden: true });
+    const vtd = h('td', { class: 'whatif' }, vlabel, vnum, verr);
+    const score = h('span', { 'data-role': 'score' });
+    const tr = h(
+      'tr',
+      { 'data-indicator': ind.id, 'data-illustrative': ind.illustrative ? 'true' : null },
+      h('td', { class: 'stage', text: t(L, `stage_${stage}`) }),
+      h(
+        'th',
+        { scope: 'row', class: 'name' },
+        h('span', { class: 'iid', text: ind.id }),
+        ' ',
+        name,
+        ind.illustrative
+          ? h(
+              'span',
+              { class: 'badge ill', title: t(L, 'badgeIllustrativeLabel') },
+              h('span', { 'aria-hidden': 'true', text: t(L, 'badgeIllustrative') }),
+              h('span', { class: 'sr-only', text: t(L, 'badgeIllustrativeLabel') }),
+            )
+          : null,
+        ind.direction === 'down' ? h('span', { class: 'dir', text: `↓ ${t(L, 'down')}` }) : null,
+        h('span', { class: 'stage-m', 'aria-hidden': 'true', text: t(L, `stage_${stage}`) }),
+      ),
+      h('td', { class: 'unit', text: unit }),
+      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—' }),
+      h('td', { class: 'num', 'data-role': 'actuals' }, list(ind.values)),
+      h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
+      h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
+      cells,
+      vtd,
+      h(
+        'td',
+        null,
+        h('button', {
+          type: 'button',
+          class: 'btn small',
+          'data-action': 'reset-row',
+          'data-id': ind.id,
+          'aria-label': t(L, 'resetRowLabel', { name }),
+          text: t(L, 'resetRow'),
+        }),
+      ),
+    );
+    rows.set(ind.id, { ind, name, row: tr, score, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
+    return tr;
+  }
+
+  const put = (num, v, keep) => {
+    const focused = /** @type {ShadowRoot} */ (num.getRootNode()).activeElement === num;
+    if (keep || (focused && num.value !== '' && Number(num.value) === v)) return;
+    const want = v == null ? '' : String(v);
+    if (num.value !== want) num.value = want;
+  };
+
+  function update(s) {
+    const res = s.result;
+    const yi = res.years.indexOf(s.scoreYear);
+    const vy = s.valueYear;
+    const pathName = t(L, `path_${s.path}`);
+    setText(valueHead, F.fyShort(vy, L));
+    const sub = `${pathName}・${F.fyShort(s.scoreYear, L)}`;
+    if (scoreHead.querySelector('small')?.textContent !== sub) scoreHead.replaceChildren(t(L, 'colScore'), h('br'), h('small', { text: sub }));
+    if (vsel.value !== String(vy)) vsel.value = String(vy);
+    for (const [id, r] of rows) {
+      F.put(r.score, F.score(F.at(res.indicators[id], yi), L), L);
+      for (const c of r.targets) {
+        const y = /** @type {number} */ (c.year);
+        const sv = s.scen.t.get(keys.cell(id, y));
+        const v = sv ?? r.ind.targets?.[y];
+        put(c.num, v, s.invalid.has(c.key));
+        showInvalid(c, s.invalid.get(c.key));
+        flag([c.num, c.td, c.range], sv !== undefined);
+        const range = /** @type {HTMLInputElement} */ (c.range);
+        if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement !== range) {
+          const top = Math.max(r.ind.baseline, ...Object.values(r.ind.targets || {}), v ?? 0);
+          const max = String(niceMax(top * 1.6));
+          if (range.max !== max) range.max = max;
+          const step = String(niceStepOf(top));
+          if (range.step !== step) range.step = step;
+          if (range.min !== '0') range.min = '0';
+          range.value = String(v ?? 0);
+        }
+      }
+      const c = r.value;
+      const sv = s.scen.v.get(keys.cell(id, vy));
+      if (c.num.getAttribute('data-value-year') !== String(vy)) {
+        c.num.setAttribute('data-value-year', String(vy));
+      }
+      setText(c.label, t(L, 'labelValue', { name: r.name, year: F.fy(vy, L) }));
+      put(c.num, sv ?? r.ind.values?.[vy], s.invalid.has(c.key));
+      showInvalid(c, s.invalid.get(c.key));
+      flag([c.num, c.td], sv !== undefined);
+      r.row.classList.toggle('changed', s.scen.ids.has(id));
+    }
+  }
+  return { el, update };
+}
