@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Serves the widget: www/ at /, and the generated WebAssembly package pkg/ at /pkg/.
+"""Serves the widget: www/ at /, and the generated WebAssembly package pkg/ at /pkg/
+(or, with --root dist, the folder `make dist` wrote, as it is).
 
 Usage: python3 scripts/serve.py [--port 8080] [--root DIR]
 Binds 127.0.0.1 only. Prints "serving http://127.0.0.1:PORT/" once listening.
@@ -21,6 +22,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    # www/ has no pkg/ of its own: /pkg/ is the generated package (dist/ has its own copy).
+    map_pkg = True
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -37,7 +40,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if TEST and clean.startswith("/__fixtures__/"):
             rel = clean[len("/__fixtures__/"):]
             return os.path.join(ROOT, "tests", "fixtures", *[p for p in rel.split("/") if p not in ("", ".", "..")])
-        if clean.startswith("/pkg/"):
+        if self.map_pkg and clean.startswith("/pkg/"):
             rel = clean[len("/pkg/"):]
             return os.path.join(ROOT, "pkg", *[p for p in rel.split("/") if p not in ("", ".", "..")])
         return super().translate_path(path)
@@ -71,6 +74,7 @@ def main():
     ap.add_argument("--port", type=int, default=8080)
     ap.add_argument("--root", default=os.path.join(ROOT, "www"))
     a = ap.parse_args()
+    Handler.map_pkg = os.path.realpath(a.root) == os.path.realpath(os.path.join(ROOT, "www"))
     handler = functools.partial(Handler, directory=a.root)
     with Server(("127.0.0.1", a.port), handler) as httpd:
         print(f"serving http://127.0.0.1:{httpd.server_address[1]}/", flush=True)

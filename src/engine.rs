@@ -270,8 +270,8 @@ impl Engine {
     /// The rows of `path`'s result that changed since the last call for that
     /// path, brought up to date, as one flat list of numbers (what crosses the
     /// WebAssembly boundary per edit; see [`crate::model::rows`] for the row
-    /// numbering): `[k, row₁ … row_k, values of row₁ (one per year) … values of
-    /// row_k]`, NaN where there is no score. The first call after a new dataset,
+    /// numbering and [`rows::write`] for the format: the rows, the milestones,
+    /// and whether the method or warnings may have changed). The first call after a new dataset,
     /// scenario, weight or method gives every row; after edits of targets or
     /// values only, the index, the policies, the goals and the edited
     /// indicators. Applying each delta in turn to the rows gives the result.
@@ -293,8 +293,11 @@ impl Engine {
             }
         };
         rows.dedup();
+        let had_warnings = self.cache[k].as_ref().is_some_and(|(c, _)| !c.result.warnings.is_empty());
+        let all = changed == Changes::All;
         let result = self.rescore(path);
-        rows::write(result, n_pol, &rows, out);
+        let meta = all || had_warnings || !result.warnings.is_empty();
+        rows::write(result, n_pol, &rows, meta, out);
     }
 
     /// Scores the dataset with the scenario.

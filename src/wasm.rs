@@ -239,8 +239,9 @@ impl VisionEngine {
     }
 
     /// The rows of the result on `path` that changed since the last call for
-    /// that path: `[k, row₁ … row_k, values of row₁ … values of row_k]`, NaN
-    /// for no score (every row after a new dataset, scenario, weight or method;
+    /// that path, with its milestones: `[k, meta, m, (value, gap, met) × m,
+    /// row₁ … row_k, values of row₁ … values of row_k]`, NaN for no score;
+    /// `meta` = 1 when [`VisionEngine::meta`] may have changed (every row after a new dataset, scenario, weight or method;
     /// after a target or value edit the index, policies, goals and the edited
     /// indicators only). Re-scores incrementally.
     pub fn update(&mut self, path: &str) -> Result<Float64Array, JsValue> {
@@ -273,7 +274,7 @@ impl VisionEngine {
         let r = self.inner.score_base(path);
         let ds = self.inner.dataset();
         let all: Vec<usize> = (0..1 + ds.policies.len() + ds.goals.len() + r.indicators.len()).collect();
-        rows::write(&r, ds.policies.len(), &all, &mut self.buf);
+        rows::write(&r, ds.policies.len(), &all, true, &mut self.buf);
         Ok(Float64Array::from(self.buf.as_slice()))
     }
 

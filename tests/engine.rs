@@ -190,8 +190,8 @@ proptest! {
 /// Applies one delta of [`Engine::delta`] to `rows` (one `Vec` per row, NaN for
 /// no score), as the page does with what crosses the boundary.
 fn apply_delta(rows: &mut Vec<Vec<f64>>, ny: usize, delta: &[f64]) {
-    let k = delta[0] as usize;
-    let (ids, values) = delta[1..].split_at(k);
+    let (k, m) = (delta[0] as usize, delta[2] as usize);
+    let (ids, values) = delta[3 + 3 * m..].split_at(k);
     assert_eq!(values.len(), k * ny, "one number per row and year");
     for (j, &r) in ids.iter().enumerate() {
         let r = r as usize;
@@ -250,6 +250,18 @@ proptest! {
                     prop_assert!(buf[0] as usize <= small + 1, "step {}: {} rows after one indicator edit", step, buf[0]);
                 }
                 apply_delta(&mut rows[path.position()], ny, &buf);
+                let full = e.score(path);
+                let m = buf[2] as usize;
+                prop_assert_eq!(m, full.milestones.len());
+                for (j, ms) in full.milestones.iter().enumerate() {
+                    let got = &buf[3 + 3 * j..6 + 3 * j];
+                    prop_assert_eq!(got[0].to_bits(), ms.value.unwrap_or(f64::NAN).to_bits());
+                    prop_assert_eq!(got[1].to_bits(), ms.gap.unwrap_or(f64::NAN).to_bits());
+                    prop_assert_eq!(got[2] == 1.0, ms.met);
+                }
+                if !full.warnings.is_empty() {
+                    prop_assert_eq!(buf[1], 1.0, "warnings: the reader must ask for the meta");
+                }
                 prop_assert!(same_bits(&rows[path.position()], &expected_rows(&e, path)), "step {} path {}", step, path.name());
             }
         }

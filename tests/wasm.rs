@@ -162,11 +162,19 @@ fn update_sends_every_row_then_only_what_an_edit_changed() {
     let ny = array(&get(&layout, "years")).length() as usize;
     let small = 1 + pols.len() + goals.len();
     let check = |e: &mut VisionEngine, delta: &[f64]| {
-        let k = delta[0] as usize;
+        let (k, m) = (delta[0] as usize, delta[2] as usize);
+        let at = 3 + 3 * m;
         let full = e.result("plan").expect("result");
+        let ms = array(&get(&full, "milestones"));
+        assert_eq!(ms.length() as usize, m, "milestones");
+        for j in 0..m {
+            let want = ms.get(j as u32);
+            assert_eq!(get(&want, "value").as_f64().map(f64::to_bits), Some(delta[3 + 3 * j].to_bits()));
+            assert_eq!(get(&want, "met").as_bool(), Some(delta[5 + 3 * j] == 1.0));
+        }
         for j in 0..k {
-            let r = delta[1 + j] as usize;
-            let row = &delta[1 + k + j * ny..1 + k + (j + 1) * ny];
+            let r = delta[at + j] as usize;
+            let row = &delta[at + k + j * ny..at + k + (j + 1) * ny];
             let series = if r == 0 {
                 get(&full, "index")
             } else if r <= pols.len() {
@@ -193,7 +201,9 @@ fn update_sends_every_row_then_only_what_an_edit_changed() {
     let d = e.update("plan").expect("update").to_vec();
     assert_eq!(check(&mut e, &d), small + 1, "one edit: one indicator row more");
     let g4a = inds.iter().position(|x| x == "G4-a").expect("G4-a");
-    assert_eq!(d[small + 1] as usize, small + g4a, "the edited indicator's row");
+    assert_eq!(d[3 + 3 * 2 + small] as usize, small + g4a, "the edited indicator's row");
+    assert_eq!(d[1], 0.0, "no warnings, same method: no need to ask for the meta");
+    assert_eq!(first[1], 1.0, "the first delta asks for the meta");
     let meta = e.meta("plan").expect("meta");
     let ms = array(&get(&meta, "milestones"));
     let full = e.result("plan").expect("result");

@@ -151,7 +151,7 @@ class VisionIndex extends HTMLElement {
 
   /** @param {string} [path] */
   result(path = this.state.path) {
-    return this.state.ds ? this.engine.result(path) : null;
+    return this.state.ds ? this.engine.snapshot(path) : null;
   }
 
   scenario() {

@@ -36,7 +36,7 @@ function wasmViews(s) {
 }
 /** The page's road after an edit: the changed rows and the meta, applied to its PathRows. */
 function readRows(s) {
-  s.rows.apply(s.e.update(PATH), s.e.meta(PATH));
+  s.rows.apply(s.e.update(PATH), () => s.e.meta(PATH));
   return s.rows.view.indicators;
 }
 function jsViews(s) {
@@ -50,7 +50,7 @@ const wasmEngine = (M, d) => {
   e.result(PATH);
   const layout = has(M, 'layout') ? e.layout() : null;
   const rows = has(M, 'update') ? new PathRows(layout, PATH) : null;
-  if (rows) rows.apply(e.update(PATH), e.meta(PATH));
+  if (rows) rows.apply(e.update(PATH), () => e.meta(PATH));
   return { e, id: d.edit.id, year: d.edit.year, base: d.edit.base, k: 0, layout, rows };
 };
 const jsEngine = (d) => {
@@ -69,7 +69,7 @@ export const CASES = [
         const e = new s.M.VisionEngine(s.text);
         if (has(s.M, 'update')) {
           const rows = new PathRows(e.layout(), PATH);
-          rows.apply(e.update(PATH), e.meta(PATH));
+          rows.apply(e.update(PATH), () => e.meta(PATH));
           keep(rows.view.index);
         } else keep(e.result(PATH).index);
         e.free();
@@ -126,22 +126,13 @@ export const CASES = [
     id: 'result_json',
     info: true,
     title: `(i) el.result(): the whole §5 object as JSON text + JSON.parse (result(${PATH}), nothing to re-score)`,
-    when: (M) => has(M, 'update'),
     wasm: { setup: wasmEngine, op: (s) => keep(s.e.result(PATH).indicators) },
-  },
-  {
-    id: 'result_swb',
-    info: true,
-    title: `(i) el.result(): the §5 object built by serde-wasm-bindgen (resultObject(${PATH}))`,
-    when: (M) => has(M, 'resultObject'),
-    wasm: { setup: wasmEngine, op: (s) => keep(s.e.resultObject(PATH).indicators) },
   },
   {
     id: 'result_rows',
     info: true,
-    title: '(i) el.result(): the §5 object built in JS from the rows the page holds (PathRows.plain())',
-    when: (M) => has(M, 'update'),
-    wasm: { setup: wasmEngine, op: (s) => keep(s.rows.plain().indicators) },
+    title: '(i) el.result(): the §5 object built in JS from the rows the page holds (PathRows.snapshot())',
+    wasm: { setup: wasmEngine, op: (s) => keep(s.rows.snapshot().indicators) },
   },
   {
     id: 'load_only',
@@ -348,7 +339,7 @@ const B = {
         for (const p of R.PATHS) e.result(p);
         // the page's road: rows patched from update() deltas, per path
         const rows = has(M, 'update') ? Object.fromEntries(R.PATHS.map((p) => [p, new PathRows(e.layout(), p)])) : null;
-        if (rows) for (const p of R.PATHS) rows[p].apply(e.update(p), e.meta(p));
+        if (rows) for (const p of R.PATHS) rows[p].apply(e.update(p), () => e.meta(p));
         return [name, e, rows];
       });
       for (const p of R.PATHS) js.result(p);
@@ -371,8 +362,8 @@ const B = {
           else e.setValue(st.id, st.year, st.value);
           if (rows) {
             const r = rows[st.path];
-            r.apply(e.update(st.path), e.meta(st.path));
-            pushAll(diff(r.plain(), full, `${where} ${name} PathRows (update deltas) vs JS full`));
+            r.apply(e.update(st.path), () => e.meta(st.path));
+            pushAll(diff(r.snapshot(), full, `${where} ${name} PathRows (update deltas) vs JS full`));
           }
           pushAll(diff(e.result(st.path), full, `${where} ${name} vs JS full`));
           cmpSeries(e.index(st.path), full.index, `${where} ${name}.index()`, out);

@@ -63,13 +63,23 @@ pub fn row(result: &ScoreResult, n_policies: usize, r: usize) -> Option<&[Option
     }
 }
 
-/// Writes `rows` of `result` to `out` (cleared first) as
-/// `[k, row₁ … row_k, values of row₁ … values of row_k]`, NaN for no score.
-pub fn write(result: &ScoreResult, n_policies: usize, rows: &[usize], out: &mut Vec<f64>) {
+/// Writes `rows` of `result` to `out` (cleared first) as one delta:
+///
+/// `[k, meta, m, (value, gap, met) × m, row₁ … row_k, values of row₁ … values of row_k]`
+///
+/// `k` rows, each with one number per year (NaN for no score); `meta` is 1 when
+/// the method or the warnings may differ from the last delta's (the reader then
+/// asks for them), else 0; `m` milestones, each as its value and gap (NaN for
+/// none) and `met` (1 or 0).
+pub fn write(result: &ScoreResult, n_policies: usize, rows: &[usize], meta: bool, out: &mut Vec<f64>) {
     let ny = result.years.len();
+    let m = result.milestones.len();
     out.clear();
-    out.reserve(1 + rows.len() * (ny + 1));
-    out.push(rows.len() as f64);
+    out.reserve(3 + 3 * m + rows.len() * (ny + 1));
+    out.extend([rows.len() as f64, f64::from(u8::from(meta)), m as f64]);
+    for ms in &result.milestones {
+        out.extend([ms.value.unwrap_or(f64::NAN), ms.gap.unwrap_or(f64::NAN), f64::from(u8::from(ms.met))]);
+    }
     out.extend(rows.iter().map(|&r| r as f64));
     for &r in rows {
         match row(result, n_policies, r) {

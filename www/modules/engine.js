@@ -4,6 +4,8 @@
 // the last accepted dataset text and scenario JSON.
 // The page's one way to the engine: views never call it, `commit` does.
 
+import { PathRows } from './rows.js';
+
 const GLUE = new URL('../pkg/vision_index.js', import.meta.url);
 let generation = 0;
 
@@ -46,6 +48,10 @@ export class Engine {
   recovering = null;
   /** @type {(() => void) | null} */
   onRecover = null;
+  /** @type {Record<string, PathRows>} per path: the rows the page holds, patched from deltas */
+  rows = {};
+  /** @type {any} the ids behind the rows (once per dataset) */
+  layout = null;
 
   async init() {
     this.glue ??= await loadGlue();
@@ -75,8 +81,29 @@ export class Engine {
       w = this.eng.warnings();
     }
     this.datasetText = text;
+    this.forget();
     this.remember();
     return w;
+  }
+
+  /** Drops the rows held (a new dataset, or a new engine after a panic). */
+  forget() {
+    this.rows = {};
+    this.layout = null;
+  }
+
+  /**
+   * The rows of `path`, brought up to date: only what changed since the last
+   * read crosses the boundary (`update`), the meta only when it may have changed.
+   * @param {string} path
+   * @returns {PathRows}
+   */
+  pathRows(path) {
+    this.layout ??= this.call('layout');
+    this.rows[path] ??= new PathRows(this.layout, path);
+    const r = this.rows[path];
+    r.apply(this.call('update', path), () => this.call('meta', path));
+    return r;
   }
 
   /**
@@ -165,27 +192,42 @@ export class Engine {
   }
 
   /**
-   * The SPEC §5 result on `path` with the scenario.
+   * The result on `path` with the scenario, as the views read it: the SPEC §5
+   * shape with live Float64Array series (NaN = no score), patched in place by
+   * the next read. For a copy to hand out, `snapshot(path)`.
    * @param {string} path
    */
   result(path) {
-    return this.call('result', path);
+    return this.pathRows(path).view;
   }
 
   /**
+   * The SPEC §5 result on `path` as it is now, a snapshot the caller owns
+   * (`el.result()`, `vi-change`).
    * @param {string} path
-   * @returns {Array<number | null>}
+   */
+  snapshot(path) {
+    return this.pathRows(path).snapshot();
+  }
+
+  /**
+   * The index series on `path` (NaN = no score).
+   * @param {string} path
+   * @returns {Float64Array}
    */
   index(path) {
     return this.call('index', path);
   }
 
   /**
-   * The result on `path` of the untouched dataset.
+   * The result on `path` of the untouched dataset, in the views' shape.
    * @param {string} path
    */
   baseResult(path) {
-    return this.call('baseResult', path);
+    this.layout ??= this.call('layout');
+    const r = new PathRows(this.layout, path);
+    r.apply(this.call('baseRows', path), () => this.call('baseMeta', path));
+    return r.view;
   }
 
   remember() {
@@ -194,6 +236,7 @@ export class Engine {
 
   recover() {
     this.eng = null;
+    this.forget();
     this.recovering ??= (async () => {
       try {
         this.glue = await loadGlue();

@@ -15,21 +15,27 @@
  *   warnings: object[] }} Meta
  */
 
-/** Applies `delta` ([k, row ids…, values…]) to `rows` (row-major, `ny` per row). */
+/**
+ * Applies the rows of `delta` (`[k, meta, m, (value, gap, met) × m, row ids…, values…]`,
+ * src/model/rows.rs) to `rows` (row-major, `ny` per row); returns `k`.
+ * @param {Float64Array} rows @param {number} ny @param {Float64Array} delta
+ */
 export function applyDelta(rows, ny, delta) {
   const k = delta[0];
+  const at = 3 + 3 * delta[2];
   for (let j = 0; j < k; j++) {
-    const r = delta[1 + j];
-    const from = 1 + k + j * ny;
-    rows.set(delta.subarray(from, from + ny), r * ny);
+    const from = at + k + j * ny;
+    rows.set(delta.subarray(from, from + ny), delta[at + j] * ny);
   }
   return k;
 }
 
+const num = (v) => (Number.isNaN(v) ? null : v);
+
 /** A series as SPEC §5 writes it: numbers, `null` where there is no score. */
 function plainSeries(s) {
   const out = new Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s[i] === s[i] ? s[i] : null;
+  for (let i = 0; i < s.length; i++) out[i] = num(s[i]);
   return out;
 }
 
@@ -63,10 +69,25 @@ export class PathRows {
     };
   }
 
-  /** Applies a delta and the meta that came with it; returns the number of rows changed. */
+  /**
+   * Applies a delta; `meta()` is asked only when the delta says the method or
+   * the warnings may have changed (else the milestones come in the delta).
+   * Returns the number of rows changed.
+   * @param {Float64Array} delta @param {() => Meta} meta
+   */
   apply(delta, meta) {
     const k = applyDelta(this.rows, this.ny, delta);
-    this.setMeta(meta);
+    if (delta[1] === 1 || !this.meta) this.setMeta(meta());
+    else {
+      const ms = this.meta.milestones.map((x, j) => ({
+        year: x.year,
+        target: x.target,
+        value: num(delta[3 + 3 * j]),
+        gap: num(delta[4 + 3 * j]),
+        met: delta[5 + 3 * j] === 1,
+      }));
+      this.setMeta({ ...this.meta, milestones: ms });
+    }
     return k;
   }
 
@@ -80,23 +101,44 @@ export class PathRows {
     v.policies = meta.method.via.includes('policy') ? this.policies : {};
   }
 
-  /** The SPEC §5 object, a fresh copy (arrays of numbers and null). */
-  plain() {
-    const v = this.view;
+  /**
+   * The SPEC §5 object as it is now, for `el.result()` and `vi-change`: an
+   * immutable snapshot (the rows are copied, one memcpy) whose series are
+   * built as arrays of numbers and `null` when first read, so that an edit
+   * pays for the §5 object only when somebody looks at it.
+   */
+  snapshot() {
+    const rows = this.rows.slice();
+    const { ny, np, ng, layout: L } = this;
     const m = this.meta;
-    const obj = (o) => Object.fromEntries(Object.entries(o).map(([id, s]) => [id, plainSeries(s)]));
-    return {
-      format: v.format,
-      path: v.path,
-      years: [...v.years],
-      base_year: this.layout.base_year,
+    const sub = (r) => plainSeries(rows.subarray(r * ny, (r + 1) * ny));
+    const map = (ids, from) => Object.fromEntries(ids.map((id, i) => [id, sub(from + i)]));
+    const hasPolicies = !!m && m.method.via.includes('policy');
+    /** @type {Record<string, any>} */
+    const out = {
+      format: 'vision-index-result/1',
+      path: this.path,
+      years: [...L.years],
+      base_year: L.base_year,
       method: m ? structuredClone(m.method) : null,
-      index: plainSeries(v.index),
-      policies: obj(v.policies),
-      goals: obj(v.goals),
-      indicators: obj(v.indicators),
-      milestones: m ? structuredClone(m.milestones) : [],
-      warnings: m ? structuredClone(m.warnings) : [],
     };
+    /** @type {Record<string, any>} */
+    const memo = {};
+    const lazy = (name, build) =>
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          if (!(name in memo)) memo[name] = build();
+          return memo[name];
+        },
+      });
+    lazy('index', () => sub(0));
+    lazy('policies', () => (hasPolicies ? map(L.policies, 1) : {}));
+    lazy('goals', () => map(L.goals, 1 + np));
+    lazy('indicators', () => map(L.indicators, 1 + np + ng));
+    out.milestones = m ? structuredClone(m.milestones) : [];
+    out.warnings = m ? structuredClone(m.warnings) : [];
+    return out;
   }
 }

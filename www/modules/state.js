@@ -195,7 +195,9 @@ export const ACTIONS = {
   setVia(app, a) {
     const m = app.state.ds.index.method;
     const L = app.state.lang;
-    return methodEdit(app, 'm|via', t(L, 'via'), t(L, `via_${a.value}`), () => app.engine.edit('setVia', a.value === m.via.join() ? undefined : a.value));
+    return methodEdit(app, 'm|via', t(L, 'via'), t(L, `via_${a.value}`), () =>
+      app.engine.edit('setVia', a.value === m.via.join() ? undefined : a.value.split(',')),
+    );
   },
   setCap(app, a) {
     const m = app.state.ds.index.method;
@@ -358,7 +360,7 @@ export function createCommit(app) {
     app.render();
     if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
-    if (rescore) app.emit('vi-change', s.result);
+    if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
     if (o.refused) app.emit('vi-error', { errors: o.refused });
     if (a.t0 != null) measure(a.t0);
     return o.ret;

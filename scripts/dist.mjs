@@ -1,0 +1,71 @@
+// `make dist`: the self-contained folder to publish (dist/, entry dist/index.html).
+// The page's modules are bundled and minified with esbuild (the parts the page
+// loads on demand stay separate chunks), file names carry a content hash, every
+// path is relative, and nothing is fetched from another host. The WebAssembly
+// module is the one `make wasm` built in pkg/ (no test hooks), beside its glue.
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const WWW = path.join(ROOT, 'www');
+const OUT = path.join(ROOT, 'dist');
+const PKG = path.join(ROOT, 'pkg');
+
+if (!existsSync(path.join(PKG, 'vision_index_bg.wasm'))) {
+  console.error('dist: pkg/ is missing: run `make wasm` first');
+  process.exit(1);
+}
+const glueText = readFileSync(path.join(PKG, 'vision_index.js'), 'utf8');
+if (glueText.includes('debugPanic')) {
+  console.error('dist: pkg/ was built with the test hooks (debugPanic): run `make wasm` first');
+  process.exit(1);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(path.join(OUT, 'assets'), { recursive: true });
+mkdirSync(path.join(OUT, 'pkg'), { recursive: true });
+
+// The element and its modules: one entry, lazy parts as chunks, hashed names.
+const built = await esbuild.build({
+  entryPoints: [path.join(WWW, 'vision-index.js')],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  outdir: path.join(OUT, 'assets'),
+  entryNames: '[name]-[hash]',
+  chunkNames: '[name]-[hash]',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const entry = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+if (!entry) throw new Error('dist: esbuild wrote no entry');
+const entryName = path.basename(entry);
+
+// The files the modules find next to themselves (`new URL(…, import.meta.url)`):
+// the shadow root's stylesheet beside the bundle, the glue and module in ../pkg/.
+copyFileSync(path.join(WWW, 'vision-index.css'), path.join(OUT, 'assets', 'vision-index.css'));
+const glue = await esbuild.transform(glueText, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+writeFileSync(path.join(OUT, 'pkg', 'vision_index.js'), glue.code);
+copyFileSync(path.join(PKG, 'vision_index_bg.wasm'), path.join(OUT, 'pkg', 'vision_index_bg.wasm'));
+
+// The host page and its own files.
+for (const f of ['page.css', 'favicon.svg']) copyFileSync(path.join(WWW, f), path.join(OUT, f));
+cpSync(path.join(WWW, 'data'), path.join(OUT, 'data'), { recursive: true });
+let html = readFileSync(path.join(WWW, 'index.html'), 'utf8');
+const swap = (from, to) => {
+  if (!html.includes(from)) throw new Error(`dist: index.html has no ${from}`);
+  html = html.replace(from, to);
+};
+swap('src="vision-index.js"', `src="assets/${entryName}"`);
+swap('href="vision-index.css"', 'href="assets/vision-index.css"');
+writeFileSync(path.join(OUT, 'index.html'), html);
+
+const hash = createHash('sha256');
+for (const o of Object.keys(built.metafile.outputs).sort()) hash.update(readFileSync(path.join(ROOT, o)));
+console.log(`dist: dist/index.html, assets/${entryName} and ${Object.keys(built.metafile.outputs).length - 1} chunk(s); bundle ${hash.digest('hex').slice(0, 12)}`);
