@@ -26,6 +26,8 @@ pub struct Engine {
     cache: [Option<(Cached, Vec<usize>)>; 4],
     /// Per path: what changed in its result since [`Engine::delta`] last read it.
     changes: [Changes; 4],
+    /// The row numbers of the last delta (kept: a delta allocates nothing).
+    rows: Vec<usize>,
 }
 
 /// What changed in one path's result since it was last read by [`Engine::delta`].
@@ -62,6 +64,7 @@ impl Engine {
             warnings: Vec::new(),
             cache: Default::default(),
             changes: Default::default(),
+            rows: Vec::new(),
         }
     }
 
@@ -280,24 +283,25 @@ impl Engine {
         let changed = std::mem::replace(&mut self.changes[k], Changes::Indicators(Vec::new()));
         let n_pol = self.dataset.policies.len();
         let n_goal = self.dataset.goals.len();
-        let series_pos = |i: usize, links: &Links| links.series_pos.get(i).copied().flatten();
-        let mut rows: Vec<usize> = match &changed {
-            Changes::All => (0..rows::count(self.dataset(), &self.links)).collect(),
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.clear();
+        match &changed {
+            Changes::All => rows.extend(0..rows::count(self.dataset(), &self.links)),
             Changes::Indicators(list) => {
-                let mut r: Vec<usize> = (0..1 + n_pol + n_goal).collect();
-                let mut ind: Vec<usize> =
-                    list.iter().filter_map(|&i| series_pos(i, &self.links)).map(|s| 1 + n_pol + n_goal + s).collect();
-                ind.sort_unstable();
-                r.extend(ind);
-                r
+                rows.extend(0..1 + n_pol + n_goal);
+                let first = rows.len();
+                let at = |i: usize| self.links.series_pos.get(i).copied().flatten();
+                rows.extend(list.iter().filter_map(|&i| at(i)).map(|s| 1 + n_pol + n_goal + s));
+                rows[first..].sort_unstable();
+                rows.dedup();
             }
-        };
-        rows.dedup();
+        }
         let had_warnings = self.cache[k].as_ref().is_some_and(|(c, _)| !c.result.warnings.is_empty());
         let all = changed == Changes::All;
         let result = self.rescore(path);
         let meta = all || had_warnings || !result.warnings.is_empty();
         rows::write(result, n_pol, &rows, meta, out);
+        self.rows = rows;
     }
 
     /// Scores the dataset with the scenario.

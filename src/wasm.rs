@@ -17,7 +17,6 @@ use crate::messages::{Msg, RefKind};
 use crate::model::rows::{self, Layout};
 use crate::model::{Aggregate, Level, Method, MilestoneResult, ScorePath, ScoreResult, Via};
 use crate::problem::Problem;
-use js_sys::Float64Array;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -243,11 +242,27 @@ impl VisionEngine {
     /// row₁ … row_k, values of row₁ … values of row_k]`, NaN for no score;
     /// `meta` = 1 when [`VisionEngine::meta`] may have changed (every row after a new dataset, scenario, weight or method;
     /// after a target or value edit the index, policies, goals and the edited
-    /// indicators only). Re-scores incrementally.
-    pub fn update(&mut self, path: &str) -> Result<Float64Array, JsValue> {
+    /// indicators only). Re-scores incrementally. The numbers are left in the
+    /// handle's buffer ([`VisionEngine::buf_ptr`]); returns how many.
+    pub fn update(&mut self, path: &str) -> Result<u32, JsValue> {
         let path = parse_path(path)?;
         self.inner.delta(path, &mut self.buf);
-        Ok(Float64Array::from(self.buf.as_slice()))
+        Ok(self.buf_len())
+    }
+
+    /// Where the numbers of the last [`VisionEngine::update`],
+    /// [`VisionEngine::index`] or [`VisionEngine::base_rows`] are in the
+    /// module's memory: JavaScript reads them as `new Float64Array(memory.buffer,
+    /// bufPtr(), n)` and copies what it keeps before its next call (a call may
+    /// grow the memory, which detaches the view). One number crosses instead of
+    /// a new typed array per call (the Rust-WASM book's `Universe::cells`).
+    #[wasm_bindgen(js_name = bufPtr)]
+    pub fn buf_ptr(&self) -> *const f64 {
+        self.buf.as_ptr()
+    }
+
+    fn buf_len(&self) -> u32 {
+        u32::try_from(self.buf.len()).unwrap_or(u32::MAX)
     }
 
     /// The result on `path` besides its rows: `{ path, method, milestones, warnings }`.
@@ -257,25 +272,26 @@ impl VisionEngine {
     }
 
     /// Only the index series on `path` with the scenario (NaN for no score):
-    /// what the chart needs for the paths not on show.
-    pub fn index(&mut self, path: &str) -> Result<Float64Array, JsValue> {
+    /// what the chart needs for the paths not on show. Left in the buffer
+    /// ([`VisionEngine::buf_ptr`]); returns how many numbers (one per year).
+    pub fn index(&mut self, path: &str) -> Result<u32, JsValue> {
         let path = parse_path(path)?;
         let idx = &self.inner.rescore(path).index;
         self.buf.clear();
         self.buf.extend(idx.iter().map(|x| x.unwrap_or(f64::NAN)));
-        Ok(Float64Array::from(self.buf.as_slice()))
+        Ok(self.buf_len())
     }
 
     /// Every row of the untouched dataset's result on `path` (no scenario), in
-    /// the format of [`VisionEngine::update`].
+    /// the format of [`VisionEngine::update`], left in the buffer likewise.
     #[wasm_bindgen(js_name = baseRows)]
-    pub fn base_rows(&mut self, path: &str) -> Result<Float64Array, JsValue> {
+    pub fn base_rows(&mut self, path: &str) -> Result<u32, JsValue> {
         let path = parse_path(path)?;
         let r = self.inner.score_base(path);
         let ds = self.inner.dataset();
         let all: Vec<usize> = (0..1 + ds.policies.len() + ds.goals.len() + r.indicators.len()).collect();
         rows::write(&r, ds.policies.len(), &all, true, &mut self.buf);
-        Ok(Float64Array::from(self.buf.as_slice()))
+        Ok(self.buf_len())
     }
 
     /// The untouched dataset's result on `path` besides its rows.

@@ -27,16 +27,19 @@ function nextValue(s) {
 }
 
 const has = (M, name) => typeof M.VisionEngine.prototype[name] === 'function';
+/** The numbers a call left in the handle's buffer (a view into the module's memory), or the call's own array. */
+const nums = (M, e, r) => (typeof r === 'number' ? new Float64Array(MEMORY.get(M).buffer, e.bufPtr(), r) : r);
+const MEMORY = new Map();
 
 /** What the views need after an edit: the shown path's data and the other paths' index lines. */
 function wasmViews(s) {
   s.e.setTarget(s.id, s.year, nextValue(s));
   keep(s.rows ? readRows(s) : s.e.result(PATH));
-  for (const p of OTHER_PATHS) keep(s.e.index(p));
+  for (const p of OTHER_PATHS) keep(nums(s.M, s.e, s.e.index(p)));
 }
 /** The page's road after an edit: the changed rows and the meta, applied to its PathRows. */
 function readRows(s) {
-  s.rows.apply(s.e.update(PATH), () => s.e.meta(PATH));
+  s.rows.apply(nums(s.M, s.e, s.e.update(PATH)), () => s.e.meta(PATH));
   return s.rows.view.indicators;
 }
 function jsViews(s) {
@@ -50,8 +53,8 @@ const wasmEngine = (M, d) => {
   e.result(PATH);
   const layout = has(M, 'layout') ? e.layout() : null;
   const rows = has(M, 'update') ? new PathRows(layout, PATH) : null;
-  if (rows) rows.apply(e.update(PATH), () => e.meta(PATH));
-  return { e, id: d.edit.id, year: d.edit.year, base: d.edit.base, k: 0, layout, rows };
+  if (rows) rows.apply(nums(M, e, e.update(PATH)), () => e.meta(PATH));
+  return { M, e, id: d.edit.id, year: d.edit.year, base: d.edit.base, k: 0, layout, rows };
 };
 const jsEngine = (d) => {
   const e = new R.RefEngine(JSON.parse(d.text));
@@ -69,7 +72,7 @@ export const CASES = [
         const e = new s.M.VisionEngine(s.text);
         if (has(s.M, 'update')) {
           const rows = new PathRows(e.layout(), PATH);
-          rows.apply(e.update(PATH), () => e.meta(PATH));
+          rows.apply(nums(s.M, e, e.update(PATH)), () => e.meta(PATH));
           keep(rows.view.index);
         } else keep(e.result(PATH).index);
         e.free();
@@ -85,7 +88,7 @@ export const CASES = [
       setup: wasmEngine,
       op: (s) => {
         s.e.setTarget(s.id, s.year, nextValue(s));
-        keep(s.e.index(PATH));
+        keep(nums(s.M, s.e, s.e.index(PATH)));
       },
     },
     js: {
@@ -260,7 +263,8 @@ const B = {
     const info = [];
     for (const m of mods) {
       const M = await import(m.url);
-      await M.default({ module_or_path: new URL(m.url.replace(/\.js$/, '_bg.wasm'), location.href) });
+      const exports = await M.default({ module_or_path: new URL(m.url.replace(/\.js$/, '_bg.wasm'), location.href) });
+      MEMORY.set(M, exports.memory);
       B.modules[m.name] = M;
       const proto = Object.getOwnPropertyNames(M.VisionEngine.prototype).filter((n) => n !== 'constructor');
       info.push({ name: m.name, methods: proto.sort() });
@@ -318,7 +322,7 @@ const B = {
           try {
             if (run.sc) e.applyScenario(B.texts[run.sc]);
             pushAll(diff(e.result(path), js, `${where} ${name} vs JS`));
-            cmpSeries(e.index(path), js.index, `${where} ${name}.index() vs JS`, out);
+            cmpSeries(nums(M, e, e.index(path)).slice(), js.index, `${where} ${name}.index() vs JS`, out);
             if (run.sc) pushAll(diff(e.baseResult(path), R.score(ds, null, path), `${where} ${name}.baseResult vs JS`));
           } finally {
             e.free();
@@ -339,7 +343,7 @@ const B = {
         for (const p of R.PATHS) e.result(p);
         // the page's road: rows patched from update() deltas, per path
         const rows = has(M, 'update') ? Object.fromEntries(R.PATHS.map((p) => [p, new PathRows(e.layout(), p)])) : null;
-        if (rows) for (const p of R.PATHS) rows[p].apply(e.update(p), () => e.meta(p));
+        if (rows) for (const p of R.PATHS) rows[p].apply(nums(M, e, e.update(p)), () => e.meta(p));
         return [name, e, rows];
       });
       for (const p of R.PATHS) js.result(p);
@@ -362,11 +366,11 @@ const B = {
           else e.setValue(st.id, st.year, st.value);
           if (rows) {
             const r = rows[st.path];
-            r.apply(e.update(st.path), () => e.meta(st.path));
+            r.apply(nums(B.modules[name], e, e.update(st.path)), () => e.meta(st.path));
             pushAll(diff(r.snapshot(), full, `${where} ${name} PathRows (update deltas) vs JS full`));
           }
           pushAll(diff(e.result(st.path), full, `${where} ${name} vs JS full`));
-          cmpSeries(e.index(st.path), full.index, `${where} ${name}.index()`, out);
+          cmpSeries(nums(B.modules[name], e, e.index(st.path)).slice(), full.index, `${where} ${name}.index()`, out);
         }
       });
       for (const [, e] of mods) e.free();

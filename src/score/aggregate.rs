@@ -13,7 +13,7 @@ use std::collections::HashMap;
 /// all score exactly 100 (the base year) give exactly 100 whatever the weights.
 /// The mean is finally held within its smallest and largest child, which rounding
 /// could otherwise cross by an ulp.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Acc {
     /// Σ w·(s − 100) (arithmetic) or Σ w·ln(s / 100) (geometric)
     sum: f64,
@@ -97,7 +97,24 @@ pub(super) fn node_series(
     children: &[Series],
     ny: usize,
 ) -> Vec<Option<f64>> {
-    let mut acc = vec![Acc::default(); ny];
+    let mut out = Vec::with_capacity(ny);
+    node_series_into(agg, members, w, children, ny, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`node_series`] written into `out` (cleared first), with `acc` as scratch:
+/// no allocation once both have their size.
+pub(super) fn node_series_into(
+    agg: Aggregate,
+    members: impl Iterator<Item = usize>,
+    w: &[f64],
+    children: &[Series],
+    ny: usize,
+    acc: &mut Vec<Acc>,
+    out: &mut Vec<Option<f64>>,
+) {
+    acc.clear();
+    acc.resize(ny, Acc::default());
     for c in members {
         for (t, v) in children[c].values.iter().enumerate() {
             if let Some(v) = v {
@@ -105,7 +122,8 @@ pub(super) fn node_series(
             }
         }
     }
-    acc.iter().map(|a| a.value(agg)).collect()
+    out.clear();
+    out.extend(acc.iter().map(|a| a.value(agg)));
 }
 
 /// The weights in force of every node of each level.

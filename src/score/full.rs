@@ -1,7 +1,7 @@
 //! A full score: every indicator, goal, policy and the index, with what an
 //! incremental update needs kept alongside ([`Cached`]).
 
-use super::aggregate::{node_series, Acc, Weights};
+use super::aggregate::{node_series, node_series_into, Acc, Weights};
 use super::effective_method;
 use super::paths::{values_on_path, Anchors};
 use crate::messages::{Msg, Undefined};
@@ -57,6 +57,24 @@ pub(super) fn indicator_scores(
     scratch: &mut (Vec<Option<f64>>, Vec<(i32, f64)>),
     warn: &mut Vec<(usize, Problem)>,
 ) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(cx.ny);
+    indicator_scores_into(cx, i, ind, over_targets, over_values, scratch, warn, &mut out);
+    out
+}
+
+/// [`indicator_scores`] written into `out` (cleared first; no allocation once
+/// `out` and `scratch` have their size): what an incremental update uses.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn indicator_scores_into(
+    cx: &Ctx,
+    i: usize,
+    ind: &Indicator,
+    over_targets: &[(i32, f64)],
+    over_values: &[(i32, f64)],
+    scratch: &mut (Vec<Option<f64>>, Vec<(i32, f64)>),
+    warn: &mut Vec<(usize, Problem)>,
+    out: &mut Vec<Option<f64>>,
+) {
     let a = Anchors {
         base_year: cx.base_year,
         baseline: ind.baseline,
@@ -70,8 +88,8 @@ pub(super) fn indicator_scores(
     vals.resize(cx.ny, None);
     values_on_path(&a, cx.path, cx.first, vals, anchors);
     let (mut down_zero, mut overflow) = (Vec::new(), Vec::new());
-    let scores = vals
-        .iter()
+    out.clear();
+    out.extend(vals.iter()
         .enumerate()
         .map(|(k, x)| {
             let x = (*x)?;
@@ -95,14 +113,12 @@ pub(super) fn indicator_scores(
                 overflow.push(cx.first + k as i32);
                 None
             }
-        })
-        .collect();
+        }));
     for (years, why) in [(down_zero, Undefined::DownZero), (overflow, Undefined::Overflow)] {
         if !years.is_empty() {
             warn.push((i, Problem::warning(format!("indicators[{i}]"), Msg::ScoreUndefined { years, why })));
         }
     }
-    scores
 }
 
 impl Ctx {
@@ -119,6 +135,20 @@ pub(crate) struct Cached {
     pub(super) w: Weights,
     /// Undefined-score warnings by indicator position, in order.
     pub(super) ind_warn: Vec<(usize, Problem)>,
+    /// Buffers an update reuses, so that an edit allocates nothing.
+    pub(super) scratch: Scratch,
+}
+
+/// The buffers of [`Cached::update`], kept between updates.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Scratch {
+    pub values: (Vec<Option<f64>>, Vec<(i32, f64)>),
+    pub targets: Vec<(i32, f64)>,
+    pub assumed: Vec<(i32, f64)>,
+    pub warn: Vec<(usize, Problem)>,
+    pub acc: Vec<Acc>,
+    pub goals: Vec<usize>,
+    pub policies: Vec<usize>,
 }
 
 impl Cached {
@@ -188,7 +218,7 @@ impl Cached {
             indicators: ind_series,
             warnings: ind_warn.iter().map(|(_, p)| p.clone()).collect(),
         };
-        Cached { result, w, ind_warn }
+        Cached { result, w, ind_warn, scratch: Scratch::default() }
     }
 }
 
@@ -212,20 +242,40 @@ pub(super) fn index_series(
     policies: &[Series],
     ny: usize,
 ) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(ny);
+    index_series_into(method, w, goals, policies, ny, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`index_series`] written into `out`, with `acc` as scratch.
+pub(super) fn index_series_into(
+    method: Method,
+    w: &Weights,
+    goals: &[Series],
+    policies: &[Series],
+    ny: usize,
+    acc: &mut Vec<Acc>,
+    out: &mut Vec<Option<f64>>,
+) {
     if method.via.has_policy() {
-        node_series(method.aggregate, 0..policies.len(), &w.pol, policies, ny)
+        node_series_into(method.aggregate, 0..policies.len(), &w.pol, policies, ny, acc, out)
     } else {
-        node_series(method.aggregate, 0..goals.len(), &w.goal, goals, ny)
+        node_series_into(method.aggregate, 0..goals.len(), &w.goal, goals, ny, acc, out)
     }
 }
 
 /// Each milestone checked against the index.
 pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>]) -> Vec<MilestoneResult> {
+    let mut out = Vec::with_capacity(ds.index.milestones.len());
+    milestones_into(ds, index, &mut out);
+    out
+}
+
+/// [`milestones`] written into `out` (cleared first).
+pub(super) fn milestones_into(ds: &Dataset, index: &[Option<f64>], out: &mut Vec<MilestoneResult>) {
     let first = ds.years.first;
-    ds.index
-        .milestones
-        .iter()
-        .map(|m| {
+    out.clear();
+    out.extend(ds.index.milestones.iter().map(|m| {
             let k = m.year - first;
             let value = if k >= 0 { index.get(k as usize).copied().flatten() } else { None };
             MilestoneResult {
@@ -235,6 +285,5 @@ pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>]) -> Vec<MilestoneRe
                 gap: value.map(|v| v - m.value),
                 met: value.is_some_and(|v| v >= m.value - 1e-9),
             }
-        })
-        .collect()
+    }));
 }

@@ -4,15 +4,15 @@
 //! policy) scores. The same functions combine the same numbers in the same
 //! order as [`Cached::full`], so the result is the same bit for bit.
 
-use super::aggregate::Acc;
-use super::full::{index_series, indicator_scores, milestones, policy_series, Cached, Ctx};
+use super::aggregate::{node_series_into, Acc};
+use super::full::{index_series_into, indicator_scores_into, milestones_into, Cached, Ctx, Scratch};
 use crate::model::{Dataset, Entry, Links, Scenario};
 
-/// The scenario's entries of one indicator, sorted by year.
-fn entries_of(entries: &[Entry], id: &str) -> Vec<(i32, f64)> {
-    let mut v: Vec<(i32, f64)> = entries.iter().filter(|e| e.indicator == id).map(|e| (e.year, e.value)).collect();
-    v.sort_by_key(|e| e.0);
-    v
+/// The scenario's entries of one indicator, sorted by year, into `out`.
+fn entries_of(entries: &[Entry], id: &str, out: &mut Vec<(i32, f64)>) {
+    out.clear();
+    out.extend(entries.iter().filter(|e| e.indicator == id).map(|e| (e.year, e.value)));
+    out.sort_by_key(|e| e.0);
 }
 
 /// Adds `x` to `list` unless it is there already (the lists are a few long).
@@ -31,49 +31,57 @@ impl Cached {
         let agg = method.aggregate;
         let cx = Ctx::new(ds, method, self.result.path);
         let ny = cx.ny;
-        let mut scratch = (Vec::new(), Vec::new());
-        let mut goals_touched = Vec::new();
+        // The buffers are kept between updates: an edit allocates nothing
+        // (what costs most in WebAssembly, where the allocator is slow).
+        let Scratch { values, targets, assumed, warn, acc, goals: goals_touched, policies: policies_touched } =
+            &mut self.scratch;
+        let r = &mut self.result;
+        goals_touched.clear();
+        policies_touched.clear();
         let mut warnings_changed = false;
         for &i in changed {
             let (Some(ind), Some(Some(pos))) = (ds.indicators.get(i), links.series_pos.get(i)) else { continue };
             let had = self.ind_warn.len();
             self.ind_warn.retain(|(j, _)| *j != i);
-            let mut warn = Vec::new();
-            let ot = entries_of(&sc.targets, &ind.id);
-            let ov = entries_of(&sc.values, &ind.id);
-            self.result.indicators[*pos].values = indicator_scores(&cx, i, ind, &ot, &ov, &mut scratch, &mut warn);
+            warn.clear();
+            entries_of(&sc.targets, &ind.id, targets);
+            entries_of(&sc.values, &ind.id, assumed);
+            indicator_scores_into(&cx, i, ind, targets, assumed, values, warn, &mut r.indicators[*pos].values);
             warnings_changed |= had != self.ind_warn.len() || !warn.is_empty();
             let at = self.ind_warn.partition_point(|(j, _)| *j < i);
-            self.ind_warn.splice(at..at, warn);
+            self.ind_warn.splice(at..at, warn.drain(..));
             if let Some(g) = links.ind_goal[i] {
-                note(&mut goals_touched, g);
+                note(goals_touched, g);
             }
         }
-        let mut policies_touched = Vec::new();
-        for &g in &goals_touched {
-            let mut acc = vec![Acc::default(); ny];
+        for &g in goals_touched.iter() {
+            acc.clear();
+            acc.resize(ny, Acc::default());
             for &j in &links.goal_members[g] {
                 if let Some(Some(pos)) = links.series_pos.get(j) {
-                    for (k, s) in self.result.indicators[*pos].values.iter().enumerate() {
+                    for (k, s) in r.indicators[*pos].values.iter().enumerate() {
                         if let Some(s) = s {
                             acc[k].add(agg, self.w.ind[j], *s);
                         }
                     }
                 }
             }
-            self.result.goals[g].values = acc.iter().map(|a| a.value(agg)).collect();
+            let out = &mut r.goals[g].values;
+            out.clear();
+            out.extend(acc.iter().map(|a| a.value(agg)));
             if let Some(p) = links.goal_policy[g] {
-                note(&mut policies_touched, p);
+                note(policies_touched, p);
             }
         }
         if method.via.has_policy() {
-            for p in policies_touched {
-                self.result.policies[p].values = policy_series(links, &self.w, &self.result.goals, p, method, ny);
+            for &p in policies_touched.iter() {
+                let members = links.policy_members[p].iter().copied();
+                node_series_into(agg, members, &self.w.goal, &r.goals, ny, acc, &mut r.policies[p].values);
             }
         }
         if !goals_touched.is_empty() {
-            self.result.index = index_series(method, &self.w, &self.result.goals, &self.result.policies, ny);
-            self.result.milestones = milestones(ds, &self.result.index);
+            index_series_into(method, &self.w, &r.goals, &r.policies, ny, acc, &mut r.index);
+            milestones_into(ds, &r.index, &mut r.milestones);
         }
         if warnings_changed {
             self.result.warnings = self.ind_warn.iter().map(|(_, p)| p.clone()).collect();

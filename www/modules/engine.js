@@ -9,12 +9,13 @@ import { PathRows } from './rows.js';
 const GLUE = new URL('../pkg/vision_index.js', import.meta.url);
 let generation = 0;
 
+/** Imports and instantiates the module; `memory` is where its buffers are read from. */
 async function loadGlue() {
   const url = new URL(GLUE);
   if (generation++) url.searchParams.set('r', String(generation));
   const glue = await import(url.href);
-  await glue.default();
-  return glue;
+  const exports = await glue.default();
+  return { glue, memory: exports.memory };
 }
 
 /** @typedef {import('../types').Problem} Problem */
@@ -52,9 +53,11 @@ export class Engine {
   rows = {};
   /** @type {any} the ids behind the rows (once per dataset) */
   layout = null;
+  /** @type {WebAssembly.Memory | null} the module's memory */
+  memory = null;
 
   async init() {
-    this.glue ??= await loadGlue();
+    if (!this.glue) ({ glue: this.glue, memory: this.memory } = await loadGlue());
   }
 
   /** Resolves once no recovery is under way. */
@@ -102,8 +105,18 @@ export class Engine {
     this.layout ??= this.call('layout');
     this.rows[path] ??= new PathRows(this.layout, path);
     const r = this.rows[path];
-    r.apply(this.call('update', path), () => this.call('meta', path));
+    r.apply(this.numbers(this.call('update', path)), () => this.call('meta', path));
     return r;
+  }
+
+  /**
+   * The `n` numbers the last call left in the handle's buffer, as a view into
+   * the module's memory: read or copy it before the next call.
+   * @param {number} n
+   * @returns {Float64Array}
+   */
+  numbers(n) {
+    return new Float64Array(/** @type {WebAssembly.Memory} */ (this.memory).buffer, this.eng.bufPtr(), n);
   }
 
   /**
@@ -216,7 +229,7 @@ export class Engine {
    * @returns {Float64Array}
    */
   index(path) {
-    return this.call('index', path);
+    return this.numbers(this.call('index', path)).slice();
   }
 
   /**
@@ -226,7 +239,7 @@ export class Engine {
   baseResult(path) {
     this.layout ??= this.call('layout');
     const r = new PathRows(this.layout, path);
-    r.apply(this.call('baseRows', path), () => this.call('baseMeta', path));
+    r.apply(this.numbers(this.call('baseRows', path)), () => this.call('baseMeta', path));
     return r.view;
   }
 
@@ -239,7 +252,7 @@ export class Engine {
     this.forget();
     this.recovering ??= (async () => {
       try {
-        this.glue = await loadGlue();
+        ({ glue: this.glue, memory: this.memory } = await loadGlue());
         if (this.datasetText != null) {
           const eng = new this.glue.VisionEngine(this.datasetText);
           try {
