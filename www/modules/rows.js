@@ -79,14 +79,13 @@ export class PathRows {
     const k = applyDelta(this.rows, this.ny, delta);
     if (delta[1] === 1 || !this.meta) this.setMeta(meta());
     else {
-      const ms = this.meta.milestones.map((x, j) => ({
-        year: x.year,
-        target: x.target,
-        value: num(delta[3 + 3 * j]),
-        gap: num(delta[4 + 3 * j]),
-        met: delta[5 + 3 * j] === 1,
-      }));
-      this.setMeta({ ...this.meta, milestones: ms });
+      // The milestones came in the delta: updated in place (this object is the
+      // rows' own; a snapshot copies it).
+      this.meta.milestones.forEach((x, j) => {
+        x.value = num(delta[3 + 3 * j]);
+        x.gap = num(delta[4 + 3 * j]);
+        x.met = delta[5 + 3 * j] === 1;
+      });
     }
     return k;
   }
