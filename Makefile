@@ -1,7 +1,8 @@
 # Vision Index — the named commands. Each installs what it needs first (scripts/setup.sh).
 #   make serve   build the WebAssembly module and serve the widget on http://127.0.0.1:8080/
 #   make test    every test: format, lint, Rust tests, schemas, wasm facade, page lint/types, browser end-to-end
-#   make bench   the benchmarks (numbers go in the README)
+#   make dist    the folder to publish (dist/): modules bundled and minified
+#   make bench   the benchmarks (numbers go in the README); make bench-web: wasm vs JS
 #   make schema  regenerate schema/*.json from the Rust types
 
 SHELL := /bin/bash
@@ -73,17 +74,17 @@ schema:
 # WebAssembly vs plain JavaScript in headless Chromium (benches/web/): checks the JS
 # reference equal to the module, then times both; test-results/bench-web.json.
 # BENCH_WEB_ARGS=--quick for a short run (CI), --100k to add 100,000 indicators.
-# pkg-o3/ and pkg-s/ (make bench-web-builds) are benchmarked too when present.
+# pkg-z/ and pkg-o3/ (make bench-web-builds) are benchmarked too when present.
 .PHONY: bench-web bench-web-builds
 bench-web: wasm setup-browser
 	node benches/web/run.mjs $(BENCH_WEB_ARGS)
 
-# The module at opt-level 3 and s (wasm-opt -Oz after, as for pkg/), and at opt-level 3
+# The module at opt-level 3 and z (wasm-opt -Oz after, as for pkg/), and at opt-level 3
 # with wasm-opt -O3, to choose the page's build settings by measurement.
 bench-web-builds: setup
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --out-dir pkg-o3
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --target web --release --no-pack --out-dir pkg-s
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --release --no-pack --out-dir pkg-z
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --no-opt --out-dir pkg-o3-wo3
 	wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	  pkg-o3-wo3/vision_index_bg.wasm -o pkg-o3-wo3/vision_index_bg.wasm
-	@for d in pkg pkg-o3 pkg-s pkg-o3-wo3; do [ -f $$d/vision_index_bg.wasm ] && echo "$$d: $$(stat -c %s $$d/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c $$d/vision_index_bg.wasm | wc -c) bytes gzip"; done; true
+	@for d in pkg pkg-z pkg-o3 pkg-o3-wo3; do [ -f $$d/vision_index_bg.wasm ] && echo "$$d: $$(stat -c %s $$d/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c $$d/vision_index_bg.wasm | wc -c) bytes gzip"; done; true

@@ -6,7 +6,7 @@
 // 1. Serves the repository's files from 127.0.0.1 (a tiny server of its own,
 //    cross-origin isolated so that performance.now() has 5 µs resolution) and
 //    opens benches/web/page.html, which loads every build of the module present:
-//    pkg/ (opt-level z, `make wasm`), pkg-o3/ and pkg-s/ (opt-level 3 and s, optional;
+//    pkg/ (opt-level s, `make wasm`), pkg-z/ and pkg-o3/ (opt-level z and 3, optional;
 //    all three post-processed by wasm-opt -Oz as Cargo.toml says), pkg-o3-wo3/ (opt-level 3
 //    with wasm-opt -O3; `make bench-web-builds` makes the optional ones)
 //    and the JS reference (benches/web/reference.js).
@@ -48,12 +48,12 @@ const MIN_MS = QUICK ? 4 : 15; // a batch lasts at least about this long
 // ---------------------------------------------------------------- builds and data
 
 const BUILDS = [
-  { name: 'wasm-z', dir: 'pkg', note: 'opt-level z (make wasm, what the page ships)' },
+  { name: 'wasm-s', dir: 'pkg', note: 'opt-level s (make wasm, what the page ships)' },
+  { name: 'wasm-z', dir: 'pkg-z', note: 'opt-level z' },
   { name: 'wasm-o3', dir: 'pkg-o3', note: 'opt-level 3' },
-  { name: 'wasm-s', dir: 'pkg-s', note: 'opt-level s' },
   { name: 'wasm-o3-wo3', dir: 'pkg-o3-wo3', note: 'opt-level 3, wasm-opt -O3 instead of -Oz' },
 ].filter((b) => existsSync(path.join(ROOT, b.dir, 'vision_index.js')) && existsSync(path.join(ROOT, b.dir, 'vision_index_bg.wasm')));
-if (!BUILDS.some((b) => b.name === 'wasm-z')) {
+if (!BUILDS.some((b) => b.dir === 'pkg')) {
   console.error('bench-web: pkg/ is missing: run `make wasm` first.');
   process.exit(1);
 }
