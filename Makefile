@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup setup-browser wasm wasm-test-hooks serve dist test test-rust test-wasm test-js test-e2e bench schema
+.PHONY: setup setup-browser wasm wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e bench schema
 
 setup:
 	bash scripts/setup.sh
@@ -43,7 +43,14 @@ dist: wasm
 
 test: test-rust test-wasm test-js test-e2e
 
-test-rust:
+# The shape of the tree: no module of src/ uses one that uses it (scripts/module-deps.py),
+# and no file in src/ or www/ is over 700 lines.
+test-structure:
+	python3 scripts/module-deps.py > /dev/null
+	@long=$$(find src www -name '*.rs' -o -name '*.js' -o -name '*.css' -o -name '*.html' | xargs wc -l | awk '$$2 != "total" && $$1 > 700'); \
+	  if [ -n "$$long" ]; then echo "files over 700 lines:"; echo "$$long"; exit 1; fi
+
+test-rust: test-structure
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test --all-targets
