@@ -39,8 +39,14 @@ impl Acc {
             return;
         }
         self.w += w;
-        self.lo = self.lo.min(s);
-        self.hi = self.hi.max(s);
+        // Comparisons, not f64::min/max: scores are never NaN, and in
+        // WebAssembly min/max are calls to fmin/fmax (a fifth of an edit's time).
+        if s < self.lo {
+            self.lo = s;
+        }
+        if s > self.hi {
+            self.hi = s;
+        }
         match agg {
             Aggregate::Arithmetic => self.sum += w * (s - 100.0),
             Aggregate::Geometric => {
