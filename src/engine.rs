@@ -28,6 +28,10 @@ pub struct Engine {
     changes: [Changes; 4],
     /// The row numbers of the last delta (kept: a delta allocates nothing).
     rows: Vec<usize>,
+    /// Per path: whether the result that [`Engine::delta`] last gave had
+    /// warnings (what its reader holds; the cache may have moved on since,
+    /// e.g. after [`Engine::rescore`] for the chart's other paths).
+    delta_warned: [bool; 4],
 }
 
 /// What changed in one path's result since it was last read by [`Engine::delta`].
@@ -65,6 +69,7 @@ impl Engine {
             cache: Default::default(),
             changes: Default::default(),
             rows: Vec::new(),
+            delta_warned: Default::default(),
         }
     }
 
@@ -296,12 +301,16 @@ impl Engine {
                 rows.dedup();
             }
         }
-        let had_warnings = self.cache[k].as_ref().is_some_and(|(c, _)| !c.result.warnings.is_empty());
+        // The reader's warnings are those of the last delta it read, not the
+        // cache's: another call (`rescore`) may have brought the cache up to date since.
+        let had_warnings = self.delta_warned[k];
         let all = changed == Changes::All;
         let result = self.rescore(path);
-        let meta = all || had_warnings || !result.warnings.is_empty();
+        let has_warnings = !result.warnings.is_empty();
+        let meta = all || had_warnings || has_warnings;
         rows::write(result, n_pol, &rows, meta, out);
         self.rows = rows;
+        self.delta_warned[k] = has_warnings;
     }
 
     /// Scores the dataset with the scenario.

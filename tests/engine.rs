@@ -223,8 +223,9 @@ fn same_bits(a: &[Vec<f64>], b: &[Vec<f64>]) -> bool {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
-    /// A reader that applies every delta in turn always holds the full result,
-    /// bit for bit; a delta after target and value edits only carries the index,
+    /// A reader that applies every delta in turn (and asks for the warnings
+    /// when a delta says so) always holds the full result, bit for bit, even
+    /// when other calls re-score a path between its deltas; a delta after target and value edits only carries the index,
     /// the policies, the goals and the edited indicators.
     #[test]
     fn deltas_applied_in_turn_give_the_full_result(
@@ -237,15 +238,26 @@ proptest! {
         let small = 1 + ds.policies.len() + ds.goals.len();
         let mut e = Engine::new(ds);
         let mut rows: [Vec<Vec<f64>>; 4] = Default::default();
+        // The warnings the reader holds per path: asked for (`meta`) only when a delta says so.
+        let mut warned: [Vec<Problem>; 4] = Default::default();
         let mut buf = Vec::new();
         for path in ScorePath::ALL {
             e.delta(path, &mut buf);
             apply_delta(&mut rows[path.position()], ny, &buf);
+            warned[path.position()] = e.score(path).warnings;
         }
         for (step, x) in edits.iter().enumerate() {
             apply(&mut e, x);
+            // As the page's chart does with `index(path)`: the paths not read by
+            // delta this step are brought up to date by another call.
+            for path in ScorePath::ALL.into_iter().filter(|p| *p != ScorePath::Plan && step % every != 0) {
+                e.rescore(path);
+            }
             for path in ScorePath::ALL.into_iter().filter(|p| *p == ScorePath::Plan || step % every == 0) {
                 e.delta(path, &mut buf);
+                if buf[1] == 1.0 {
+                    warned[path.position()] = e.score(path).warnings;
+                }
                 if x.kind <= 8 && (path == ScorePath::Plan || every == 1) {
                     prop_assert!(buf[0] as usize <= small + 1, "step {}: {} rows after one indicator edit", step, buf[0]);
                 }
@@ -262,8 +274,29 @@ proptest! {
                 if !full.warnings.is_empty() {
                     prop_assert_eq!(buf[1], 1.0, "warnings: the reader must ask for the meta");
                 }
+                prop_assert_eq!(&warned[path.position()], &full.warnings, "step {} path {}: the reader's warnings", step, path.name());
                 prop_assert!(same_bits(&rows[path.position()], &expected_rows(&e, path)), "step {} path {}", step, path.name());
             }
         }
     }
+}
+
+/// The warnings a delta's reader holds are those of the last delta it read:
+/// when another call (the chart's `index(path)`) re-scores a path after its
+/// warnings went away, the next delta still says to ask for the meta.
+#[test]
+fn a_delta_asks_for_the_meta_when_warnings_went_away_meanwhile() {
+    let mut e = Engine::new(datasets()[0].clone());
+    let mut buf = Vec::new();
+    e.set_target("G2-b", 2027, Some(0.0)).expect("edit"); // down at 0: no score, a warning
+    e.delta(ScorePath::Outlook, &mut buf);
+    assert_eq!(buf[1], 1.0);
+    assert!(!e.rescore(ScorePath::Outlook).warnings.is_empty());
+    e.set_target("G2-b", 2027, None).expect("edit");
+    e.rescore(ScorePath::Outlook);
+    e.delta(ScorePath::Outlook, &mut buf);
+    assert!(e.rescore(ScorePath::Outlook).warnings.is_empty());
+    assert_eq!(buf[1], 1.0, "the reader still holds the old warning");
+    e.delta(ScorePath::Outlook, &mut buf);
+    assert_eq!(buf[1], 0.0, "told once");
 }

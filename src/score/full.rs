@@ -89,31 +89,29 @@ pub(super) fn indicator_scores_into(
     values_on_path(&a, cx.path, cx.first, vals, anchors);
     let (mut down_zero, mut overflow) = (Vec::new(), Vec::new());
     out.clear();
-    out.extend(vals.iter()
-        .enumerate()
-        .map(|(k, x)| {
-            let x = (*x)?;
-            let s = match ind.direction {
-                // At its baseline an indicator scores exactly 100.
-                _ if x == ind.baseline => 100.0,
-                Direction::Up => 100.0 * x / ind.baseline,
-                Direction::Down if x == 0.0 => {
-                    down_zero.push(cx.first + k as i32);
-                    return None;
-                }
-                Direction::Down => 100.0 * ind.baseline / x,
-            };
-            let s = match cx.cap {
-                Some(c) => s.min(c),
-                None => s,
-            };
-            if s.is_finite() {
-                Some(s)
-            } else {
-                overflow.push(cx.first + k as i32);
-                None
+    out.extend(vals.iter().enumerate().map(|(k, x)| {
+        let x = (*x)?;
+        let s = match ind.direction {
+            // At its baseline an indicator scores exactly 100.
+            _ if x == ind.baseline => 100.0,
+            Direction::Up => 100.0 * x / ind.baseline,
+            Direction::Down if x == 0.0 => {
+                down_zero.push(cx.first + k as i32);
+                return None;
             }
-        }));
+            Direction::Down => 100.0 * ind.baseline / x,
+        };
+        let s = match cx.cap {
+            Some(c) => s.min(c),
+            None => s,
+        };
+        if s.is_finite() {
+            Some(s)
+        } else {
+            overflow.push(cx.first + k as i32);
+            None
+        }
+    }));
     for (years, why) in [(down_zero, Undefined::DownZero), (overflow, Undefined::Overflow)] {
         if !years.is_empty() {
             warn.push((i, Problem::warning(format!("indicators[{i}]"), Msg::ScoreUndefined { years, why })));
@@ -276,14 +274,14 @@ pub(super) fn milestones_into(ds: &Dataset, index: &[Option<f64>], out: &mut Vec
     let first = ds.years.first;
     out.clear();
     out.extend(ds.index.milestones.iter().map(|m| {
-            let k = m.year - first;
-            let value = if k >= 0 { index.get(k as usize).copied().flatten() } else { None };
-            MilestoneResult {
-                year: m.year,
-                target: m.value,
-                value,
-                gap: value.map(|v| v - m.value),
-                met: value.is_some_and(|v| v >= m.value - 1e-9),
-            }
+        let k = m.year - first;
+        let value = if k >= 0 { index.get(k as usize).copied().flatten() } else { None };
+        MilestoneResult {
+            year: m.year,
+            target: m.value,
+            value,
+            gap: value.map(|v| v - m.value),
+            met: value.is_some_and(|v| v >= m.value - 1e-9),
+        }
     }));
 }
