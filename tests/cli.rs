@@ -440,6 +440,25 @@ fn scenario_with_an_unknown_indicator() {
 
 // ---------------------------------------------------------------- usage errors: exit 2
 
+/// An argument that is not UTF-8 (say a Shift_JIS file name) is a usage error,
+/// not a panic (`std::env::args` would panic on it).
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"\x83f\x81[\x83^.json"); // 「データ」 in Shift_JIS
+    for args in [
+        vec![std::ffi::OsStr::new("check"), name],
+        vec![std::ffi::OsStr::new("score"), std::ffi::OsStr::new(TINY), std::ffi::OsStr::new("--path"), name],
+    ] {
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_vision-index")).args(&args).current_dir(root()).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert!(err.contains("usage:") && !err.contains("internal error"), "{args:?}: {err}");
+    }
+}
+
 #[test]
 fn usage_errors() {
     assert_usage_error(&[], None);

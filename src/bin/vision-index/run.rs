@@ -5,6 +5,7 @@ use crate::args::{Cli, Command, USAGE};
 use crate::{commands, input};
 use clap::error::ErrorKind;
 use clap::Parser;
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 use vision_index::messages::Msg;
@@ -17,9 +18,10 @@ fn usage(why: &str) -> ExitCode {
 }
 
 /// Parses the arguments: `--help` and `--version` print and exit 0; every
-/// other clap error is a usage error (exit 2) in this tool's own form.
-fn parse(argv: &[String]) -> Result<Cli, ExitCode> {
-    Cli::try_parse_from(std::iter::once("vision-index".to_string()).chain(argv.iter().cloned())).map_err(|e| {
+/// other clap error is a usage error (exit 2) in this tool's own form, an
+/// argument that is not UTF-8 included.
+fn parse(argv: &[OsString]) -> Result<Cli, ExitCode> {
+    Cli::try_parse_from(std::iter::once(OsString::from("vision-index")).chain(argv.iter().cloned())).map_err(|e| {
         match e.kind() {
             ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                 let _ = e.print();
@@ -38,7 +40,7 @@ fn parse(argv: &[String]) -> Result<Cli, ExitCode> {
     })
 }
 
-fn run(argv: &[String]) -> ExitCode {
+fn run(argv: &[OsString]) -> ExitCode {
     let cli = match parse(argv) {
         Ok(c) => c,
         Err(code) => return code,
@@ -87,7 +89,9 @@ pub fn main() -> ExitCode {
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("vision-index: internal error (please report): {}{at}", what.replace('\n', " "));
     }));
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`: `std::env::args` panics on an argument that is not UTF-8
+    // (e.g. a Shift_JIS file name); clap reports it as a usage error instead.
+    let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
     match std::panic::catch_unwind(|| run(&argv)) {
         Ok(code) => code,
         Err(_) => ExitCode::from(3),
