@@ -235,6 +235,7 @@ mod tests {
             assert_eq!(serde_json::to_value(v).expect("json"), serde_json::json!(name));
         }
         let mut names = T::NAMES.to_vec();
+        names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), T::TABLE.len(), "names are distinct");
         assert_eq!(T::parse("nope"), None);
