@@ -49,7 +49,7 @@ pub use read::{dataset_from_value, load_dataset, load_scenario, scenario_from_va
 pub use score::{score, score_with};
 
 /// Not part of the API: the JSON parser, for its tests against serde_json
-/// (`tests/json_parser.rs`, `tests/wasm.rs`) and the parse-only benchmarks.
+/// (`tests/read_json.rs`, `tests/wasm.rs`) and the parse-only benchmarks.
 #[doc(hidden)]
 pub mod testing {
     /// The parser and its tree (`src/read/json.rs`).

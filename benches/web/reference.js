@@ -1,7 +1,7 @@
 // A plain-JavaScript implementation of SPEC §3 (scoring), written the way a
 // competent JS developer would write it for the page, to compare against the
-// WebAssembly engine (benches/web/run.mjs). It follows src/paths.rs and
-// src/score.rs in every detail that can change a number:
+// WebAssembly engine (benches/web/run.mjs). It follows src/score/paths.rs and
+// src/score/{aggregate,full}.rs in every detail that can change a number:
 //
 // - only `outcome_long` indicators are scored; `up`: 100·x/b, `down`: 100·b/x
 //   (undefined at x = 0), exactly 100 when x equals the baseline; then the cap;
