@@ -281,8 +281,8 @@ impl Engine {
     /// numbering and [`rows::write`] for the format: the rows, the milestones,
     /// and whether the method or warnings may have changed). The first call after a new dataset,
     /// scenario, weight or method gives every row; after edits of targets or
-    /// values only, the index, the policies, the goals and the edited
-    /// indicators. Applying each delta in turn to the rows gives the result.
+    /// values only, the index and the edited outcome indicators with their
+    /// goals and those goals' policies. Applying each delta in turn to the rows gives the result.
     pub fn delta(&mut self, path: ScorePath, out: &mut Vec<f64>) {
         let k = path.position();
         let changed = std::mem::replace(&mut self.changes[k], Changes::Indicators(Vec::new()));
@@ -293,11 +293,22 @@ impl Engine {
         match &changed {
             Changes::All => rows.extend(0..rows::count(self.dataset(), &self.links)),
             Changes::Indicators(list) => {
-                rows.extend(0..1 + n_pol + n_goal);
-                let first = rows.len();
-                let at = |i: usize| self.links.series_pos.get(i).copied().flatten();
-                rows.extend(list.iter().filter_map(|&i| at(i)).map(|s| 1 + n_pol + n_goal + s));
-                rows[first..].sort_unstable();
+                // The index, and of the edited outcome indicators each one's
+                // row, its goal's and (when the route has policies) that goal's policy's.
+                rows.push(0);
+                let links = &self.links;
+                let policies = self.scenario.method.via.unwrap_or(self.dataset.index.method.via).has_policy();
+                for &i in list {
+                    let Some(s) = links.series_pos.get(i).copied().flatten() else { continue };
+                    rows.push(1 + n_pol + n_goal + s);
+                    if let Some(g) = links.ind_goal[i] {
+                        rows.push(1 + n_pol + g);
+                        if let (true, Some(p)) = (policies, links.goal_policy[g]) {
+                            rows.push(1 + p);
+                        }
+                    }
+                }
+                rows.sort_unstable();
                 rows.dedup();
             }
         }
