@@ -50,7 +50,7 @@ test-structure:
 	@long=$$(find src www -name '*.rs' -o -name '*.js' -o -name '*.css' -o -name '*.html' | xargs wc -l | awk '$$2 != "total" && $$1 > 700'); \
 	  if [ -n "$$long" ]; then echo "files over 700 lines:"; echo "$$long"; exit 1; fi
 
-test-rust: test-structure
+test-rust: setup test-structure
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test --all-targets

@@ -1,11 +1,13 @@
 //! The WebAssembly boundary: one opaque, stateful handle over [`Engine`].
 //!
-//! The dataset crosses once (as JSON text); edits are small calls; results
-//! cross back as plain objects whose series are arrays of numbers (`null`
-//! where undefined). They are encoded with serde_json and decoded by the
-//! browser's own `JSON.parse`: the module is 6 KB (gzip) smaller than with
-//! serde-wasm-bindgen, and one parse beats thousands of small boundary calls
-//! for a large result. Every method has the same three steps: decode the
+//! The dataset crosses once (as JSON text) and its row ids once (`layout`);
+//! edits are small calls; after each, only the rows of numbers that changed
+//! cross back (`update`, see `model::rows`), left in the handle's buffer and
+//! read by JavaScript as a view of the module's memory; the small rest of a
+//! result (method, milestones, warnings) crosses as JSON only when it may have
+//! changed (`meta`). The whole SPEC §5 result is still available as JSON text
+//! decoded by the browser's `JSON.parse` (`result`: measured faster than
+//! serde-wasm-bindgen, which is not used; see the README). Every method has the same three steps: decode the
 //! arguments, call the engine, encode the result. A refused input throws a JS
 //! `Error` whose `message` is the first problem's line and whose `problems`
 //! property lists every problem (`{severity, path, code, message: {ja, en}}`).

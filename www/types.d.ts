@@ -71,6 +71,8 @@ export interface State {
   refusedWarnings: Problem[];
   /** The warnings of the last accepted dataset or scenario. */
   loadWarnings: Problem[];
+  /** the warnings of the last edit accepted (the engine's) */
+  editWarnings: Problem[];
   /** Input key (see `keys` in state.js) → the message of its refused value. */
   invalid: Map<string, string>;
   shareUrl: string;

@@ -59,6 +59,10 @@ class VisionIndex extends HTMLElement {
     this.life = null;
     /** @type {AbortController | null} */
     this.srcCtl = null;
+    /** whether the latest src's response is still awaited */
+    this.srcPending = false;
+    /** whether a removal stopped that fetch (attached again, it starts over) */
+    this.srcStopped = false;
     /** @type {Promise<void> | null} */
     this.srcJob = null;
     /** @type {Promise<void> | null} */
@@ -95,12 +99,23 @@ class VisionIndex extends HTMLElement {
     this.conn = new Lifetime();
     this.conn.on(window, 'hashchange', () => this.fromHash());
     if (!this.booted) this.booted = this.boot();
-    else this.commit({ type: 'reconnect' });
+    else {
+      this.commit({ type: 'reconnect' });
+      // a dataset fetch that the removal stopped starts again
+      const src = this.getAttribute('src');
+      if (this.srcStopped && src) this.loadSrc(src);
+    }
+    this.srcStopped = false;
   }
 
   disconnectedCallback() {
     this.conn?.end();
     this.conn = null;
+    // a removed element fetches nothing more (nor announces it): attached again, it starts over
+    if (this.srcCtl && !this.srcCtl.signal.aborted && this.srcPending) {
+      this.srcCtl.abort();
+      this.srcStopped = true;
+    }
     this.invalidate(); // ends the views' listeners and observers; built again on reconnection
   }
 
@@ -209,6 +224,7 @@ class VisionIndex extends HTMLElement {
       return r.text();
     });
     body.catch(() => {}); // handled below
+    this.srcPending = true;
     const job = (async () => {
       await this.prepared;
       let text;
@@ -217,8 +233,10 @@ class VisionIndex extends HTMLElement {
       } catch (e) {
         if (!ctl.signal.aborted) this.commit({ type: 'fetchFailed', src, msg: String(e?.message || e) });
         return;
+      } finally {
+        if (this.srcCtl === ctl) this.srcPending = false;
       }
-      if (ctl.signal.aborted || this.initError) return; // a newer src won
+      if (ctl.signal.aborted || this.initError) return; // a newer src won, or the element was removed
       await this.commit({ type: 'loadDataset', text, origin: this.state.ds ? 'input' : 'first' });
     })();
     this.srcJob = job;

@@ -55,6 +55,8 @@ export class Engine {
   layout = null;
   /** @type {WebAssembly.Memory | null} the module's memory */
   memory = null;
+  /** @type {Set<string>} paths whose rows were read since the last change (no need to ask again) */
+  fresh = new Set();
 
   async init() {
     if (!this.glue) ({ glue: this.glue, memory: this.memory } = await loadGlue());
@@ -93,6 +95,7 @@ export class Engine {
   forget() {
     this.rows = {};
     this.layout = null;
+    this.fresh.clear();
   }
 
   /**
@@ -106,6 +109,7 @@ export class Engine {
     this.rows[path] ??= new PathRows(this.layout, path);
     const r = this.rows[path];
     r.apply(this.numbers(this.call('update', path)), () => this.call('meta', path));
+    this.fresh.add(path);
     return r;
   }
 
@@ -151,6 +155,7 @@ export class Engine {
    * @returns {any}
    */
   edit(name, ...args) {
+    this.fresh.clear();
     const r = this.call(name, ...args);
     this.remember();
     return r;
@@ -220,7 +225,7 @@ export class Engine {
    * @param {string} path
    */
   snapshot(path) {
-    return this.pathRows(path).snapshot();
+    return (this.fresh.has(path) ? this.rows[path] : this.pathRows(path)).snapshot();
   }
 
   /**

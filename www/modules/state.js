@@ -6,6 +6,7 @@ import { t, text } from './i18n.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').ScenarioView} ScenarioView */
+/** @typedef {import('../types').Problem} Problem */
 
 const noScenario = () => ({ has: false, raw: {}, t: new Map(), v: new Map(), ids: new Set(), method: false });
 
@@ -32,6 +33,7 @@ export function createState(lang) {
     problems: [],
     refusedWarnings: [],
     loadWarnings: [],
+    editWarnings: [],
     invalid: new Map(),
     shareUrl: '',
   };
@@ -155,26 +157,38 @@ function cellEdit(app, a, kind) {
   } else if (v === given) {
     v = undefined; // back to the dataset's own figure
   }
+  let warned;
   try {
-    app.engine.edit(kind === 't' ? 'setTarget' : 'setValue', a.id, a.year, v);
+    warned = app.engine.edit(kind === 't' ? 'setTarget' : 'setValue', a.id, a.year, v);
   } catch (e) {
     if (e?.panic) throw e;
     return invalid(app, key, messageOf(app, e));
   }
   s.invalid.delete(key);
   const msg = kind === 't' ? (v === undefined ? 'stTargetRemoved' : 'stTarget') : v === undefined ? 'stValueRemoved' : 'stValue';
-  return { save: true, say: t(L, msg, { name: text(ind.name, L), year: F.fy(a.year, L), v: F.num(v ?? given, L) ?? '' }) };
+  return { save: true, say: withWarnings(s, warned, t(L, msg, { name: text(ind.name, L), year: F.fy(a.year, L), v: F.num(v ?? given, L) ?? '' })) };
+}
+
+/**
+ * An accepted edit's warnings (the engine's: e.g. a target in the base year
+ * changes no score) are kept for the warnings list and said after `said`.
+ * @param {State} s @param {Problem[] | undefined} warned @param {string} said
+ */
+function withWarnings(s, warned, said) {
+  s.editWarnings = warned || [];
+  return s.editWarnings.length ? `${said} ${text(s.editWarnings[0].message, s.lang)}` : said;
 }
 
 function methodEdit(app, key, what, shown, call) {
+  let warned;
   try {
-    call();
+    warned = call();
   } catch (e) {
     if (e?.panic) throw e;
     return invalid(app, key, messageOf(app, e));
   }
   app.state.invalid.delete(key);
-  return { save: true, say: t(app.state.lang, 'stMethod', { what, v: shown }) };
+  return { save: true, say: withWarnings(app.state, warned, t(app.state.lang, 'stMethod', { what, v: shown })) };
 }
 
 function clearInvalid(/** @type {App} */ app, prefix = '') {
@@ -204,8 +218,8 @@ export const ACTIONS = {
     const L = app.state.lang;
     const v = numberOf(a.raw, a.bad); // NaN: the engine refuses it with its own message
     return methodEdit(app, keys.cap, t(L, 'cap'), v === null ? t(L, 'none') : a.raw, () => {
-      if (v === m.cap) app.engine.edit('resetCap');
-      else app.engine.edit('setCap', v);
+      if (v === m.cap) return app.engine.edit('resetCap');
+      return app.engine.edit('setCap', v);
     });
   },
   setWeight(app, a) {
@@ -278,6 +292,7 @@ export const ACTIONS = {
     s.problems = [];
     s.refusedWarnings = [];
     s.loadWarnings = warnings || [];
+    s.editWarnings = [];
     const restored = a.origin === 'first' ? app.restore() : null;
     const say = restored ? t(s.lang, restored) : a.origin !== 'first' ? t(s.lang, 'stLoaded', { title: text(s.ds.title, s.lang) }) : null;
     const undo = async () => {
@@ -303,6 +318,7 @@ export const ACTIONS = {
     s.problems = [];
     s.refusedWarnings = [];
     s.loadWarnings = warnings || [];
+    s.editWarnings = [];
     clearInvalid(app);
     return {
       save: true,

@@ -108,7 +108,7 @@ export function create(ctx) {
 
   function update(s) {
     showProblems(s);
-    const all = s.ds ? [...s.loadWarnings, ...(s.result?.warnings || [])] : [];
+    const all = s.ds ? [...s.loadWarnings, ...s.editWarnings, ...(s.result?.warnings || [])] : [];
     const key = JSON.stringify(all);
     if (key !== warnKey) {
       warnKey = key;
