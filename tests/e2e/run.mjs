@@ -1227,6 +1227,54 @@ test('16. src: the last one set wins; the older, slower fetch is aborted', async
   assertNoErrors(page);
 });
 
+test('17. an edit the engine accepts with a warning (a cap below 100) lists and says the warning', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  if (!(await loc(page, '[data-testid="method"]').evaluate((e) => e.open ?? true))) await loc(page, '[data-testid="method"] summary').first().click();
+  const cap = loc(page, 'input[data-testid="cap"]');
+  await typeInto(page, cap, 90);
+  await frames(page);
+  eq(await cap.getAttribute('aria-invalid'), null, 'a warning does not mark the input invalid');
+  const s = await page.evaluate(() => document.querySelector('vision-index').scenario());
+  eq(s.method?.cap, 90, 'the cap is applied');
+  const warnings = loc(page, '[data-testid="warnings"]');
+  assert(await warnings.isVisible(), 'the warnings box is shown');
+  const listed = await warnings.locator('li').allTextContents();
+  assert(
+    listed.some((x) => x.includes('method.cap') && /100/.test(x)),
+    `the cap's warning listed with its path: ${JSON.stringify(listed)}`,
+  );
+  const said = await textOf(page, '[data-testid="status"]');
+  assert(/100/.test(said), `the status says the warning too: ${said}`);
+  await typeInto(page, cap, 150);
+  await frames(page);
+  const after = await warnings.locator('li').allTextContents();
+  assert(!after.some((x) => x.includes('method.cap')), `a cap of 150 has no warning left: ${JSON.stringify(after)}`);
+  assertNoErrors(page);
+});
+
+test('18. a removed element stops its pending dataset fetch and fetches again when attached', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const goals = loc(page, '[data-testid="goals"] [data-goal]');
+  const heard = await page.evaluate(async () => {
+    const el = document.querySelector('vision-index');
+    const parent = el.parentNode;
+    let n = 0;
+    el.addEventListener('vi-change', () => n++);
+    el.setAttribute('src', '__fixtures__/conformance/tiny.json?delay=800');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 1500)); // the response would have come by now
+    const whileRemoved = n;
+    parent.append(el);
+    return whileRemoved;
+  });
+  eq(heard, 0, 'no vi-change from the removed element');
+  await until(async () => (await goals.count()) === 3, 'attached again, the src loads (tiny.json: 3 goals)');
+  assertNoErrors(page);
+});
+
 test('phone layout 390×844 (screenshot; no page-wide horizontal scroll)', async () => {
   const ctx = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await openPage(ctx);
