@@ -966,6 +966,22 @@ fn scenario_unknown_weight_ids() {
     sc_errors(&sc_set("/weights/goals/P1", json!(1)), &[("unknown_ref", "weights.goals.P1")]);
 }
 
+/// A repeated weight key counts by its first entry, valid or not: the second is
+/// a `duplicate_key` warning, never a second error (a JSON text, since a
+/// `serde_json::Value` cannot hold a repeated key).
+#[test]
+fn scenario_repeated_weight_key() {
+    let ds = base_dataset();
+    let text = br#"{"format":"vision-index-scenario/1","weights":{"goals":{"G9":1,"G9":2,"G1":1,"G1":-1}}}"#;
+    let ps = refused(load_scenario(text, &ds));
+    assert_eq!(keys(&ps, Severity::Error), owned(&[("unknown_ref", "weights.goals.G9")]), "{ps:#?}");
+    assert_eq!(
+        keys(&ps, Severity::Warning),
+        owned(&[("duplicate_key", "weights.goals.G9"), ("duplicate_key", "weights.goals.G1")]),
+        "{ps:#?}"
+    );
+}
+
 #[test]
 fn scenario_negative_weight() {
     sc_errors(&sc_set("/weights/indicators/G1-a", json!(-1)), &[("weight_negative", "weights.indicators.G1-a")]);

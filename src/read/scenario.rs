@@ -101,18 +101,23 @@ fn read_weights(v: &J, cx: Against, probs: &mut Problems) -> Option<Weights> {
         let Some(v) = m.get(level.weights_key()) else { return Some(BTreeMap::new()) };
         let wm = fields::object(v, &kp, probs)?;
         let mut out = BTreeMap::new();
+        let mut seen = std::collections::HashSet::new();
         let mut ok = true;
         for (id, v) in wm.iter() {
             let at = kp.key(id);
-            if out.contains_key(id) {
+            // A repeated key counts by its first entry, whatever that one was.
+            if !seen.insert(id) {
                 probs.warn(&at, Msg::DuplicateKey { name: crate::messages::clip(id) });
                 continue;
             }
+            // The id first (an unknown one is not read further), then the
+            // JSON type, then the rule an edit is checked by.
             if !rules::known_id(cx, level, id, &at, probs) {
                 ok = false;
                 continue;
             }
-            match fields::weight(v, &at, probs) {
+            let w = fields::number(v, &at, probs);
+            match w.filter(|&w| rules::weight_entry(cx, level, id, Some(w), &at, probs)) {
                 Some(w) => {
                     out.insert(id.to_string(), w);
                 }
