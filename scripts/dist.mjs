@@ -4,7 +4,7 @@
 // path is relative, and nothing is fetched from another host. The WebAssembly
 // module is the one `make wasm` built in pkg/ (no test hooks), beside its glue.
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -49,14 +49,35 @@ const entryName = path.basename(entry);
 
 // The files the modules find next to themselves (`new URL(…, import.meta.url)`):
 // the shadow root's stylesheet beside the bundle, the glue and module in ../pkg/.
-copyFileSync(path.join(WWW, 'vision-index.css'), path.join(OUT, 'assets', 'vision-index.css'));
+const css = await esbuild.transform(readFileSync(path.join(WWW, 'vision-index.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
+writeFileSync(path.join(OUT, 'assets', 'vision-index.css'), css.code);
 const glue = await esbuild.transform(glueText, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
 writeFileSync(path.join(OUT, 'pkg', 'vision_index.js'), glue.code);
 copyFileSync(path.join(PKG, 'vision_index_bg.wasm'), path.join(OUT, 'pkg', 'vision_index_bg.wasm'));
 
 // The host page and its own files.
-for (const f of ['page.css', 'favicon.svg']) copyFileSync(path.join(WWW, f), path.join(OUT, f));
-cpSync(path.join(WWW, 'data'), path.join(OUT, 'data'), { recursive: true });
+const pageCss = await esbuild.transform(readFileSync(path.join(WWW, 'page.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
+writeFileSync(path.join(OUT, 'page.css'), pageCss.code);
+copyFileSync(path.join(WWW, 'favicon.svg'), path.join(OUT, 'favicon.svg'));
+// The datasets without their indentation (the same values: a dataset with a
+// repeated key, which this would fold, is refused here rather than changed).
+mkdirSync(path.join(OUT, 'data'), { recursive: true });
+for (const f of readdirSync(path.join(WWW, 'data'))) {
+  const text = readFileSync(path.join(WWW, 'data', f), 'utf8');
+  if (!f.endsWith('.json')) {
+    copyFileSync(path.join(WWW, 'data', f), path.join(OUT, 'data', f));
+    continue;
+  }
+  let keys = 0;
+  const value = JSON.parse(text, function (k) {
+    if (!Array.isArray(this) && k !== '') keys++;
+    return this[k];
+  });
+  const colons = (JSON.stringify(value).match(/"(?:[^"\\]|\\.)*"\s*:/g) || []).length;
+  const inText = (text.match(/"(?:[^"\\]|\\.)*"\s*:/g) || []).length;
+  if (colons !== inText || keys !== inText) throw new Error(`dist: data/${f} has a repeated key: fix it rather than publish it folded`);
+  writeFileSync(path.join(OUT, 'data', f), JSON.stringify(value));
+}
 let html = readFileSync(path.join(WWW, 'index.html'), 'utf8');
 const swap = (from, to) => {
   if (!html.includes(from)) throw new Error(`dist: index.html has no ${from}`);

@@ -11,7 +11,7 @@ use crate::check::scenario::{self as rules, Against};
 use crate::model::rows;
 use crate::model::{Aggregate, Dataset, Entry, Level, Links, List, Scenario, ScorePath, ScoreResult, Via};
 use crate::problem::{Path, Problem, Problems};
-use crate::read::{load_dataset, load_scenario_with};
+use crate::read::{load_dataset, load_dataset_text, load_scenario_with, Loaded};
 use crate::score::{score_with, Cached};
 
 /// A dataset with its scenario, ready to re-score.
@@ -75,10 +75,19 @@ impl Engine {
 
     /// Reads and checks a dataset; returns the engine and the warnings.
     pub fn load(bytes: &[u8]) -> Result<(Engine, Vec<Problem>), Vec<Problem>> {
-        let l = load_dataset(bytes)?;
+        Ok(Engine::loaded(load_dataset(bytes)?))
+    }
+
+    /// [`Engine::load`] from text, which is UTF-8 by its type and not checked again
+    /// (what the WebAssembly facade is given).
+    pub fn load_text(text: &str) -> Result<(Engine, Vec<Problem>), Vec<Problem>> {
+        Ok(Engine::loaded(load_dataset_text(text)?))
+    }
+
+    fn loaded(l: Loaded<Dataset>) -> (Engine, Vec<Problem>) {
         let mut e = Engine::new(l.value);
         e.warnings.clone_from(&l.warnings);
-        Ok((e, l.warnings))
+        (e, l.warnings)
     }
 
     /// The dataset.
@@ -103,7 +112,15 @@ impl Engine {
     /// Replaces the dataset. The scenario is kept if it still fits the new
     /// dataset (no error by `check::scenario::scenario`), else cleared. On error nothing changes.
     pub fn replace_dataset(&mut self, bytes: &[u8]) -> Result<Vec<Problem>, Vec<Problem>> {
-        let l = load_dataset(bytes)?;
+        Ok(self.replace_with(load_dataset(bytes)?))
+    }
+
+    /// [`Engine::replace_dataset`] from text (UTF-8 by its type: not checked again).
+    pub fn replace_dataset_text(&mut self, text: &str) -> Result<Vec<Problem>, Vec<Problem>> {
+        Ok(self.replace_with(load_dataset_text(text)?))
+    }
+
+    fn replace_with(&mut self, l: Loaded<Dataset>) -> Vec<Problem> {
         let links = Links::new(&l.value);
         let mut probs = Problems::default();
         rules::scenario(Against { ds: &l.value, links: &links }, &self.scenario, &mut probs);
@@ -114,7 +131,7 @@ impl Engine {
         self.dataset = l.value;
         self.warnings.clone_from(&l.warnings);
         self.invalidate();
-        Ok(l.warnings)
+        l.warnings
     }
 
     /// Replaces the scenario with one read from JSON. On error nothing changes.

@@ -93,7 +93,7 @@ impl VisionEngine {
     /// Reads and checks a dataset (JSON text). Throws with every problem if refused.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<VisionEngine, JsValue> {
-        let (inner, warnings) = Engine::load(json.as_bytes()).map_err(|p| into_error(&p))?;
+        let (inner, warnings) = Engine::load_text(json).map_err(|p| into_error(&p))?;
         Ok(VisionEngine { inner, warnings, buf: Vec::new() })
     }
 
@@ -106,7 +106,7 @@ impl VisionEngine {
     /// Returns the warnings.
     #[wasm_bindgen(js_name = replaceDataset)]
     pub fn replace_dataset(&mut self, json: &str) -> Result<JsValue, JsValue> {
-        self.warnings = self.inner.replace_dataset(json.as_bytes()).map_err(|p| into_error(&p))?;
+        self.warnings = self.inner.replace_dataset_text(json).map_err(|p| into_error(&p))?;
         encode(&self.warnings)
     }
 

@@ -300,3 +300,22 @@ fn a_delta_asks_for_the_meta_when_warnings_went_away_meanwhile() {
     e.delta(ScorePath::Outlook, &mut buf);
     assert_eq!(buf[1], 0.0, "told once");
 }
+
+/// Text (what the WebAssembly facade is given) loads as its bytes do: a leading
+/// BOM skipped, the 10 MB limit kept; only the UTF-8 check is not made again.
+#[test]
+fn a_dataset_given_as_text_loads_as_its_bytes() {
+    let text = std::str::from_utf8(DEFAULT).expect("UTF-8");
+    let (a, wa) = Engine::load(DEFAULT).expect("bytes");
+    let (b, wb) = Engine::load_text(&format!("\u{feff}{text}")).expect("text with a BOM");
+    assert_eq!(wa, wb);
+    assert_eq!(a.score(ScorePath::Plan), b.score(ScorePath::Plan));
+    let mut e = b;
+    e.replace_dataset_text(text).expect("replaced by text");
+    assert_eq!(e.score(ScorePath::Outlook), a.score(ScorePath::Outlook));
+    let huge = " ".repeat(vision_index::MAX_BYTES + 1);
+    let err = Engine::load_text(&huge).expect_err("too large");
+    assert_eq!(err[0].code(), "too_large");
+    assert!(e.replace_dataset_text(&huge).is_err(), "refused, and the old dataset kept");
+    assert_eq!(e.score(ScorePath::Outlook), a.score(ScorePath::Outlook));
+}

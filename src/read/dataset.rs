@@ -17,8 +17,17 @@ use std::collections::HashMap;
 /// Reads and checks a dataset. Every problem is reported; on success the
 /// warnings come with it.
 pub fn load_dataset(bytes: &[u8]) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    load_decoded(super::decode(bytes).map_err(|p| vec![p])?)
+}
+
+/// Reads and checks a dataset given as text (UTF-8 by its type: not checked again).
+pub fn load_dataset_text(text: &str) -> Result<Loaded<Dataset>, Vec<Problem>> {
+    load_decoded(super::decode_text(text).map_err(|p| vec![p])?)
+}
+
+fn load_decoded(text: &str) -> Result<Loaded<Dataset>, Vec<Problem>> {
     // One copy of the text, which the dataset's strings share.
-    let doc = Doc::new(super::decode(bytes).map_err(|p| vec![p])?);
+    let doc = Doc::new(text);
     let bump = bumpalo::Bump::new();
     let value = super::parse(doc.text(), &bump).map_err(|p| vec![p])?;
     checked(&value, &doc)

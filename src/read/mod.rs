@@ -8,7 +8,7 @@ pub(crate) mod fields;
 pub(crate) mod json;
 mod scenario;
 
-pub use dataset::{dataset_from_value, load_dataset};
+pub use dataset::{dataset_from_value, load_dataset, load_dataset_text};
 pub(crate) use scenario::load_scenario_with;
 pub use scenario::{load_scenario, scenario_from_value};
 
@@ -32,6 +32,15 @@ pub const MAX_BYTES: usize = 10_000_000;
 /// nesting depth ([`json::MAX_DEPTH`]).
 pub fn parse_json<'a>(bytes: &'a [u8], bump: &'a bumpalo::Bump) -> Result<J<'a>, Problem> {
     parse(decode(bytes)?, bump)
+}
+
+/// Text that is UTF-8 already (a Rust `str`, e.g. a JavaScript string passed
+/// to the module): the size limit and a leading BOM, without checking UTF-8 again.
+pub fn decode_text(text: &str) -> Result<&str, Problem> {
+    if text.len() > MAX_BYTES {
+        return Err(Problem::error("$", Msg::TooLarge { bytes: text.len(), limit: MAX_BYTES }));
+    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Bytes → text: size limit, UTF-8 (a leading BOM is skipped).
