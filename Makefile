@@ -50,7 +50,8 @@ test-structure:
 	@long=$$(find src www -name '*.rs' -o -name '*.js' -o -name '*.css' -o -name '*.html' | xargs wc -l | awk '$$2 != "total" && $$1 > 700'); \
 	  if [ -n "$$long" ]; then echo "files over 700 lines:"; echo "$$long"; exit 1; fi
 
-test-rust: setup test-structure
+test-rust: test-structure
+	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test --all-targets

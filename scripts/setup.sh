@@ -9,13 +9,6 @@ browser=0
 [ "${1:-}" = "--browser" ] && browser=1
 cd "$(dirname "$0")/.."
 
-for c in rustfmt clippy; do
-  if ! rustup component list --installed | grep -q "^$c"; then
-    echo "setup: adding the $c component"
-    rustup component add "$c"
-  fi
-done
-
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   echo "setup: adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -12,7 +12,7 @@ use crate::model::rows;
 use crate::model::{Aggregate, Dataset, Entry, Level, Links, List, Scenario, ScorePath, ScoreResult, Via};
 use crate::problem::{Path, Problem, Problems};
 use crate::read::{load_dataset, load_dataset_text, load_scenario_with, Loaded};
-use crate::score::{score_with, Cached};
+use crate::score::{effective_method, score_with, Cached};
 
 /// A dataset with its scenario, ready to re-score.
 #[derive(Debug, Clone)]
@@ -298,8 +298,8 @@ impl Engine {
     /// numbering and [`rows::write`] for the format: the rows, the milestones,
     /// and whether the method or warnings may have changed). The first call after a new dataset,
     /// scenario, weight or method gives every row; after edits of targets or
-    /// values only, the index and the edited outcome indicators with their
-    /// goals and those goals' policies. Applying each delta in turn to the rows gives the result.
+    /// values only, the index and the edited outcome_long indicators with their
+    /// goals and those goals' policies (an edit of another indicator changes no score). Applying each delta in turn to the rows gives the result.
     pub fn delta(&mut self, path: ScorePath, out: &mut Vec<f64>) {
         let k = path.position();
         let changed = std::mem::replace(&mut self.changes[k], Changes::Indicators(Vec::new()));
@@ -314,7 +314,7 @@ impl Engine {
                 // row, its goal's and (when the route has policies) that goal's policy's.
                 rows.push(0);
                 let links = &self.links;
-                let policies = self.scenario.method.via.unwrap_or(self.dataset.index.method.via).has_policy();
+                let policies = effective_method(&self.dataset, &self.scenario).via.has_policy();
                 for &i in list {
                     let Some(s) = links.series_pos.get(i).copied().flatten() else { continue };
                     rows.push(1 + n_pol + n_goal + s);

@@ -241,11 +241,13 @@ impl VisionEngine {
 
     /// The rows of the result on `path` that changed since the last call for
     /// that path, with its milestones: `[k, meta, m, (value, gap, met) × m,
-    /// row₁ … row_k, values of row₁ … values of row_k]`, NaN for no score;
-    /// `meta` = 1 when [`VisionEngine::meta`] may have changed (every row after a new dataset, scenario, weight or method;
-    /// after a target or value edit the index, policies, goals and the edited
-    /// indicators only). Re-scores incrementally. The numbers are left in the
-    /// handle's buffer ([`VisionEngine::buf_ptr`]); returns how many.
+    /// row₁ … row_k, values of row₁ … values of row_k]`, NaN for no score
+    /// (see [`Engine::delta`]: every row after a new dataset, scenario, weight
+    /// or method; after target or value edits the index and the edited
+    /// outcome_long indicators with their goals and those goals' policies);
+    /// `meta` = 1 when [`VisionEngine::meta`] may have changed. Re-scores
+    /// incrementally. The numbers are left in the handle's buffer
+    /// ([`VisionEngine::buf_ptr`]); returns how many.
     pub fn update(&mut self, path: &str) -> Result<u32, JsValue> {
         let path = parse_path(path)?;
         self.inner.delta(path, &mut self.buf);

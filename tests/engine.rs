@@ -225,8 +225,9 @@ proptest! {
 
     /// A reader that applies every delta in turn (and asks for the warnings
     /// when a delta says so) always holds the full result, bit for bit, even
-    /// when other calls re-score a path between its deltas; a delta after target and value edits only carries the index,
-    /// the policies, the goals and the edited indicators.
+    /// when other calls re-score a path between its deltas; a delta after one
+    /// target or value edit carries at most four rows (the index, the indicator,
+    /// its goal and that goal's policy).
     #[test]
     fn deltas_applied_in_turn_give_the_full_result(
         edits in prop::collection::vec(edit(), 1..60),

@@ -63,6 +63,8 @@ class VisionIndex extends HTMLElement {
     this.srcPending = false;
     /** whether a removal stopped that fetch (attached again, it starts over) */
     this.srcStopped = false;
+    /** @type {(() => void) | null} resolves boot's wait for a stopped fetch to start again */
+    this.onReattach = null;
     /** @type {Promise<void> | null} */
     this.srcJob = null;
     /** @type {Promise<void> | null} */
@@ -106,6 +108,9 @@ class VisionIndex extends HTMLElement {
       if (this.srcStopped && src) this.loadSrc(src);
     }
     this.srcStopped = false;
+    const reattached = this.onReattach;
+    this.onReattach = null;
+    reattached?.();
   }
 
   disconnectedCallback() {
@@ -124,7 +129,12 @@ class VisionIndex extends HTMLElement {
     if (name === 'lang') {
       this.setLang(pickLang(val));
     } else if (name === 'src' && val && this.booted) {
-      this.loadSrc(val);
+      if (this.isConnected) this.loadSrc(val);
+      else {
+        // a removed element fetches nothing: attached again, it loads the src it has then
+        this.srcCtl?.abort();
+        this.srcStopped = true;
+      }
     }
   }
 
@@ -209,7 +219,15 @@ class VisionIndex extends HTMLElement {
     if (this.initError) {
       this.commit({ type: 'showProblems', problems: problemsOf(this.initError) }); // shown, no vi-error (as before)
     }
-    for (let job = this.srcJob; job; job = job === this.srcJob ? null : this.srcJob) await job;
+    // Ready after the last src's dataset, also when a removal stopped its fetch
+    // (then after the fetch that re-attaching starts again).
+    for (;;) {
+      for (let job = this.srcJob; job; job = job === this.srcJob ? null : this.srcJob) await job;
+      if (!this.srcStopped) break;
+      await new Promise((resolve) => {
+        this.onReattach = () => resolve(undefined);
+      });
+    }
     if (!this.views) this.render();
     this.markReady();
   }
@@ -225,6 +243,12 @@ class VisionIndex extends HTMLElement {
     });
     body.catch(() => {}); // handled below
     this.srcPending = true;
+    body.then(
+      () => {
+        if (this.srcCtl === ctl) this.srcPending = false; // arrived: a move in the page keeps it
+      },
+      () => {},
+    );
     const job = (async () => {
       await this.prepared;
       let text;

@@ -1251,6 +1251,19 @@ test('17. an edit the engine accepts with a warning (a cap below 100) lists and 
   await frames(page);
   const after = await warnings.locator('li').allTextContents();
   assert(!after.some((x) => x.includes('method.cap')), `a cap of 150 has no warning left: ${JSON.stringify(after)}`);
+  // a reset takes the warning with it
+  await typeInto(page, cap, 80);
+  await frames(page);
+  assert(
+    (await warnings.locator('li').allTextContents()).some((x) => x.includes('method.cap')),
+    'the warning of a cap of 80',
+  );
+  const n = await eventCount(page);
+  await loc(page, 'button[data-testid="method-reset"]').click();
+  await until(async () => (await eventCount(page)) > n, 'vi-change after the method reset');
+  await frames(page);
+  const reset = (await warnings.isVisible()) ? await warnings.locator('li').allTextContents() : [];
+  assert(!reset.some((x) => x.includes('method.cap')), `the method reset clears the cap's warning: ${JSON.stringify(reset)}`);
   assertNoErrors(page);
 });
 

@@ -231,6 +231,7 @@ export const ACTIONS = {
     return methodEdit(app, key, t(s.lang, 'labelWeight', { name: a.id }), a.raw, () => app.engine.edit('setWeight', a.level, a.id, v === own ? undefined : v));
   },
   resetMethod(app) {
+    app.state.editWarnings = [];
     const w = app.state.scen.raw.weights || {};
     app.engine.edit('setAggregate');
     app.engine.edit('setVia');
@@ -241,12 +242,14 @@ export const ACTIONS = {
     return { save: true, say: t(app.state.lang, 'stMethodReset') };
   },
   resetRow(app, a) {
+    app.state.editWarnings = [];
     app.engine.edit('resetIndicator', a.id);
     clearInvalid(app, `r|${a.id}|`);
     const ind = app.state.indicatorById.get(a.id);
     return { save: true, say: t(app.state.lang, 'stResetRow', { name: ind ? text(ind.name, app.state.lang) : a.id }) };
   },
   resetAll(app) {
+    app.state.editWarnings = [];
     app.engine.edit('resetAll');
     clearInvalid(app);
     return { save: true, say: t(app.state.lang, 'stResetAll') };
@@ -272,6 +275,7 @@ export const ACTIONS = {
   },
   reconnect: () => ({ rebuild: true, rescore: false }),
   recovered(app) {
+    app.state.editWarnings = [];
     clearInvalid(app);
     return { say: t(app.state.lang, 'stRecovered') };
   },
