@@ -268,6 +268,8 @@ pub fn seek(
             }
         }
     };
+    // The score of the value found (the same as `v` unless the fallback ran).
+    out.required_score = fr.rows.iter().find(|r| r.pos == pos).and_then(|r| fr.score_of(r, x));
     out.required = Some(x);
     out.reachable = true;
     out.reason = None;
