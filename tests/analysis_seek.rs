@@ -127,6 +127,10 @@ fn negative_value_needed() {
         assert_eq!((r.reachable, r.reason), (false, Some(Reason::Negative)), "{id}: {r:?}");
         assert!(r.required_score.unwrap() < 0.0, "{id}: {r:?}");
     }
+    // G1 needed: 2·50 − 111.1 = −11.1 < 0: no score is that low.
+    let r = seek(&d, &sc, ScorePath::Plan, 2025, Level::Goal, "G1").unwrap();
+    assert_eq!((r.reachable, r.reason, r.required), (false, Some(Reason::Negative), None), "{r:?}");
+    assert!(near(r.required_score.unwrap(), 100.0 - 5000.0 / 45.0, 1e-12), "{r:?}");
 }
 
 #[test]

@@ -239,6 +239,11 @@ pub fn seek(
         return Ok(out);
     }
     if level != Level::Indicator {
+        // No score is below 0: a goal or policy cannot go that low.
+        if v < 0.0 {
+            out.reason = Some(Reason::Negative);
+            return Ok(out);
+        }
         out.required = Some(v);
         out.reachable = true;
         out.reason = None;
