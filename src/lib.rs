@@ -24,6 +24,7 @@
 //! (built for `wasm32` only). The command line is the binary `vision-index`
 //! (`src/bin/vision-index/`).
 
+pub mod analysis;
 pub(crate) mod check;
 pub mod engine;
 pub mod inspect;

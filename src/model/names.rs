@@ -64,6 +64,8 @@ macro_rules! named_enum {
         }
     };
 }
+/// The table macro, for the analysis' own tables (e.g. seek's reasons).
+pub(crate) use named_enum;
 
 named_enum! {
     /// How scores are combined.

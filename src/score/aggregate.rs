@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// The mean is finally held within its smallest and largest child, which rounding
 /// could otherwise cross by an ulp.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Acc {
+pub(crate) struct Acc {
     /// Σ w·(s − 100) (arithmetic) or Σ w·ln(s / 100) (geometric)
     sum: f64,
     /// smallest and largest child counted
@@ -34,7 +34,7 @@ impl Default for Acc {
 
 impl Acc {
     #[inline]
-    pub(super) fn add(&mut self, agg: Aggregate, w: f64, s: f64) {
+    pub(crate) fn add(&mut self, agg: Aggregate, w: f64, s: f64) {
         if w <= 0.0 {
             return;
         }
@@ -59,7 +59,7 @@ impl Acc {
         }
     }
     #[inline]
-    pub(super) fn value(&self, agg: Aggregate) -> Option<f64> {
+    pub(crate) fn value(&self, agg: Aggregate) -> Option<f64> {
         if self.w <= 0.0 {
             return None;
         }
@@ -134,14 +134,14 @@ pub(super) fn node_series_into(
 
 /// The weights in force of every node of each level.
 #[derive(Debug, Clone)]
-pub(super) struct Weights {
+pub(crate) struct Weights {
     pub ind: Vec<f64>,
     pub goal: Vec<f64>,
     pub pol: Vec<f64>,
 }
 
 impl Weights {
-    pub(super) fn new(ds: &Dataset, links: &Links, sc: &Scenario) -> Weights {
+    pub(crate) fn new(ds: &Dataset, links: &Links, sc: &Scenario) -> Weights {
         let empty = HashMap::new();
         let ids = if sc.weights.indicators.is_empty() { &empty } else { links.ids(ds, Level::Indicator) };
         Weights {

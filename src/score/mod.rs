@@ -11,7 +11,9 @@ mod full;
 mod incremental;
 mod paths;
 
+pub(crate) use aggregate::{Acc, Weights};
 pub(crate) use full::Cached;
+pub(crate) use paths::{values_on_path, Anchors};
 
 use crate::model::{Dataset, Links, Method, Scenario, ScorePath, ScoreResult};
 

@@ -12,6 +12,8 @@ pub const USAGE: &str = "usage:
   vision-index check DATASET [--scenario FILE]
   vision-index score DATASET [--scenario FILE] [--path actual|plan|outlook|trend] [--format json|csv] [--lang ja|en]
   vision-index schema dataset|scenario
+  vision-index seek DATASET --milestone YEAR (--indicator ID | --goal ID | --policy ID) [--path plan|outlook] [--scenario FILE]
+  vision-index uncertainty DATASET --draws N --seed S [--path P] [--weights R] [--spread E] [--scenario FILE]
   (`-` reads standard input)";
 
 /// Scores Setagaya Ward's composite index 持続可能な地域経済の充実度 (SPEC §6).
@@ -53,6 +55,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Ja)]
         lang: LangArg,
     },
+    /// Goal seek (SPEC §8.2): the target or score that makes the index equal a milestone.
+    Seek {
+        /// The dataset and scenario to read.
+        #[command(flatten)]
+        input: Input,
+        /// The milestone year.
+        #[arg(long, value_name = "YEAR")]
+        milestone: i32,
+        /// The node sought.
+        #[command(flatten)]
+        subject: SeekSubject,
+        /// The path: plan or outlook.
+        #[arg(long, value_name = "PATH", default_value = "plan", value_parser = ["plan", "outlook"])]
+        path: String,
+    },
+    /// Uncertainty (SPEC §8.4): a seeded Monte Carlo of the index.
+    Uncertainty {
+        /// The dataset and scenario to read.
+        #[command(flatten)]
+        input: Input,
+        /// N, the number of draws (1 to 1,000,000).
+        #[arg(long, value_name = "N")]
+        draws: u64,
+        /// The generator's seed.
+        #[arg(long, value_name = "S")]
+        seed: u64,
+        /// The path scored in each draw.
+        #[arg(long, value_name = "PATH", default_value = "outlook", value_parser = named::<ScorePath>())]
+        path: ScorePath,
+        /// R: each weight multiplied by U[1 − R, 1 + R] (0 ≤ R < 1).
+        #[arg(long, value_name = "R", default_value_t = 0.0)]
+        weights: f64,
+        /// E: values after the last actual multiplied by 1 + U[−E, E] (0 ≤ E < 1).
+        #[arg(long, value_name = "E", default_value_t = 0.1)]
+        spread: f64,
+    },
     /// Print the JSON Schema of a format.
     Schema {
         /// Which format.
@@ -70,6 +108,21 @@ pub struct Input {
     /// A what-if scenario (JSON file; `-` reads standard input).
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<String>,
+}
+
+/// `seek`'s subject: exactly one of an indicator, a goal or a policy.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct SeekSubject {
+    /// An indicator: its target for the year is sought.
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    /// A goal: its score in the year is sought.
+    #[arg(long, value_name = "ID")]
+    pub goal: Option<String>,
+    /// A policy: its score in the year is sought.
+    #[arg(long, value_name = "ID")]
+    pub policy: Option<String>,
 }
 
 /// The output format of `score`.

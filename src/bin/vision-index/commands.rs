@@ -1,11 +1,13 @@
 //! The subcommands: each reads its inputs, calls the library and writes its
 //! output, returning the exit code (or an I/O error of the output).
 
-use crate::args::{Format, Input, SchemaKind};
+use crate::args::{Format, Input, SchemaKind, SeekSubject};
 use crate::input::{accept, read_input, report};
 use std::io::Write;
 use std::process::ExitCode;
-use vision_index::{load_dataset, load_scenario, score, Dataset, Lang, Scenario, ScorePath, Stage};
+use vision_index::analysis::seek::seek;
+use vision_index::analysis::uncertainty::{uncertainty, Options};
+use vision_index::{load_dataset, load_scenario, score, Dataset, Lang, Level, Scenario, ScorePath, Stage};
 
 /// A checked dataset and scenario, or the exit code of their problems.
 pub struct Loaded {
@@ -63,4 +65,29 @@ pub fn schema(kind: SchemaKind, out: &mut impl Write) -> std::io::Result<()> {
         SchemaKind::Scenario => vision_index::schema::scenario_schema(),
     };
     out.write_all(text.as_bytes())
+}
+
+/// `seek`: the answer of SPEC §8.2, or the usage error naming the id or year.
+pub fn seek_cmd(
+    l: &Loaded,
+    year: i32,
+    subject: &SeekSubject,
+    path: &str,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>, String> {
+    let (level, id) = match (&subject.indicator, &subject.goal, &subject.policy) {
+        (Some(i), _, _) => (Level::Indicator, i),
+        (_, Some(g), _) => (Level::Goal, g),
+        (_, _, Some(p)) => (Level::Policy, p),
+        _ => return Err("one of --indicator, --goal, --policy is needed".to_string()),
+    };
+    let path = ScorePath::parse(path).unwrap_or(ScorePath::Plan);
+    let r = seek(&l.ds, &l.sc, path, year, level, id).map_err(|e| e.to_string())?;
+    Ok(writeln!(out, "{}", r.to_json()))
+}
+
+/// `uncertainty`: the answer of SPEC §8.4, or the usage error naming the option.
+pub fn uncertainty_cmd(l: &Loaded, opts: &Options, out: &mut impl Write) -> Result<std::io::Result<()>, String> {
+    let r = uncertainty(&l.ds, &l.sc, opts).map_err(|e| e.to_string())?;
+    Ok(writeln!(out, "{}", r.to_json()))
 }

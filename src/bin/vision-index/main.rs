@@ -4,6 +4,8 @@
 //! vision-index check DATASET [--scenario FILE]
 //! vision-index score DATASET [--scenario FILE] [--path actual|plan|outlook|trend] [--format json|csv] [--lang ja|en]
 //! vision-index schema dataset|scenario
+//! vision-index seek DATASET --milestone YEAR (--indicator ID | --goal ID | --policy ID) [--path plan|outlook]
+//! vision-index uncertainty DATASET --draws N --seed S [--path P] [--weights R] [--spread E]
 //! ```
 //! `-` reads standard input. Exit 0: fine; 1: the input has problems (one line
 //! each, `PATH: message`, on standard error); 2: usage error. The grammar is

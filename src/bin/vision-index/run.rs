@@ -8,6 +8,7 @@ use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
+use vision_index::analysis::uncertainty::{self, Options};
 use vision_index::messages::Msg;
 use vision_index::Problem;
 
@@ -40,6 +41,14 @@ fn parse(argv: &[OsString]) -> Result<Cli, ExitCode> {
     })
 }
 
+/// Reads DATASET and `--scenario` (not both from standard input).
+fn load_checked(input: &crate::args::Input) -> Result<commands::Loaded, ExitCode> {
+    if input.dataset == "-" && input.scenario.as_deref() == Some("-") {
+        return Err(usage("only one of DATASET and --scenario can be `-`"));
+    }
+    commands::load(input)
+}
+
 fn run(argv: &[OsString]) -> ExitCode {
     let cli = match parse(argv) {
         Ok(c) => c,
@@ -48,6 +57,31 @@ fn run(argv: &[OsString]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let written = match &cli.command {
         Command::Schema { kind } => commands::schema(*kind, &mut out),
+        Command::Seek { input, milestone, subject, path } => {
+            let loaded = match load_checked(input) {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            match commands::seek_cmd(&loaded, *milestone, subject, path, &mut out) {
+                Ok(w) => w,
+                Err(why) => return usage(&why),
+            }
+        }
+        Command::Uncertainty { input, draws, seed, path, weights, spread } => {
+            let opts = Options { path: *path, draws: *draws, seed: *seed, weights: *weights, spread: *spread };
+            // Options out of range are usage errors, before the input is read.
+            if let Err(e) = uncertainty::check(&opts) {
+                return usage(&e.to_string());
+            }
+            let loaded = match load_checked(input) {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            match commands::uncertainty_cmd(&loaded, &opts, &mut out) {
+                Ok(w) => w,
+                Err(why) => return usage(&why),
+            }
+        }
         Command::Check { input, lang } | Command::Score { input, lang, .. } => {
             if input.dataset == "-" && input.scenario.as_deref() == Some("-") {
                 return usage("only one of DATASET and --scenario can be `-`");
