@@ -18,6 +18,7 @@ pub use dataset::{
     MAX_YEAR_SPAN,
 };
 pub use links::Links;
+pub(crate) use names::named_enum;
 pub use names::{Aggregate, Direction, InputKind, Level, List, Named, ProjectTag, ScorePath, Stage, Via};
 pub use result::{MilestoneResult, ScoreResult, Series, RESULT_FORMAT};
 pub use scenario::{Entry, MethodOverride, Scenario, Weights, SCENARIO_FORMAT};

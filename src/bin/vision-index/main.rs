@@ -3,6 +3,8 @@
 //! ```text
 //! vision-index check DATASET [--scenario FILE]
 //! vision-index score DATASET [--scenario FILE] [--path actual|plan|outlook|trend] [--format json|csv] [--lang ja|en]
+//! vision-index status DATASET [--scenario FILE]
+//! vision-index contrib DATASET --year YEAR [--scenario FILE] [--path actual|plan|outlook|trend]
 //! vision-index schema dataset|scenario
 //! ```
 //! `-` reads standard input. Exit 0: fine; 1: the input has problems (one line

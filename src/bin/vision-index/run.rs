@@ -46,24 +46,41 @@ fn run(argv: &[OsString]) -> ExitCode {
         Err(code) => return code,
     };
     let mut out = std::io::stdout().lock();
-    let written = match &cli.command {
-        Command::Schema { kind } => commands::schema(*kind, &mut out),
-        Command::Check { input, lang } | Command::Score { input, lang, .. } => {
-            if input.dataset == "-" && input.scenario.as_deref() == Some("-") {
-                return usage("only one of DATASET and --scenario can be `-`");
-            }
-            let loaded = match commands::load(input) {
-                Ok(l) => l,
-                Err(code) => return code,
-            };
-            match &cli.command {
-                Command::Score { path, format, .. } => {
-                    commands::score_cmd(&loaded, *path, *format, (*lang).into(), &mut out)
-                }
-                _ => commands::check(input, &loaded, (*lang).into(), &mut out),
-            }
-        }
+    let input = match &cli.command {
+        Command::Schema { kind } => return finish(commands::schema(*kind, &mut out), out),
+        Command::Check { input, .. }
+        | Command::Score { input, .. }
+        | Command::Status { input }
+        | Command::Contrib { input, .. } => input,
     };
+    if input.dataset == "-" && input.scenario.as_deref() == Some("-") {
+        return usage("only one of DATASET and --scenario can be `-`");
+    }
+    let loaded = match commands::load(input) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let written = match &cli.command {
+        Command::Score { path, format, lang, .. } => {
+            commands::score_cmd(&loaded, *path, *format, (*lang).into(), &mut out)
+        }
+        Command::Status { .. } => commands::status_cmd(&loaded, &mut out),
+        Command::Contrib { year, path, .. } => match commands::contrib_cmd(&loaded, *year, *path, &mut out) {
+            Some(w) => w,
+            None => {
+                let (first, last) = (loaded.ds.years.first, loaded.ds.years.last);
+                return usage(&format!("--year {year}: not one of the dataset's years ({first}–{last})"));
+            }
+        },
+        Command::Check { lang, .. } => commands::check(input, &loaded, (*lang).into(), &mut out),
+        // Written above, before any input was read.
+        Command::Schema { .. } => Ok(()),
+    };
+    finish(written, out)
+}
+
+/// The exit code once the output is written (or failed to be).
+fn finish(written: std::io::Result<()>, mut out: std::io::StdoutLock<'_>) -> ExitCode {
     match written.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (e.g. `| head`) is not an error of the input.
