@@ -6,9 +6,12 @@
 //! Where SPEC leaves it open: when the latest actual year is at or after the
 //! milestone year *T* but the node has no actual score in *T* itself, the latest
 //! actual score is the one judged (`observed` and `observed_year` always give the
-//! score and year the status was judged on). A milestone without a required score
-//! (no target reaches *T*) is judged by the observed growth alone, whatever the
-//! observed year.
+//! score and year the status was judged on). The plan path of an indicator
+//! without any target after the base year is its baseline held flat: such an
+//! indicator has no required score ("no target reaches *T*"), nor has a goal none
+//! of whose indicators has a target, nor a policy none of whose goals has one.
+//! A node without a required score is judged by the observed growth alone,
+//! whatever the observed year.
 
 use crate::model::{Dataset, Links, Named, Scenario, ScorePath, ScoreResult, Series, Str};
 use crate::score::score_with;
@@ -132,6 +135,19 @@ pub fn status(ds: &Dataset, sc: &Scenario) -> StatusReport {
     let actual = score_with(ds, &links, sc, ScorePath::Actual);
     let plan = score_with(ds, &links, sc, ScorePath::Plan);
     let t0 = ds.index.base_year;
+    // Which nodes have a target after the base year (an indicator's own, a goal's
+    // or a policy's through its members); `ind_t` in the order of a result's indicators.
+    let targeted: Vec<bool> = ds
+        .indicators
+        .iter()
+        .map(|x| {
+            !x.targets.after(t0).is_empty() || sc.targets.iter().any(|e| e.indicator == x.id.as_str() && e.year > t0)
+        })
+        .collect();
+    let goal_t: Vec<bool> = links.goal_members.iter().map(|m| m.iter().any(|&i| targeted[i])).collect();
+    let pol_t: Vec<bool> = links.policy_members.iter().map(|m| m.iter().any(|&g| goal_t[g])).collect();
+    let ind_t: Vec<bool> =
+        (0..ds.indicators.len()).filter(|&i| links.series_pos[i].is_some()).map(|i| targeted[i]).collect();
     let milestones = ds
         .index
         .milestones
@@ -144,12 +160,13 @@ pub fn status(ds: &Dataset, sc: &Scenario) -> StatusReport {
                 }
                 s.get(k as usize).copied().flatten()
             };
-            let nodes = |a: &[Series], p: &[Series]| -> ById<NodeStatus> {
+            let nodes = |a: &[Series], p: &[Series], targeted: &[bool]| -> ById<NodeStatus> {
                 ById(
                     a.iter()
                         .zip(p)
-                        .map(|(a, p)| {
-                            let required = at(&plan, &p.values, m.year);
+                        .zip(targeted)
+                        .map(|((a, p), &has)| {
+                            let required = at(&plan, &p.values, m.year).filter(|_| has);
                             (a.id.clone(), judge(&actual.years, &a.values, t0, m.year, required))
                         })
                         .collect(),
@@ -159,9 +176,9 @@ pub fn status(ds: &Dataset, sc: &Scenario) -> StatusReport {
                 year: m.year,
                 target: m.value,
                 index: judge(&actual.years, &actual.index, t0, m.year, Some(m.value)),
-                policies: nodes(&actual.policies, &plan.policies),
-                goals: nodes(&actual.goals, &plan.goals),
-                indicators: nodes(&actual.indicators, &plan.indicators),
+                policies: nodes(&actual.policies, &plan.policies, &pol_t),
+                goals: nodes(&actual.goals, &plan.goals, &goal_t),
+                indicators: nodes(&actual.indicators, &plan.indicators, &ind_t),
             }
         })
         .collect();
