@@ -220,3 +220,98 @@ fn the_parts_sum_to_the_change_on_the_default_dataset() {
     }
     assert!(checked > 40, "{checked} years with an index");
 }
+
+// ---------------------------------------------------------------- command line
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use serde_json::Value;
+    use std::process::{Command, Output, Stdio};
+
+    const DEFAULT: &str = "www/data/setagaya.json";
+
+    /// Runs the binary from the crate root; never a panic or a backtrace.
+    fn run(args: &[&str]) -> Output {
+        let out = Command::new(env!("CARGO_BIN_EXE_vision-index"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RUST_BACKTRACE", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for bad in ["panicked", "RUST_BACKTRACE", "stack backtrace", "internal error"] {
+            assert!(!err.contains(bad), "{args:?}: stderr has {bad:?}:\n{err}");
+        }
+        out
+    }
+
+    fn code(out: &Output) -> i32 {
+        out.status.code().expect("exited")
+    }
+
+    fn json(out: &Output) -> Value {
+        assert_eq!(code(out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    }
+
+    /// The index of `score` on the same path and year, and parts that sum to its change.
+    #[test]
+    fn contrib_agrees_with_score() {
+        for (args, path) in [
+            (&["contrib", DEFAULT, "--year", "2027", "--path", "plan"][..], "plan"),
+            (&["contrib", DEFAULT, "--year", "2027"], "outlook"),
+        ] {
+            let v = json(&run(args));
+            assert_eq!(v["format"], "vision-index-contrib/1");
+            assert_eq!(v["path"], path, "default path outlook");
+            assert_eq!(v["year"], 2027);
+            let s = json(&run(&["score", DEFAULT, "--path", path]));
+            let k = s["years"].as_array().expect("years").iter().position(|y| y == 2027).expect("2027");
+            assert_eq!(v["index"], s["index"][k]);
+            let change = v["change"].as_f64().expect("change");
+            assert!((change - (v["index"].as_f64().expect("index") - 100.0)).abs() < 1e-12);
+            let sum: f64 = v["indicators"].as_object().expect("map").values().filter_map(Value::as_f64).sum();
+            assert!((sum - change).abs() <= 1e-9, "{sum} vs {change}");
+        }
+    }
+
+    #[test]
+    fn unknown_year_is_a_usage_error_naming_it() {
+        for year in ["2050", "2022", "1999"] {
+            let out = run(&["contrib", DEFAULT, "--year", year]);
+            assert_eq!(code(&out), 2, "{year}");
+            assert!(out.stdout.is_empty());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains(year) && err.contains("usage:"), "{err}");
+        }
+        for args in [
+            &["contrib", DEFAULT][..],
+            &["contrib", DEFAULT, "--year", "二〇二七"],
+            &["contrib", DEFAULT, "--year", "2027", "--path", "nope"],
+            &["contrib", "--year", "2027"],
+        ] {
+            let out = run(args);
+            assert_eq!(code(&out), 2, "{args:?}");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn bad_inputs_exit_1() {
+        for bad in ["tests/fixtures/bad/truncated.json", "tests/fixtures/bad/wrong-types.json", "no-such-file.json"] {
+            let out = run(&["contrib", bad, "--year", "2027"]);
+            assert_eq!(code(&out), 1, "{bad}");
+            assert!(out.stdout.is_empty() && !out.stderr.is_empty(), "{bad}");
+        }
+        let out = run(&[
+            "contrib",
+            DEFAULT,
+            "--year",
+            "2027",
+            "--scenario",
+            "tests/fixtures/bad/unknown-indicator.scenario.json",
+        ]);
+        assert_eq!(code(&out), 1);
+    }
+}

@@ -273,3 +273,76 @@ fn the_default_dataset_has_a_status_for_every_node() {
         assert_eq!(m.index.required.is_some(), m.index.status != Status::NoData);
     }
 }
+
+// ---------------------------------------------------------------- command line
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use serde_json::Value;
+    use std::process::{Command, Output, Stdio};
+
+    const DEFAULT: &str = "www/data/setagaya.json";
+
+    /// Runs the binary from the crate root; never a panic or a backtrace.
+    fn run(args: &[&str]) -> Output {
+        let out = Command::new(env!("CARGO_BIN_EXE_vision-index"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RUST_BACKTRACE", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for bad in ["panicked", "RUST_BACKTRACE", "stack backtrace", "internal error"] {
+            assert!(!err.contains(bad), "{args:?}: stderr has {bad:?}:\n{err}");
+        }
+        out
+    }
+
+    fn code(out: &Output) -> i32 {
+        out.status.code().expect("exited")
+    }
+
+    #[test]
+    fn status_prints_one_json_object() {
+        let out = run(&["status", DEFAULT]);
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert_eq!(v["format"], "vision-index-status/1");
+        assert_eq!(v["milestones"][0]["year"], 2027);
+        assert_eq!(v["milestones"][1]["target"], 135.0);
+        // The same object as the library's.
+        let ds = vision_index::load_dataset(
+            &std::fs::read(format!("{}/{DEFAULT}", env!("CARGO_MANIFEST_DIR"))).expect("file"),
+        )
+        .expect("valid")
+        .value;
+        let lib = serde_json::to_value(vision_index::analysis::status::status(&ds, &Default::default())).expect("json");
+        assert_eq!(v, lib);
+    }
+
+    #[test]
+    fn status_with_a_scenario_and_bad_inputs() {
+        let out = run(&[
+            "status",
+            "tests/fixtures/conformance/tiny.json",
+            "--scenario",
+            "tests/fixtures/conformance/tiny-scenario.json",
+        ]);
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        // A bad dataset: exit 1, problems on stderr, nothing on stdout.
+        for bad in ["tests/fixtures/bad/truncated.json", "tests/fixtures/bad/dangling-ids.json", "no-such-file.json"] {
+            let out = run(&["status", bad]);
+            assert_eq!(code(&out), 1, "{bad}");
+            assert!(out.stdout.is_empty() && !out.stderr.is_empty(), "{bad}");
+        }
+        let out = run(&["status", DEFAULT, "--scenario", "tests/fixtures/bad/unknown-indicator.scenario.json"]);
+        assert_eq!(code(&out), 1);
+        // Usage errors: exit 2.
+        for args in [&["status"][..], &["status", DEFAULT, "--path", "plan"], &["status", DEFAULT, DEFAULT]] {
+            let out = run(args);
+            assert_eq!(code(&out), 2, "{args:?}");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"), "{args:?}");
+        }
+    }
+}
