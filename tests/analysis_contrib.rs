@@ -100,9 +100,11 @@ fn a_scenario_weight_0_moves_everything_up() {
 /// - G2 = G2-a 80 (w 1), G2-b 125 (w 3): (0.8·1.25³)^(1/4) = 1.5625^(1/4) = √1.25 → 111.803;
 /// - index = 100·√(1.2·√1.25) = 115.8292, change 15.8292,
 ///   ln(index/100) = (ln 1.2 + ½ ln 1.25)/2 = 0.146947, L = change / that = 107.720.
+///
 /// ω: G1-a = G1-b = ¼, G2-a = ⅛, G2-b = ⅜.
+///
 /// c: G1-a = ¼·ln 1.5·L = 10.9193, G1-b = ¼·ln 0.96·L = −1.0994,
-///    G2-a = ⅛·ln 0.8·L = −3.0046, G2-b = ⅜·ln 1.25·L = 9.0139.
+/// G2-a = ⅛·ln 0.8·L = −3.0046, G2-b = ⅜·ln 1.25·L = 9.0139.
 fn geometric_doc(g1a: f64, g2a: f64) -> Value {
     json!({
         "format": "vision-index/1", "title": "t",
