@@ -99,6 +99,8 @@ pub fn contrib(ds: &Dataset, sc: &Scenario, year: i32, path: ScorePath) -> Optio
 
     let index = r.index[k];
     let change = index.map(|x| x - 100.0);
+    // ω of the indicators scoring 0 (geometric: the index is then 0).
+    let zero: f64 = (0..ds.indicators.len()).filter(|&j| ind_score(j) == Some(0.0)).map(|j| omega[j]).sum();
     let part: Vec<Option<f64>> = (0..ds.indicators.len())
         .map(|i| {
             let (s, c, w) = (ind_score(i)?, change?, omega[i]);
@@ -107,8 +109,6 @@ pub fn contrib(ds: &Dataset, sc: &Scenario, year: i32, path: ScorePath) -> Optio
                 _ if w == 0.0 => 0.0,
                 Aggregate::Arithmetic => w * (s - 100.0),
                 Aggregate::Geometric if x == 0.0 => {
-                    let zero: f64 =
-                        (0..ds.indicators.len()).filter(|&j| ind_score(j) == Some(0.0)).map(|j| omega[j]).sum();
                     if s == 0.0 {
                         -100.0 * w / zero
                     } else {
