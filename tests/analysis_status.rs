@@ -239,6 +239,12 @@ fn the_rule_at_its_thresholds() {
     assert_eq!(growth(100.4), Status::Limited);
     assert_eq!(growth(100.0), Status::Limited);
     assert_eq!(growth(99.0), Status::Deterioration);
+    // The latest actual is after T but there is none in T (the project's reading):
+    // the latest one is judged, 131 in 2028 ≥ 130 achieved, 129 missed.
+    let late = |y: f64| -> Vec<Option<f64>> { years.iter().map(|&t| (t == 2028).then_some(y)).collect() };
+    let j = judge(&years, &late(131.0), 2023, 2027, Some(130.0));
+    assert_eq!((j.status, j.observed_year), (Status::Achieved, Some(2028)));
+    assert_eq!(judge(&years, &late(129.0), 2023, 2027, Some(130.0)).status, Status::Missed);
     // Only the base year: no data.
     let base: Vec<Option<f64>> = years.iter().map(|&t| (t == 2023).then_some(100.0)).collect();
     assert_eq!(judge(&years, &base, 2023, 2027, Some(130.0)).status, Status::NoData);
