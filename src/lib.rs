@@ -15,6 +15,7 @@
 //!   its path ([`load_dataset`], [`load_scenario`]);
 //! - `check`: the typed rules, shared by the readers and the engine's edits;
 //! - [`mod@score`]: paths, weighted means, a full score and the incremental update;
+//! - [`analysis`]: the questions of SPEC §8 (progress status, contributions);
 //! - [`engine`]: the stateful engine behind the widget (edit, re-score);
 //! - [`problem`], [`messages`]: problems with their paths and codes, and every
 //!   message in Japanese and English;

@@ -27,6 +27,13 @@ pub fn effective_method(ds: &Dataset, sc: &Scenario) -> Method {
     }
 }
 
+/// The weights in force (the dataset's, replaced by the scenario's), by position:
+/// `(indicators, goals, policies)`. Only their ratios count (huge ones are scaled down).
+pub fn weights_in_force(ds: &Dataset, links: &Links, sc: &Scenario) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let w = aggregate::Weights::new(ds, links, sc);
+    (w.ind, w.goal, w.pol)
+}
+
 /// Scores `ds` with `sc` on `path`.
 pub fn score(ds: &Dataset, sc: &Scenario, path: ScorePath) -> ScoreResult {
     score_with(ds, &Links::new(ds), sc, path)

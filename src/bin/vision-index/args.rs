@@ -11,6 +11,8 @@ use vision_index::{Lang, Named, ScorePath};
 pub const USAGE: &str = "usage:
   vision-index check DATASET [--scenario FILE]
   vision-index score DATASET [--scenario FILE] [--path actual|plan|outlook|trend] [--format json|csv] [--lang ja|en]
+  vision-index status DATASET [--scenario FILE]
+  vision-index contrib DATASET --year YEAR [--scenario FILE] [--path actual|plan|outlook|trend]
   vision-index schema dataset|scenario
   vision-index seek DATASET --milestone YEAR (--indicator ID | --goal ID | --policy ID) [--path plan|outlook] [--scenario FILE]
   vision-index uncertainty DATASET --draws N --seed S [--path P] [--weights R] [--spread E] [--scenario FILE]
@@ -54,6 +56,24 @@ pub enum Command {
         /// The language of the names in CSV.
         #[arg(long, value_enum, default_value_t = LangArg::Ja)]
         lang: LangArg,
+    },
+    /// Progress status of every node for each milestone (SPEC §8.1).
+    Status {
+        /// The dataset and scenario to read.
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Contributions to the index's change since the base year (SPEC §8.3).
+    Contrib {
+        /// The dataset and scenario to read.
+        #[command(flatten)]
+        input: Input,
+        /// The fiscal year (one of the dataset's years).
+        #[arg(long, value_name = "YEAR")]
+        year: i32,
+        /// The path whose values are scored.
+        #[arg(long, value_name = "PATH", default_value = "outlook", value_parser = named::<ScorePath>())]
+        path: ScorePath,
     },
     /// Goal seek (SPEC §8.2): the target or score that makes the index equal a milestone.
     Seek {

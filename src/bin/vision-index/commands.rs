@@ -58,6 +58,18 @@ pub fn score_cmd(l: &Loaded, path: ScorePath, format: Format, lang: Lang, out: &
     }
 }
 
+/// `status`: the progress status of every node (SPEC §8.1).
+pub fn status_cmd(l: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "{}", vision_index::analysis::status::status(&l.ds, &l.sc).to_json())
+}
+
+/// `contrib`: the contributions in `year` on `path` (SPEC §8.3); `None` when
+/// `year` is not one of the dataset's years (a usage error).
+pub fn contrib_cmd(l: &Loaded, year: i32, path: ScorePath, out: &mut impl Write) -> Option<std::io::Result<()>> {
+    let c = vision_index::analysis::contrib::contrib(&l.ds, &l.sc, year, path)?;
+    Some(writeln!(out, "{}", c.to_json()))
+}
+
 /// `schema`: the JSON Schema of a format.
 pub fn schema(kind: SchemaKind, out: &mut impl Write) -> std::io::Result<()> {
     let text = match kind {

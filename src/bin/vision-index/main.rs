@@ -3,6 +3,8 @@
 //! ```text
 //! vision-index check DATASET [--scenario FILE]
 //! vision-index score DATASET [--scenario FILE] [--path actual|plan|outlook|trend] [--format json|csv] [--lang ja|en]
+//! vision-index status DATASET [--scenario FILE]
+//! vision-index contrib DATASET --year YEAR [--scenario FILE] [--path actual|plan|outlook|trend]
 //! vision-index schema dataset|scenario
 //! vision-index seek DATASET --milestone YEAR (--indicator ID | --goal ID | --policy ID) [--path plan|outlook]
 //! vision-index uncertainty DATASET --draws N --seed S [--path P] [--weights R] [--spread E]

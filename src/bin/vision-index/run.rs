@@ -55,49 +55,60 @@ fn run(argv: &[OsString]) -> ExitCode {
         Err(code) => return code,
     };
     let mut out = std::io::stdout().lock();
+    // Options out of range are usage errors, before any input is read.
+    if let Command::Uncertainty { draws, seed, path, weights, spread, .. } = &cli.command {
+        let opts = Options { path: *path, draws: *draws, seed: *seed, weights: *weights, spread: *spread };
+        if let Err(e) = uncertainty::check(&opts) {
+            return usage(&e.to_string());
+        }
+    }
+    let input = match &cli.command {
+        Command::Schema { kind } => return finish(commands::schema(*kind, &mut out), out),
+        Command::Check { input, .. }
+        | Command::Score { input, .. }
+        | Command::Status { input }
+        | Command::Contrib { input, .. }
+        | Command::Seek { input, .. }
+        | Command::Uncertainty { input, .. } => input,
+    };
+    let loaded = match load_checked(input) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
     let written = match &cli.command {
-        Command::Schema { kind } => commands::schema(*kind, &mut out),
-        Command::Seek { input, milestone, subject, path } => {
-            let loaded = match load_checked(input) {
-                Ok(l) => l,
-                Err(code) => return code,
-            };
+        Command::Score { path, format, lang, .. } => {
+            commands::score_cmd(&loaded, *path, *format, (*lang).into(), &mut out)
+        }
+        Command::Status { .. } => commands::status_cmd(&loaded, &mut out),
+        Command::Contrib { year, path, .. } => match commands::contrib_cmd(&loaded, *year, *path, &mut out) {
+            Some(w) => w,
+            None => {
+                let (first, last) = (loaded.ds.years.first, loaded.ds.years.last);
+                return usage(&format!("--year {year}: not one of the dataset's years ({first}–{last})"));
+            }
+        },
+        Command::Seek { milestone, subject, path, .. } => {
             match commands::seek_cmd(&loaded, *milestone, subject, path, &mut out) {
                 Ok(w) => w,
                 Err(why) => return usage(&why),
             }
         }
-        Command::Uncertainty { input, draws, seed, path, weights, spread } => {
+        Command::Uncertainty { draws, seed, path, weights, spread, .. } => {
             let opts = Options { path: *path, draws: *draws, seed: *seed, weights: *weights, spread: *spread };
-            // Options out of range are usage errors, before the input is read.
-            if let Err(e) = uncertainty::check(&opts) {
-                return usage(&e.to_string());
-            }
-            let loaded = match load_checked(input) {
-                Ok(l) => l,
-                Err(code) => return code,
-            };
             match commands::uncertainty_cmd(&loaded, &opts, &mut out) {
                 Ok(w) => w,
                 Err(why) => return usage(&why),
             }
         }
-        Command::Check { input, lang } | Command::Score { input, lang, .. } => {
-            if input.dataset == "-" && input.scenario.as_deref() == Some("-") {
-                return usage("only one of DATASET and --scenario can be `-`");
-            }
-            let loaded = match commands::load(input) {
-                Ok(l) => l,
-                Err(code) => return code,
-            };
-            match &cli.command {
-                Command::Score { path, format, .. } => {
-                    commands::score_cmd(&loaded, *path, *format, (*lang).into(), &mut out)
-                }
-                _ => commands::check(input, &loaded, (*lang).into(), &mut out),
-            }
-        }
+        Command::Check { lang, .. } => commands::check(input, &loaded, (*lang).into(), &mut out),
+        // Written above, before any input was read.
+        Command::Schema { .. } => Ok(()),
     };
+    finish(written, out)
+}
+
+/// The exit code once the output is written (or failed to be).
+fn finish(written: std::io::Result<()>, mut out: std::io::StdoutLock<'_>) -> ExitCode {
     match written.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (e.g. `| head`) is not an error of the input.
