@@ -164,3 +164,23 @@ fn cli_exit_codes_and_output() {
     let o = run(&["uncertainty", "tests/fixtures/bad/does-not-exist.json", "--draws", "10", "--seed", "1"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// A run that would keep too many index values (draws × years) or score too many
+/// indicator-years is refused up front, with the numbers in the message.
+#[test]
+fn a_run_too_large_for_the_dataset_is_refused() {
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("www/data/setagaya.json").expect("default dataset")).expect("json");
+    v["years"]["last"] = serde_json::json!(2122); // 100 years
+    let ds = load_dataset(&serde_json::to_vec(&v).expect("json")).expect("valid").value;
+    let o = opts(ScorePath::Outlook, MAX_DRAWS, 1, 0.0, 0.1);
+    match uncertainty(&ds, &Scenario::default(), &o) {
+        Err(e @ UncertaintyError::TooLarge { .. }) => {
+            let m = e.to_string();
+            assert!(m.contains("1000000") && m.contains("100 years"), "{m}");
+        }
+        other => panic!("expected TooLarge, got {:?}", other.map(|r| r.draws)),
+    }
+    let small = opts(ScorePath::Outlook, 10_000, 1, 0.0, 0.1);
+    assert!(uncertainty(&ds, &Scenario::default(), &small).is_ok(), "10,000 draws over 100 years are fine");
+}

@@ -116,8 +116,8 @@ pub fn contrib(ds: &Dataset, sc: &Scenario, year: i32, path: ScorePath) -> Optio
                     }
                 }
                 Aggregate::Geometric => {
-                    let l = if x == 100.0 { 100.0 } else { c / (x / 100.0).ln() };
-                    w * (s / 100.0).ln() * l
+                    let l = if x == 100.0 { 100.0 } else { c / libm::log(x / 100.0) };
+                    w * libm::log(s / 100.0) * l
                 }
             })
         })

@@ -6,6 +6,7 @@
 
 use crate::model::{Aggregate, Dataset, Direction, Links, Scenario, ScorePath, Stage};
 use crate::score::{effective_method, values_on_path, Acc, Anchors, Weights};
+use std::collections::HashMap;
 
 /// One outcome_long indicator on the path.
 #[derive(Debug, Clone)]
@@ -52,6 +53,18 @@ impl Frame {
     pub(crate) fn new(ds: &Dataset, links: &Links, sc: &Scenario, path: ScorePath) -> Frame {
         let method = effective_method(ds, sc);
         let ids = links.indicators(ds);
+        // The scenario's entries by indicator position, in one pass (not one scan
+        // of the scenario per indicator).
+        let group = |list: &[crate::model::Entry]| {
+            let mut by: HashMap<usize, Vec<(i32, f64)>> = HashMap::new();
+            for e in list {
+                if let Some(&i) = ids.get(e.indicator.as_str()) {
+                    by.entry(i).or_default().push((e.year, e.value));
+                }
+            }
+            by
+        };
+        let (mut by_t, mut by_v) = (group(&sc.targets), group(&sc.values));
         let ny = ds.years.len();
         let mut rows = Vec::new();
         let mut goal_rows = vec![Vec::new(); ds.goals.len()];
@@ -60,16 +73,12 @@ impl Frame {
             if ind.stage != Stage::OutcomeLong {
                 continue;
             }
-            let mine = |list: &[crate::model::Entry]| {
-                let mut v: Vec<(i32, f64)> = list
-                    .iter()
-                    .filter(|e| ids.get(e.indicator.as_str()) == Some(&pos))
-                    .map(|e| (e.year, e.value))
-                    .collect();
+            let mine = |by: &mut HashMap<usize, Vec<(i32, f64)>>| {
+                let mut v = by.remove(&pos).unwrap_or_default();
                 v.sort_by_key(|e| e.0);
                 v
             };
-            let (ot, ov) = (mine(&sc.targets), mine(&sc.values));
+            let (ot, ov) = (mine(&mut by_t), mine(&mut by_v));
             let a = Anchors {
                 base_year: ds.index.base_year,
                 baseline: ind.baseline,

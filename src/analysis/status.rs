@@ -137,13 +137,11 @@ pub fn status(ds: &Dataset, sc: &Scenario) -> StatusReport {
     let t0 = ds.index.base_year;
     // Which nodes have a target after the base year (an indicator's own, a goal's
     // or a policy's through its members); `ind_t` in the order of a result's indicators.
-    let targeted: Vec<bool> = ds
-        .indicators
-        .iter()
-        .map(|x| {
-            !x.targets.after(t0).is_empty() || sc.targets.iter().any(|e| e.indicator == x.id.as_str() && e.year > t0)
-        })
-        .collect();
+    // The scenario's targets after the base year, by indicator id, in one pass.
+    let sc_targeted: std::collections::HashSet<&str> =
+        sc.targets.iter().filter(|e| e.year > t0).map(|e| e.indicator.as_str()).collect();
+    let targeted: Vec<bool> =
+        ds.indicators.iter().map(|x| !x.targets.after(t0).is_empty() || sc_targeted.contains(x.id.as_str())).collect();
     let goal_t: Vec<bool> = links.goal_members.iter().map(|m| m.iter().any(|&i| targeted[i])).collect();
     let pol_t: Vec<bool> = links.policy_members.iter().map(|m| m.iter().any(|&g| goal_t[g])).collect();
     let ind_t: Vec<bool> =
@@ -202,7 +200,7 @@ pub fn judge(years: &[i32], actual: &[Option<f64>], t0: i32, t: i32, required: O
     let Some((ti, yi)) = years.iter().zip(actual).rev().find_map(|(&y, s)| s.filter(|_| y > t0).map(|s| (y, s))) else {
         return none;
     };
-    let cagr = |y: f64, years: i32| (y / 100.0).powf(1.0 / f64::from(years)) - 1.0;
+    let cagr = |y: f64, years: i32| libm::pow(y / 100.0, 1.0 / f64::from(years)) - 1.0;
     let Some(yt) = required else {
         let ci = cagr(yi, ti - t0);
         let [on, acc, lim] = GROWTH_THRESHOLDS;

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 /// multiplied back) at the end. That is the same weighted mean, but children that
 /// all score exactly 100 (the base year) give exactly 100 whatever the weights.
 /// The mean is finally held within its smallest and largest child, which rounding
-/// could otherwise cross by an ulp.
+/// could otherwise cross by an ulp. `ln` and `exp` are the `libm` crate's, so that
+/// the command line and the WebAssembly module give the same bits.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Acc {
     /// Σ w·(s − 100) (arithmetic) or Σ w·ln(s / 100) (geometric)
@@ -53,7 +54,7 @@ impl Acc {
                 if s <= 0.0 {
                     self.zero = true;
                 } else {
-                    self.sum += w * (s / 100.0).ln();
+                    self.sum += w * libm::log(s / 100.0);
                 }
             }
         }
@@ -66,7 +67,7 @@ impl Acc {
         let v = match agg {
             Aggregate::Arithmetic => 100.0 + self.sum / self.w,
             Aggregate::Geometric if self.zero => 0.0,
-            Aggregate::Geometric => 100.0 * (self.sum / self.w).exp(),
+            Aggregate::Geometric => 100.0 * libm::exp(self.sum / self.w),
         };
         v.is_finite().then_some(v.clamp(self.lo, self.hi))
     }
