@@ -96,22 +96,9 @@ pub(super) fn weights<'a, T: 'a>(
 }
 
 /// A parent's series from its children's: `members` (positions in `children`),
-/// each with its weight in `w`, added in the order given.
+/// each with its weight in `w`, added in the order given; written into `out`
+/// (cleared first), with `acc` as scratch: no allocation once both have their size.
 pub(super) fn node_series(
-    agg: Aggregate,
-    members: impl Iterator<Item = usize>,
-    w: &[f64],
-    children: &[Series],
-    ny: usize,
-) -> Vec<Option<f64>> {
-    let mut out = Vec::with_capacity(ny);
-    node_series_into(agg, members, w, children, ny, &mut Vec::new(), &mut out);
-    out
-}
-
-/// [`node_series`] written into `out` (cleared first), with `acc` as scratch:
-/// no allocation once both have their size.
-pub(super) fn node_series_into(
     agg: Aggregate,
     members: impl Iterator<Item = usize>,
     w: &[f64],

@@ -1,7 +1,7 @@
 //! A full score: every indicator, goal, policy and the index, with what an
 //! incremental update needs kept alongside ([`Cached`]).
 
-use super::aggregate::{node_series, node_series_into, Acc, Weights};
+use super::aggregate::{node_series, Acc, Weights};
 use super::effective_method;
 use super::paths::{values_on_path, Anchors};
 use crate::messages::{Msg, Undefined};
@@ -47,25 +47,11 @@ pub(super) struct Ctx {
     pub cap: Option<f64>,
 }
 
-/// One indicator's scores per year; undefined scores are reported in `warn`.
-pub(super) fn indicator_scores(
-    cx: &Ctx,
-    i: usize,
-    ind: &Indicator,
-    over_targets: &[(i32, f64)],
-    over_values: &[(i32, f64)],
-    scratch: &mut (Vec<Option<f64>>, Vec<(i32, f64)>),
-    warn: &mut Vec<(usize, Problem)>,
-) -> Vec<Option<f64>> {
-    let mut out = Vec::with_capacity(cx.ny);
-    indicator_scores_into(cx, i, ind, over_targets, over_values, scratch, warn, &mut out);
-    out
-}
-
-/// [`indicator_scores`] written into `out` (cleared first; no allocation once
-/// `out` and `scratch` have their size): what an incremental update uses.
+/// One indicator's scores per year, written into `out` (cleared first; no
+/// allocation once `out` and `scratch` have their size); undefined scores are
+/// reported in `warn`.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn indicator_scores_into(
+pub(super) fn indicator_scores(
     cx: &Ctx,
     i: usize,
     ind: &Indicator,
@@ -175,7 +161,8 @@ impl Cached {
             }
             let ot = take(&over_t, &mut ct, i, &mut bt);
             let ov = take(&over_v, &mut cv, i, &mut bv);
-            let scores = indicator_scores(&cx, i, ind, ot, ov, &mut scratch, &mut ind_warn);
+            let mut scores = Vec::with_capacity(ny);
+            indicator_scores(&cx, i, ind, ot, ov, &mut scratch, &mut ind_warn, &mut scores);
             if let Some(g) = links.ind_goal[i] {
                 for (k, s) in scores.iter().enumerate() {
                     if let Some(s) = s {
@@ -194,22 +181,31 @@ impl Cached {
                 values: (0..ny).map(|t| goal_acc[g * ny + t].value(agg)).collect(),
             })
             .collect();
+        let mut acc = Vec::new();
         let policies = if method.via.has_policy() {
+            let series = |p: usize, acc: &mut Vec<Acc>| {
+                let mut values = Vec::with_capacity(ny);
+                node_series(agg, links.policy_members[p].iter().copied(), &w.goal, &goals, ny, acc, &mut values);
+                values
+            };
             ds.policies
                 .iter()
                 .enumerate()
-                .map(|(p, x)| Series { id: x.id.clone(), values: policy_series(links, &w, &goals, p, method, ny) })
+                .map(|(p, x)| Series { id: x.id.clone(), values: series(p, &mut acc) })
                 .collect()
         } else {
             Vec::new()
         };
-        let index = index_series(method, &w, &goals, &policies, ny);
+        let mut index = Vec::with_capacity(ny);
+        index_series(method, &w, &goals, &policies, ny, &mut acc, &mut index);
+        let mut ms = Vec::new();
+        milestones(ds, &index, &mut ms);
         let result = ScoreResult {
             path,
             years: ds.years.list(),
             base_year: ds.index.base_year,
             method,
-            milestones: milestones(ds, &index),
+            milestones: ms,
             index,
             policies,
             goals,
@@ -220,33 +216,9 @@ impl Cached {
     }
 }
 
-/// Policy `p`'s scores from its goals' (`via` has policies).
-pub(super) fn policy_series(
-    links: &Links,
-    w: &Weights,
-    goals: &[Series],
-    p: usize,
-    method: Method,
-    ny: usize,
-) -> Vec<Option<f64>> {
-    node_series(method.aggregate, links.policy_members[p].iter().copied(), &w.goal, goals, ny)
-}
-
-/// The index from the policies' scores (`via` has policies) or the goals'.
+/// The index from the policies' scores (`via` has policies) or the goals',
+/// written into `out`, with `acc` as scratch.
 pub(super) fn index_series(
-    method: Method,
-    w: &Weights,
-    goals: &[Series],
-    policies: &[Series],
-    ny: usize,
-) -> Vec<Option<f64>> {
-    let mut out = Vec::with_capacity(ny);
-    index_series_into(method, w, goals, policies, ny, &mut Vec::new(), &mut out);
-    out
-}
-
-/// [`index_series`] written into `out`, with `acc` as scratch.
-pub(super) fn index_series_into(
     method: Method,
     w: &Weights,
     goals: &[Series],
@@ -256,21 +228,14 @@ pub(super) fn index_series_into(
     out: &mut Vec<Option<f64>>,
 ) {
     if method.via.has_policy() {
-        node_series_into(method.aggregate, 0..policies.len(), &w.pol, policies, ny, acc, out)
+        node_series(method.aggregate, 0..policies.len(), &w.pol, policies, ny, acc, out)
     } else {
-        node_series_into(method.aggregate, 0..goals.len(), &w.goal, goals, ny, acc, out)
+        node_series(method.aggregate, 0..goals.len(), &w.goal, goals, ny, acc, out)
     }
 }
 
-/// Each milestone checked against the index.
-pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>]) -> Vec<MilestoneResult> {
-    let mut out = Vec::with_capacity(ds.index.milestones.len());
-    milestones_into(ds, index, &mut out);
-    out
-}
-
-/// [`milestones`] written into `out` (cleared first).
-pub(super) fn milestones_into(ds: &Dataset, index: &[Option<f64>], out: &mut Vec<MilestoneResult>) {
+/// Each milestone checked against the index, written into `out` (cleared first).
+pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>], out: &mut Vec<MilestoneResult>) {
     let first = ds.years.first;
     out.clear();
     out.extend(ds.index.milestones.iter().map(|m| {

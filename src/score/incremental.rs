@@ -4,8 +4,8 @@
 //! policy) scores. The same functions combine the same numbers in the same
 //! order as [`Cached::full`], so the result is the same bit for bit.
 
-use super::aggregate::{node_series_into, Acc};
-use super::full::{index_series_into, indicator_scores_into, milestones_into, Cached, Ctx, Scratch};
+use super::aggregate::{node_series, Acc};
+use super::full::{index_series, indicator_scores, milestones, Cached, Ctx, Scratch};
 use crate::model::{Dataset, Entry, Links, Scenario};
 
 /// The scenario's entries of one indicator, sorted by year, into `out`.
@@ -46,7 +46,7 @@ impl Cached {
             warn.clear();
             entries_of(&sc.targets, &ind.id, targets);
             entries_of(&sc.values, &ind.id, assumed);
-            indicator_scores_into(&cx, i, ind, targets, assumed, values, warn, &mut r.indicators[*pos].values);
+            indicator_scores(&cx, i, ind, targets, assumed, values, warn, &mut r.indicators[*pos].values);
             warnings_changed |= had != self.ind_warn.len() || !warn.is_empty();
             let at = self.ind_warn.partition_point(|(j, _)| *j < i);
             self.ind_warn.splice(at..at, warn.drain(..));
@@ -76,12 +76,12 @@ impl Cached {
         if method.via.has_policy() {
             for &p in policies_touched.iter() {
                 let members = links.policy_members[p].iter().copied();
-                node_series_into(agg, members, &self.w.goal, &r.goals, ny, acc, &mut r.policies[p].values);
+                node_series(agg, members, &self.w.goal, &r.goals, ny, acc, &mut r.policies[p].values);
             }
         }
         if !goals_touched.is_empty() {
-            index_series_into(method, &self.w, &r.goals, &r.policies, ny, acc, &mut r.index);
-            milestones_into(ds, &r.index, &mut r.milestones);
+            index_series(method, &self.w, &r.goals, &r.policies, ny, acc, &mut r.index);
+            milestones(ds, &r.index, &mut r.milestones);
         }
         if warnings_changed {
             self.result.warnings = self.ind_warn.iter().map(|(_, p)| p.clone()).collect();
