@@ -180,8 +180,11 @@ export class Engine {
     return this.call('dataset');
   }
 
+  /** The current scenario as an object: read from the JSON text the engine wrote
+   * after the last change (`remember`), not encoded again on every edit. */
   scenario() {
-    return this.call('scenario');
+    if (this.recovering || !this.eng) throw new PanicError('recovering');
+    return JSON.parse(/** @type {string} */ (this.scenarioText));
   }
 
   /** @returns {boolean} whether the scenario changes nothing */
