@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup setup-browser wasm wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e bench schema
+.PHONY: setup setup-browser wasm wasm-analysis wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e bench schema
 
 setup:
 	bash scripts/setup.sh
@@ -25,6 +25,14 @@ WASM_OPT_LEVEL ?= s
 wasm: setup
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) wasm-pack build --target web --release --no-pack
 	@echo "wasm: $$(stat -c %s pkg/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c pkg/vision_index_bg.wasm | wc -c) bytes gzip"
+	$(MAKE) wasm-analysis
+
+# The analysis module (SPEC §8: status, seek, contrib, uncertainty; cargo feature
+# `analysis`), into pkg-analysis/: the page's analysis worker loads it after the
+# first render, so the first load stays within its budget (README, "The analysis in the page").
+wasm-analysis: setup
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) wasm-pack build --target web --release --no-pack --out-dir pkg-analysis -- --features analysis
+	@echo "wasm-analysis: $$(stat -c %s pkg-analysis/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c pkg-analysis/vision_index_bg.wasm | wc -c) bytes gzip"
 
 # The same module with the browser tests' hooks (`debugPanic`, cargo feature
 # `test-hooks`), into the same pkg/: only `make test-e2e` builds it; `make wasm`
@@ -61,7 +69,8 @@ test-rust: test-structure
 # wasm-bindgen tests, in Node.
 test-wasm: setup
 	cargo clippy --target wasm32-unknown-unknown --lib --features test-hooks -- -D warnings
-	wasm-pack test --node -- --test wasm
+	cargo clippy --target wasm32-unknown-unknown --lib --features analysis -- -D warnings
+	wasm-pack test --node -- --test wasm --features analysis
 
 # The page's JavaScript checked like the Rust: Biome (format + lint, biome.json)
 # and the JSDoc types with tsc --checkJs (jsconfig.json; no build, no output).

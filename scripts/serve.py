@@ -22,7 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    # www/ has no pkg/ of its own: /pkg/ is the generated package (dist/ has its own copy).
+    # www/ has no pkg/ of its own: /pkg/ and /pkg-analysis/ are the generated packages (dist/ has its own copy).
     map_pkg = True
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -35,14 +35,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def translate_path(self, path):
-        # /pkg/... comes from the generated package at the repository root.
+        # /pkg/... and /pkg-analysis/... come from the generated packages at the repository root.
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if TEST and clean.startswith("/__fixtures__/"):
             rel = clean[len("/__fixtures__/"):]
             return os.path.join(ROOT, "tests", "fixtures", *[p for p in rel.split("/") if p not in ("", ".", "..")])
-        if self.map_pkg and clean.startswith("/pkg/"):
-            rel = clean[len("/pkg/"):]
-            return os.path.join(ROOT, "pkg", *[p for p in rel.split("/") if p not in ("", ".", "..")])
+        for pkg in ("pkg", "pkg-analysis"):
+            if self.map_pkg and clean.startswith(f"/{pkg}/"):
+                rel = clean[len(pkg) + 2:]
+                return os.path.join(ROOT, pkg, *[p for p in rel.split("/") if p not in ("", ".", "..")])
         return super().translate_path(path)
 
     def send_head(self):

@@ -152,53 +152,141 @@ pub enum Undefined {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     // ---- reading the document
-    NotUtf8 { line: usize, column: usize },
-    Syntax { line: usize, column: usize, what: SyntaxError },
-    TooDeep { line: usize, column: usize },
-    TooLarge { bytes: usize, limit: usize },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        what: SyntaxError,
+    },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     NotObject,
-    FormatMissing { expected: &'static str },
-    FormatWrong { found: String, expected: &'static str },
+    FormatMissing {
+        expected: &'static str,
+    },
+    FormatWrong {
+        found: String,
+        expected: &'static str,
+    },
     // ---- fields
     Missing,
-    WrongType { expected: Expect },
+    WrongType {
+        expected: Expect,
+    },
     EmptyText,
-    BadEnum { found: String, allowed: &'static [&'static str] },
+    BadEnum {
+        found: String,
+        allowed: &'static [&'static str],
+    },
     NotFinite,
-    Negative { value: f64 },
-    BaselineNotPositive { value: f64 },
-    WeightNegative { value: f64 },
-    CapNotPositive { value: f64 },
+    Negative {
+        value: f64,
+    },
+    BaselineNotPositive {
+        value: f64,
+    },
+    WeightNegative {
+        value: f64,
+    },
+    CapNotPositive {
+        value: f64,
+    },
     // ---- years
-    YearsOrder { first: i64, last: i64 },
-    YearsSpan { span: i64 },
-    YearRange { year: i64, first: i32, last: i32 },
-    YearKey { key: String },
-    MilestoneOrder { year: i64, previous: i64 },
+    YearsOrder {
+        first: i64,
+        last: i64,
+    },
+    YearsSpan {
+        span: i64,
+    },
+    YearRange {
+        year: i64,
+        first: i32,
+        last: i32,
+    },
+    YearKey {
+        key: String,
+    },
+    MilestoneOrder {
+        year: i64,
+        previous: i64,
+    },
     // ---- ids and references
     IdEmpty,
-    IdTooLong { len: usize },
-    IdChars { ch: char },
-    IdDuplicate { id: String, first: String },
-    UnknownRef { kind: RefKind, id: String },
-    DuplicateEntry { indicator: String, year: i32, first: String },
+    IdTooLong {
+        len: usize,
+    },
+    IdChars {
+        ch: char,
+    },
+    IdDuplicate {
+        id: String,
+        first: String,
+    },
+    UnknownRef {
+        kind: RefKind,
+        id: String,
+    },
+    DuplicateEntry {
+        indicator: String,
+        year: i32,
+        first: String,
+    },
     // ---- limits
-    TooManyIndicators { count: usize, limit: usize },
-    TooManyProblems { more: usize },
+    TooManyIndicators {
+        count: usize,
+        limit: usize,
+    },
+    TooManyProblems {
+        more: usize,
+    },
     // ---- warnings
-    UnknownField { name: String },
-    DuplicateKey { name: String },
+    UnknownField {
+        name: String,
+    },
+    DuplicateKey {
+        name: String,
+    },
     GoalWithoutOutcome,
     PolicyWithoutGoal,
     ProjectWithoutKpi,
-    BaseYearEntryIgnored { year: i32 },
-    BeforeBaseYear { year: i32, base: i32 },
-    BaseValueNot100 { value: f64 },
-    CapBelow100 { value: f64 },
-    ScoreUndefined { years: Vec<i32>, why: Undefined },
+    BaseYearEntryIgnored {
+        year: i32,
+    },
+    BeforeBaseYear {
+        year: i32,
+        base: i32,
+    },
+    BaseValueNot100 {
+        value: f64,
+    },
+    CapBelow100 {
+        value: f64,
+    },
+    ScoreUndefined {
+        years: Vec<i32>,
+        why: Undefined,
+    },
     // ---- the command line and the stateful engine
-    Io { what: String },
-    Internal { what: String },
+    Io {
+        what: String,
+    },
+    Internal {
+        what: String,
+    },
+    /// An analysis question that names something that is not there or an option out of range.
+    Usage {
+        what: String,
+    },
 }
 
 fn years_list(years: &[i32]) -> String {
@@ -249,6 +337,7 @@ impl Msg {
             Msg::ScoreUndefined { .. } => "score_undefined",
             Msg::Io { .. } => "io",
             Msg::Internal { .. } => "internal",
+            Msg::Usage { .. } => "usage",
         }
     }
 
@@ -351,6 +440,7 @@ impl Msg {
             },
             Msg::Io { what } => format!("読み書きできません: {what}"),
             Msg::Internal { what } => format!("内部エラー: {what}"),
+            Msg::Usage { what } => format!("分析の指定に誤りがあります: {what}"),
         }
     }
 
@@ -440,6 +530,7 @@ impl Msg {
             },
             Msg::Io { what } => format!("cannot read or write: {what}"),
             Msg::Internal { what } => format!("internal error: {what}"),
+            Msg::Usage { what } => format!("bad analysis question: {what}"),
         }
     }
 }

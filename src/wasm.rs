@@ -13,6 +13,10 @@
 //! property lists every problem (`{severity, path, code, message: {ja, en}}`).
 #![deny(clippy::unwrap_used)]
 
+#[cfg(feature = "analysis")]
+use crate::analysis;
+#[cfg(feature = "analysis")]
+use crate::analysis::uncertainty::Options;
 use crate::engine::Engine;
 use crate::inspect;
 use crate::messages::{Msg, RefKind};
@@ -50,6 +54,12 @@ fn one(p: Problem) -> JsValue {
 
 fn bad_arg(path: &str, found: &str, allowed: &'static [&'static str]) -> JsValue {
     one(Problem::error(path, Msg::BadEnum { found: found.to_string(), allowed }))
+}
+
+#[cfg(feature = "analysis")]
+/// A usage error (the command line's exit 2): one problem with the message in both languages.
+fn usage(msg: String) -> JsValue {
+    one(Problem::error("options", Msg::Usage { what: msg }))
 }
 
 fn parse_path(path: &str) -> Result<ScorePath, JsValue> {
@@ -333,6 +343,45 @@ impl VisionEngine {
     #[wasm_bindgen(js_name = kpiStatus)]
     pub fn kpi_status(&self) -> Result<JsValue, JsValue> {
         encode(&inspect::kpi_statuses(self.inner.dataset()))
+    }
+
+    #[cfg(feature = "analysis")]
+    /// Progress status (SPEC §8.1) of the dataset with the scenario, as the
+    /// command line's `status` prints it (JSON text, without the newline).
+    pub fn status(&self) -> String {
+        analysis::status::status(self.inner.dataset(), self.inner.scenario()).to_json()
+    }
+
+    #[cfg(feature = "analysis")]
+    /// Goal seek (SPEC §8.2): what the node of `level` with `id` must be for the
+    /// index to equal the milestone of `year` on `path`. JSON text as `seek` prints it;
+    /// throws on an unknown id, year or path (the command line's usage errors).
+    pub fn seek(&self, year: i32, level: &str, id: &str, path: &str) -> Result<String, JsValue> {
+        let lv = Level::parse(level).ok_or_else(|| bad_arg("level", level, Level::NAMES))?;
+        let path = parse_path(path)?;
+        analysis::seek::seek(self.inner.dataset(), self.inner.scenario(), path, year, lv, id)
+            .map(|r| r.to_json())
+            .map_err(|e| usage(e.to_string()))
+    }
+
+    #[cfg(feature = "analysis")]
+    /// Contributions (SPEC §8.3) in `year` on `path`, JSON text as `contrib` prints it.
+    pub fn contrib(&self, year: i32, path: &str) -> Result<String, JsValue> {
+        let path = parse_path(path)?;
+        analysis::contrib::contrib(self.inner.dataset(), self.inner.scenario(), year, path)
+            .map(|c| c.to_json())
+            .ok_or_else(|| usage(format!("--year {year}: not a year of the dataset")))
+    }
+
+    #[cfg(feature = "analysis")]
+    /// The Monte Carlo of SPEC §8.4, JSON text as `uncertainty` prints it (the
+    /// same bytes for the same seed). `seed` is a BigInt (any u64, as on the
+    /// command line); throws when an option is out of range.
+    pub fn uncertainty(&self, draws: u32, seed: u64, path: &str, weights: f64, spread: f64) -> Result<String, JsValue> {
+        let opts = Options { path: parse_path(path)?, draws: u64::from(draws), seed, weights, spread };
+        analysis::uncertainty::uncertainty(self.inner.dataset(), self.inner.scenario(), &opts)
+            .map(|r| r.to_json())
+            .map_err(|e| usage(e.to_string()))
     }
 
     /// Panics on purpose: lets the browser tests check that the page

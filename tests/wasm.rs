@@ -446,3 +446,38 @@ fn page_facts_cross_as_plain_values() {
     assert_eq!(get(&s, "met").as_bool(), Some(true));
     assert_eq!(get(&s, "year").as_f64(), Some(2024.0));
 }
+
+/// The analysis methods (feature `analysis`, the module in pkg-analysis/) give
+/// the command line's JSON text for the engine's dataset and scenario, and
+/// refuse a question that names nothing with a `usage` problem.
+#[cfg(feature = "analysis")]
+#[wasm_bindgen_test]
+fn analysis_answers_are_the_command_lines_text() {
+    use vision_index::analysis::uncertainty::Options;
+    use vision_index::{analysis, load_dataset, load_scenario, Level, ScorePath};
+    let mut e = engine();
+    e.set_target("G4-b", 2027, Some(70.0)).expect("edit");
+    let ds = load_dataset(DEFAULT.as_bytes()).expect("dataset").value;
+    let sc = load_scenario(e.scenario_json().as_bytes(), &ds).expect("scenario").value;
+    assert_eq!(e.status(), analysis::status::status(&ds, &sc).to_json());
+    let seek = analysis::seek::seek(&ds, &sc, ScorePath::Outlook, 2027, Level::Goal, "G4").expect("seek");
+    assert_eq!(e.seek(2027, "goal", "G4", "outlook").expect("seek"), seek.to_json());
+    let c = analysis::contrib::contrib(&ds, &sc, 2031, ScorePath::Plan).expect("contrib");
+    assert_eq!(e.contrib(2031, "plan").expect("contrib"), c.to_json());
+    let big = u64::MAX - 6; // not a JS number: crosses as a BigInt
+    let opts = Options { path: ScorePath::Outlook, draws: 500, seed: big, weights: 0.2, spread: 0.1 };
+    let mc = analysis::uncertainty::uncertainty(&ds, &sc, &opts).expect("mc").to_json();
+    assert_eq!(e.uncertainty(500, big, "outlook", 0.2, 0.1).expect("mc"), mc);
+    assert!(mc.contains(&format!("\"seed\":{big}")));
+    for err in [
+        e.seek(2027, "goal", "G99", "plan").expect_err("unknown goal"),
+        e.seek(2026, "goal", "G4", "plan").expect_err("not a milestone"),
+        e.seek(2027, "goal", "G4", "actual").expect_err("path"),
+        e.contrib(2040, "plan").expect_err("year"),
+        e.uncertainty(0, 1, "plan", 0.0, 0.1).expect_err("draws"),
+        e.uncertainty(10, 1, "plan", 1.0, 0.1).expect_err("weights"),
+    ] {
+        let p = problems_of(err);
+        assert_eq!(get(&p.get(0), "code").as_string().as_deref(), Some("usage"));
+    }
+}
