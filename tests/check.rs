@@ -1115,6 +1115,7 @@ fn every_message() -> Vec<Msg> {
         Msg::ScoreUndefined { years: vec![2024], why: Undefined::Overflow },
         Msg::Io { what: "x".into() },
         Msg::Internal { what: "x".into() },
+        Msg::Usage { what: "x".into() },
     ];
     // Compile-time reminder: every variant is listed above.
     for m in &all {
@@ -1159,7 +1160,8 @@ fn every_message() -> Vec<Msg> {
             | Msg::CapBelow100 { .. }
             | Msg::ScoreUndefined { .. }
             | Msg::Io { .. }
-            | Msg::Internal { .. } => {}
+            | Msg::Internal { .. }
+            | Msg::Usage { .. } => {}
         }
     }
     all
