@@ -28,6 +28,23 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(path.join(OUT, 'assets'), { recursive: true });
 mkdirSync(path.join(OUT, 'pkg'), { recursive: true });
 
+// The analysis worker (modules/analysis-worker.js): its own bundle, hashed, built
+// first; the page's bundle is given its name (`__VI_WORKER__`, see
+// modules/analysis.js), so a new worker gives the page's bundle a new hash too.
+const workerBuilt = await esbuild.build({
+  entryPoints: [path.join(WWW, 'modules', 'analysis-worker.js')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  outdir: path.join(OUT, 'assets'),
+  entryNames: '[name]-[hash]',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const workerName = path.basename(Object.keys(workerBuilt.metafile.outputs)[0]);
+
 // The element and its modules: one entry, lazy parts as chunks, hashed names.
 const built = await esbuild.build({
   entryPoints: [path.join(WWW, 'vision-index.js')],
@@ -42,10 +59,12 @@ const built = await esbuild.build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+  define: { __VI_WORKER__: JSON.stringify(`./${workerName}`) },
 });
 const entry = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
 if (!entry) throw new Error('dist: esbuild wrote no entry');
 const entryName = path.basename(entry);
+
 
 // The files the modules find next to themselves (`new URL(…, import.meta.url)`):
 // the shadow root's stylesheet beside the bundle, the glue and module in ../pkg/.
@@ -54,6 +73,13 @@ writeFileSync(path.join(OUT, 'assets', 'vision-index.css'), css.code);
 const glue = await esbuild.transform(glueText, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
 writeFileSync(path.join(OUT, 'pkg', 'vision_index.js'), glue.code);
 copyFileSync(path.join(PKG, 'vision_index_bg.wasm'), path.join(OUT, 'pkg', 'vision_index_bg.wasm'));
+// The analysis module (make wasm-analysis) in ../pkg-analysis/, loaded by the worker.
+const PKG_A = path.join(ROOT, 'pkg-analysis');
+if (!existsSync(path.join(PKG_A, 'vision_index_bg.wasm'))) throw new Error('dist: pkg-analysis/ is missing: run `make wasm` first');
+mkdirSync(path.join(OUT, 'pkg-analysis'), { recursive: true });
+const glueA = await esbuild.transform(readFileSync(path.join(PKG_A, 'vision_index.js'), 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+writeFileSync(path.join(OUT, 'pkg-analysis', 'vision_index.js'), glueA.code);
+copyFileSync(path.join(PKG_A, 'vision_index_bg.wasm'), path.join(OUT, 'pkg-analysis', 'vision_index_bg.wasm'));
 
 // The host page and its own files.
 const pageCss = await esbuild.transform(readFileSync(path.join(WWW, 'page.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });

@@ -76,6 +76,38 @@ export interface State {
   /** Input key (see `keys` in state.js) → the message of its refused value. */
   invalid: Map<string, string>;
   shareUrl: string;
+  /** The analysis (SPEC §8): options and the answers on show. */
+  an: AnalysisState;
+}
+
+/** The analysis part of the state (modules/analysis-state.js). */
+export interface AnalysisState {
+  /** The milestone year of the goal seek answers. */
+  milestone: number;
+  /** The year of the contributions. */
+  contribYear: number;
+  /** The Monte Carlo run after every change. */
+  mc: { draws: number; seed: number; weights: number; spread: number };
+  /** `vision-index-status/1`, or null before the first answer. */
+  status: any;
+  /** Goal seek for every goal and outcome_long indicator: `{ year, path, goals: {id: seek}, indicators: {id: seek} }`. */
+  seeks: any;
+  /** `vision-index-contrib/1` for `contribYear` on the shown path. */
+  contrib: any;
+  /** `vision-index-uncertainty/1` on the shown path. */
+  band: any;
+  /** The quick answers on show are for an older state (newer ones are on their way). */
+  stale: boolean;
+  /** The band on show is for an older state. */
+  bandStale: boolean;
+  /** Why the analysis cannot run, or null. */
+  error: string | null;
+  /** Counts the requests: an answer for an older one is dropped. */
+  version: number;
+  /** The last answers' time inside the workers, ms. */
+  ms: { quick: number; mc: number };
+  /** Named scenarios compared with the current one: their index and milestones on the shown path. */
+  compare: Array<{ name: string; scenario: string; result: any }>;
 }
 
 /** An action: `{ type, ...arguments }`; the list is `ACTIONS` in state.js. */
@@ -100,6 +132,8 @@ export interface Outcome {
   refused?: Problem[];
   /** What `commit` returns. */
   ret?: any;
+  /** Ask the analysis again (its options changed) without re-scoring. */
+  analysis?: boolean;
   /** Restores the engine when showing the outcome fails. */
   undo?: () => void | Promise<void>;
 }
@@ -108,6 +142,10 @@ export interface Outcome {
 export interface App {
   state: State;
   engine: import('./modules/engine.js').Engine;
+  /** The commit itself (set by createCommit), for answers that arrive later. */
+  commit?: (action: Action) => any;
+  /** The analysis workers (SPEC §8). */
+  analysis: import('./modules/analysis.js').Analysis | null;
   /** Builds the views if needed, then patches each from the state. */
   render(): void;
   /** Marks the views to be built again. */
@@ -166,4 +204,9 @@ declare global {
     /** Test hooks (tests/e2e/SELECTORS.md): first render and edit timings. */
     __vi?: { firstRenderMs?: number; lastEditMs?: number; lastEditHandlerMs?: number };
   }
+}
+
+declare global {
+  /** The analysis worker's file in dist/ (defined by scripts/dist.mjs; undefined in www/). */
+  const __VI_WORKER__: string | undefined;
 }

@@ -2,6 +2,7 @@
 import * as store from './modules/state.js';
 import { createCommit, createState, faultOf } from './modules/state.js';
 import { h, Lifetime } from './modules/dom.js';
+import { Analysis, AnalysisError, answer } from './modules/analysis.js';
 import { Engine, problemsOf } from './modules/engine.js';
 import * as F from './modules/format.js';
 import { hasLang, loadLang, pickLang, t, text } from './modules/i18n.js';
@@ -50,6 +51,7 @@ class VisionIndex extends HTMLElement {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     this.engine = new Engine();
+    this.analysis = new Analysis(this.engine);
     this.state = createState(pickLang(this.getAttribute('lang')));
     /** @type {import('./types').View[] | null} */
     this.views = null;
@@ -74,7 +76,7 @@ class VisionIndex extends HTMLElement {
     /** @type {any} */
     this.initError = null;
     this.isReady = false;
-    this.status = h('p', { 'data-testid': 'status', role: 'status', class: 'status' });
+    this.liveRegion = h('p', { 'data-testid': 'status', role: 'status', class: 'status' });
     /** @type {(v?: any) => void} */
     this._resolveReady = () => {};
     this.ready = new Promise((r) => (this._resolveReady = r));
@@ -82,6 +84,7 @@ class VisionIndex extends HTMLElement {
     this.commit = createCommit({
       state: this.state,
       engine: this.engine,
+      analysis: this.analysis,
       render: () => this.render(),
       invalidate: () => this.invalidate(),
       say: (msg) => this.say(msg),
@@ -122,6 +125,7 @@ class VisionIndex extends HTMLElement {
       this.srcStopped = true;
     }
     this.invalidate(); // ends the views' listeners and observers; built again on reconnection
+    this.analysis.stop(); // the workers end; attached again, the next change starts them
   }
 
   attributeChangedCallback(name, /** @type {string | null} */ old, /** @type {string | null} */ val) {
@@ -181,6 +185,69 @@ class VisionIndex extends HTMLElement {
 
   scenario() {
     return this.state.ds ? this.engine.scenario() : null;
+  }
+
+  /** SPEC §8.1: the progress status of every node, the command line's `status` object. */
+  status() {
+    return this.analyse('quick', 'status', []);
+  }
+
+  /**
+   * SPEC §8.2: what the indicator's target (or the goal's or policy's score) must be
+   * for the index to equal the milestone; the command line's `seek` object.
+   * @param {{ milestone: number, indicator?: string, goal?: string, policy?: string, path?: string }} q
+   */
+  seek(q) {
+    const { milestone, indicator, goal, policy, path = 'plan' } = q || /** @type {any} */ ({});
+    const subject = indicator != null ? ['indicator', indicator] : goal != null ? ['goal', goal] : policy != null ? ['policy', policy] : null;
+    if (!subject) return Promise.reject(usageError('seek', 'indicator, goal or policy'));
+    if (!Number.isInteger(milestone)) return Promise.reject(usageError('milestone', 'an integer year'));
+    return this.analyse('quick', 'seek', [milestone, subject[0], String(subject[1]), String(path)]);
+  }
+
+  /**
+   * SPEC §8.3: what each indicator, goal and policy adds to the index's change since the base year.
+   * @param {{ year: number, path?: string }} q
+   */
+  contrib(q) {
+    const { year, path = 'outlook' } = q || /** @type {any} */ ({});
+    if (!Number.isInteger(year)) return Promise.reject(usageError('year', 'an integer year'));
+    return this.analyse('quick', 'contrib', [year, String(path)]);
+  }
+
+  /**
+   * SPEC §8.4: the Monte Carlo, the command line's `uncertainty` object (with
+   * `{ text: true }`, its JSON text, byte for byte). `seed` may be a BigInt.
+   * @param {{ draws?: number, seed?: number | bigint, path?: string, weights?: number, spread?: number }} [q]
+   * @param {{ text?: boolean }} [how]
+   */
+  uncertainty(q, how) {
+    const { draws = 10000, seed = 0, path = 'outlook', weights = 0, spread = 0.1 } = q || {};
+    if (!Number.isInteger(draws) || draws < 1 || draws > 1e6) return Promise.reject(usageError('draws', '1 – 1,000,000'));
+    let big;
+    try {
+      big = BigInt(seed);
+    } catch {
+      return Promise.reject(usageError('seed', 'an integer from 0'));
+    }
+    if (big < 0n || big >= 2n ** 64n) return Promise.reject(usageError('seed', 'an integer from 0 to 2^64 − 1'));
+    if (typeof weights !== 'number' || typeof spread !== 'number') return Promise.reject(usageError('weights, spread', 'numbers in [0, 1)'));
+    return this.analyse('mc', 'uncertainty', [draws, big, String(path), weights, spread], !!how?.text);
+  }
+
+  /**
+   * One analysis op on the current dataset and scenario, in a worker.
+   * @param {'quick' | 'mc'} lane
+   * @param {string} op
+   * @param {any[]} args
+   */
+  async analyse(lane, op, args, asText = false) {
+    await this.booted;
+    if (!this.state.ds) throw usageError('dataset', 'a dataset loaded');
+    const r = await this.analysis.ask(lane, [{ op, args }]);
+    if (!r) throw new AnalysisError('the element was removed');
+    const value = answer(r[0]); // throws on a refusal
+    return asText ? r[0].text : value;
   }
 
   async debugPanic() {
@@ -273,6 +340,8 @@ class VisionIndex extends HTMLElement {
     window.__vi ??= {};
     const vi = window.__vi;
     vi.firstRenderMs = performance.now();
+    // The analysis module loads once the first render is on screen (a frame later).
+    requestAnimationFrame(() => setTimeout(() => this.analysis.open(), 0));
     this.setAttribute('data-ready', '');
     this._resolveReady();
   }
@@ -313,7 +382,7 @@ class VisionIndex extends HTMLElement {
   }
 
   say(msg) {
-    const s = this.status;
+    const s = this.liveRegion;
     s.textContent = s.textContent === msg ? `${msg}\u200b` : msg;
   }
 
@@ -358,7 +427,7 @@ class VisionIndex extends HTMLElement {
     this.life = life;
     const ds = s.ds;
     const width = Math.round(this.getBoundingClientRect().width) || 720;
-    const ctx = { state: s, commit: this.commit, life, status: this.status, width, methodOpen };
+    const ctx = { state: s, commit: this.commit, life, status: this.liveRegion, width, methodOpen };
     const views = ds ? VIEWS.map((v) => v.create(ctx)) : [];
     const dataView = data.create(ctx);
     views.push(dataView);
@@ -400,13 +469,31 @@ class VisionIndex extends HTMLElement {
         ),
       );
     }
-    if (!ds) wrap.append(h('div', { class: 'toolbar' }, this.status));
+    if (!ds) wrap.append(h('div', { class: 'toolbar' }, this.liveRegion));
     for (const v of views) wrap.append(v.el);
     if (ds?.source) wrap.append(h('footer', { class: 'foot' }, h('h3', { text: t(L, 'sourceTitle') }), h('p', { text: text(ds.source, L) })));
     this.root.replaceChildren(wrap);
     this.views = views;
     if (focusTestId) /** @type {HTMLElement | null} */ (this.root.querySelector(`[data-testid="${focusTestId}"]`))?.focus();
   }
+}
+
+/**
+ * A question the analysis cannot take (SPEC §8: the command line's usage error).
+ * @param {string} what
+ * @param {string} expected
+ */
+function usageError(what, expected) {
+  const e = new AnalysisError(`${what}: expected ${expected}`);
+  e.problems = [
+    {
+      severity: 'error',
+      path: what,
+      code: 'usage',
+      message: { ja: `分析の指定に誤りがあります: ${what}（${expected}）`, en: `bad analysis question: ${what} (expected ${expected})` },
+    },
+  ];
+  return e;
 }
 
 if (!customElements.get('vision-index')) customElements.define('vision-index', VisionIndex);

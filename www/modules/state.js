@@ -1,5 +1,6 @@
 // The one state and the one `commit(action)` (see ../types.d.ts).
 import { PATHS } from './dom.js';
+import { ANALYSIS_ACTIONS, createAnalysisState, refreshAnalysis, resetAnalysis } from './analysis-state.js';
 import { problemsOf } from './engine.js';
 import * as F from './format.js';
 import { t, text } from './i18n.js';
@@ -36,6 +37,7 @@ export function createState(lang) {
     editWarnings: [],
     invalid: new Map(),
     shareUrl: '',
+    an: createAnalysisState(),
   };
 }
 
@@ -67,6 +69,7 @@ export function readDataset(s, engine) {
   for (const p of PATHS) s.base[p] = engine.baseResult(p);
   s.invalid.clear();
   s.shareUrl = '';
+  resetAnalysis(s);
 }
 
 /**
@@ -197,6 +200,7 @@ function clearInvalid(/** @type {App} */ app, prefix = '') {
 
 /** @type {Record<string, (app: App, a: any) => Outcome | Promise<Outcome>>} */
 export const ACTIONS = {
+  ...ANALYSIS_ACTIONS,
   setTarget: (app, a) => cellEdit(app, a, 't'),
   setValue: (app, a) => cellEdit(app, a, 'v'),
   setAggregate(app, a) {
@@ -273,7 +277,7 @@ export const ACTIONS = {
     app.state.lang = a.lang;
     return { rebuild: true, say: t(a.lang, 'stLang') };
   },
-  reconnect: () => ({ rebuild: true, rescore: false }),
+  reconnect: () => ({ rebuild: true, rescore: false, analysis: true }),
   recovered(app) {
     app.state.editWarnings = [];
     clearInvalid(app);
@@ -381,6 +385,7 @@ export function createCommit(app) {
     if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
+    if (rescore || o.analysis) refreshAnalysis(app);
     if (o.refused) app.emit('vi-error', { errors: o.refused });
     if (a.t0 != null) measure(a.t0);
     return o.ret;
@@ -422,7 +427,7 @@ export function createCommit(app) {
     }
   };
 
-  return (action) => {
+  const commit = (/** @type {any} */ action) => {
     const handler = ACTIONS[action.type];
     if (!handler) throw new Error(`unknown action ${action.type}`);
     let o;
@@ -434,6 +439,8 @@ export function createCommit(app) {
     if (o instanceof Promise) return o.then((r) => tail(r, action), fault);
     return tail(o, action);
   };
+  app.commit = commit;
+  return commit;
 }
 
 function measure(t0) {

@@ -1,0 +1,135 @@
+// The analysis part of the state (SPEC §8) and its actions: the answers the
+// views show (status, goal seek, contributions, the Monte Carlo band), the
+// options the user chose, and how they are asked for after every change.
+// The answers come from the analysis workers (analysis.js), so they arrive a
+// little after the scores: `stale` says the ones on show are for an older state.
+
+import { answer } from './analysis.js';
+
+/** @typedef {import('../types').State} State */
+/** @typedef {import('../types').AnalysisState} AnalysisState */
+/** @typedef {import('../types').App} App */
+
+/** The Monte Carlo the page runs after every change (SPEC §8.4's defaults; the seed is fixed, so a state always shows the same band). */
+export const MC_DEFAULTS = Object.freeze({ draws: 10000, seed: 1, weights: 0, spread: 0.1 });
+
+/** @returns {AnalysisState} */
+export function createAnalysisState() {
+  return {
+    milestone: 0,
+    contribYear: 0,
+    mc: { ...MC_DEFAULTS },
+    status: null,
+    seeks: null,
+    contrib: null,
+    band: null,
+    stale: true,
+    bandStale: true,
+    error: null,
+    version: 0,
+    ms: { quick: 0, mc: 0 },
+    compare: [],
+  };
+}
+
+/**
+ * After a new dataset: the first milestone, no answers yet.
+ * @param {State} s
+ */
+export function resetAnalysis(s) {
+  const a = s.an;
+  const ms = s.ds?.index?.milestones || [];
+  a.milestone = ms[0]?.year ?? s.ds?.years?.last ?? 0;
+  a.contribYear = a.milestone;
+  a.status = a.seeks = a.contrib = a.band = null;
+  a.stale = a.bandStale = true;
+  a.error = null;
+  a.compare = [];
+}
+
+/** The path goal seek answers on (SPEC §8.2: plan or outlook): the shown one, else outlook. */
+export const seekPath = (/** @type {State} */ s) => (s.path === 'plan' ? 'plan' : 'outlook');
+
+/**
+ * Asks both workers for what the views show of the current state; each answer
+ * commits `analysisArrived` unless a newer state asked again meanwhile.
+ * @param {App} app
+ */
+export function refreshAnalysis(app) {
+  const s = app.state;
+  if (!s.ds || !app.analysis) return;
+  const a = s.an;
+  const v = ++a.version;
+  a.stale = a.bandStale = true;
+  const ids = {
+    goals: s.ds.goals.map((/** @type {any} */ g) => g.id),
+    indicators: s.ds.indicators.filter((/** @type {any} */ i) => i.stage === 'outcome_long').map((/** @type {any} */ i) => i.id),
+  };
+  const quick = [
+    { op: 'status', args: [] },
+    { op: 'seekAll', args: [a.milestone, seekPath(s), ids] },
+    { op: 'contrib', args: [a.contribYear, s.path] },
+    ...a.compare.map((c) => ({ op: 'score', args: [c.scenario, [s.path]] })),
+  ];
+  const { draws, seed, weights, spread } = a.mc;
+  const mc = [{ op: 'uncertainty', args: [draws, BigInt(seed), s.path, weights, spread] }];
+  const arrived = (/** @type {'quick' | 'mc'} */ lane) => (/** @type {any} */ results) => {
+    if (results) app.commit?.({ type: 'analysisArrived', lane, results, version: v });
+  };
+  const failed = (/** @type {any} */ e) => app.commit?.({ type: 'analysisFailed', error: e, version: v });
+  app.analysis.ask('quick', quick, 'views').then(arrived('quick'), failed);
+  app.analysis.ask('mc', mc, 'band').then(arrived('mc'), failed);
+}
+
+/** @param {any} r */
+const safe = (r) => {
+  try {
+    return answer(r);
+  } catch {
+    return null;
+  }
+};
+
+/** The analysis actions, merged into state.js's ACTIONS. */
+export const ANALYSIS_ACTIONS = {
+  analysisArrived(/** @type {App} */ app, /** @type {any} */ act) {
+    const a = app.state.an;
+    if (act.version !== a.version) return { rescore: false, quiet: true };
+    const r = act.results;
+    if (act.lane === 'quick') {
+      a.status = safe(r[0]);
+      a.seeks = safe(r[1]);
+      a.contrib = safe(r[2]);
+      a.compare.forEach((c, i) => {
+        c.result = safe(r[3 + i]);
+      });
+      a.stale = false;
+      a.ms.quick = app.analysis?.quick.lastMs ?? 0;
+    } else {
+      a.band = safe(r[0]);
+      a.bandStale = false;
+      a.ms.mc = app.analysis?.mc.lastMs ?? 0;
+    }
+    a.error = null;
+    return { rescore: false, quiet: true };
+  },
+  analysisFailed(/** @type {App} */ app, /** @type {any} */ act) {
+    const a = app.state.an;
+    if (act.version !== a.version) return { rescore: false, quiet: true };
+    a.error = String(act.error?.message || act.error);
+    a.stale = a.bandStale = false;
+    return { rescore: false, quiet: true };
+  },
+  setAnalysisMilestone(/** @type {App} */ app, /** @type {any} */ act) {
+    app.state.an.milestone = act.year;
+    return { rescore: false, analysis: true };
+  },
+  setContribYear(/** @type {App} */ app, /** @type {any} */ act) {
+    app.state.an.contribYear = act.year;
+    return { rescore: false, analysis: true };
+  },
+  setMc(/** @type {App} */ app, /** @type {any} */ act) {
+    Object.assign(app.state.an.mc, act.mc);
+    return { rescore: false, analysis: true };
+  },
+};
