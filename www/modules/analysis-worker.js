@@ -2,7 +2,9 @@
 // with `status`, `seek`, `contrib` and `uncertainty`) runs here, off the page's
 // main thread, so a Monte Carlo of 10,000 draws never holds up a frame.
 //
-// A message: `{ seq, dataset?, scenario, ops: [{ op, args }] }`. `dataset` (JSON
+// A message: `{ seq, module?, dataset?, scenario, ops: [{ op, args }] }`. `module`
+// (the compiled WebAssembly.Module, sent once: the page compiles it once for both
+// workers) comes with the first message. `dataset` (JSON
 // text) comes only when it changed; `scenario` (JSON text) is applied when it
 // differs from the last one applied. Each op answers `{ text }` (the command
 // line's JSON text, byte for byte), `{ value }` (page-only ops) or `{ error:
@@ -23,11 +25,14 @@ let datasetText = null;
 /** @type {string | null} */
 let appliedScenario = null;
 
+/** @type {WebAssembly.Module | null} compiled once by the page and shared by both workers */
+let compiled = null;
+
 async function instantiate() {
   const url = new URL(GLUE);
   if (generation++) url.searchParams.set('r', String(generation));
   const g = await import(url.href);
-  memory = (await g.default()).memory;
+  memory = (await g.default(compiled ? { module_or_path: compiled } : undefined)).memory;
   glue = g;
   eng = null;
   appliedScenario = null;
@@ -77,8 +82,9 @@ const PAGE_OPS = {
   },
 };
 
-/** @param {{ seq: number, dataset?: string, scenario: string, ops: Array<{ op: string, args: any[] }> }} msg */
+/** @param {{ seq: number, module?: WebAssembly.Module, dataset?: string, scenario: string, ops: Array<{ op: string, args: any[] }> }} msg */
 async function handle(msg) {
+  if (msg.module) compiled = msg.module;
   if (!glue) await instantiate();
   if (msg.dataset != null && msg.dataset !== datasetText) {
     datasetText = msg.dataset;

@@ -10,6 +10,9 @@
 // In dist/ the bundle names the worker's hashed file (scripts/dist.mjs defines __VI_WORKER__).
 const WORKER = new URL(typeof __VI_WORKER__ === 'string' ? __VI_WORKER__ : './analysis-worker.js', import.meta.url);
 
+// The analysis module, fetched and compiled once on the page and handed to both workers.
+const WASM = new URL('../pkg-analysis/vision_index_bg.wasm', import.meta.url);
+
 /** @typedef {{ op: string, args: any[] }} Op */
 /** @typedef {{ text?: string, value?: any, error?: { message: string, problems: any[] | null } }} OpResult */
 /** @typedef {{ ops: Op[], live: string | null, resolve: (r: OpResult[] | null) => void, reject: (e: any) => void }} Ask */
@@ -54,8 +57,14 @@ class Lane {
     this.engine = engine;
   }
 
+  /** @type {Promise<WebAssembly.Module> | null} the analysis module, compiled once for both lanes */
+  compiled = null;
+  /** the worker has the compiled module */
+  hasModule = false;
+
   start() {
     const w = new Worker(WORKER, { type: 'module' });
+    this.hasModule = false;
     w.onmessage = (ev) => this.reply(ev.data);
     w.onerror = (ev) => {
       ev.preventDefault();
@@ -103,9 +112,15 @@ class Lane {
     if (!this.w) this.start();
     const a = /** @type {Ask} */ (this.queue.shift());
     this.busy = a;
-    const msg = { seq: ++this.seq, scenario: scenarioText, ops: a.ops, dataset: this.sent === datasetText ? undefined : datasetText };
-    this.sent = datasetText;
-    /** @type {Worker} */ (this.w).postMessage(msg);
+    const send = (/** @type {WebAssembly.Module | undefined} */ module) => {
+      if (this.busy !== a || !this.w) return; // stopped meanwhile
+      const msg = { seq: ++this.seq, module, scenario: scenarioText, ops: a.ops, dataset: this.sent === datasetText ? undefined : datasetText };
+      this.sent = datasetText;
+      this.hasModule = true;
+      this.w.postMessage(msg);
+    };
+    if (this.hasModule || !this.compiled) send(undefined);
+    else this.compiled.then(send, () => send(undefined)); // without it, the worker fetches the module itself
   }
 
   /**
@@ -158,7 +173,10 @@ export class Analysis {
 
   /** Lets the workers start (after the first render: the first load carries only the scoring module). */
   open() {
+    const compiled = WebAssembly.compileStreaming(fetch(WASM));
+    compiled.catch(() => {}); // each worker then loads the module itself
     for (const l of [this.quick, this.mc]) {
+      l.compiled = compiled;
       l.opened = true;
       l.pump();
     }
