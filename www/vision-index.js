@@ -2,7 +2,6 @@
 import * as store from './modules/state.js';
 import { createCommit, createState, faultOf } from './modules/state.js';
 import { h, Lifetime } from './modules/dom.js';
-import { Analysis, AnalysisError, answer } from './modules/analysis.js';
 import { Engine, problemsOf } from './modules/engine.js';
 import * as F from './modules/format.js';
 import { hasLang, loadLang, pickLang, t, text } from './modules/i18n.js';
@@ -14,6 +13,7 @@ import * as indicators from './views/indicators.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
+import { afterFirstRender } from './views/lazy.js';
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */
@@ -51,7 +51,10 @@ class VisionIndex extends HTMLElement {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     this.engine = new Engine();
-    this.analysis = new Analysis(this.engine);
+    /** @type {import('./modules/analysis.js').Analysis | null} the analysis workers, once their code has loaded (after the first render) */
+    this.analysis = null;
+    /** @type {Promise<import('./modules/analysis.js').Analysis> | null} */
+    this.analysisLoad = null;
     this.state = createState(pickLang(this.getAttribute('lang')));
     /** @type {import('./types').View[] | null} */
     this.views = null;
@@ -84,7 +87,9 @@ class VisionIndex extends HTMLElement {
     this.commit = createCommit({
       state: this.state,
       engine: this.engine,
-      analysis: this.analysis,
+      get analysis() {
+        return self.analysis;
+      },
       render: () => this.render(),
       invalidate: () => this.invalidate(),
       say: (msg) => this.say(msg),
@@ -125,7 +130,7 @@ class VisionIndex extends HTMLElement {
       this.srcStopped = true;
     }
     this.invalidate(); // ends the views' listeners and observers; built again on reconnection
-    this.analysis.stop(); // the workers end; attached again, the next change starts them
+    this.analysis?.stop(); // the workers end; attached again, the next change starts them
   }
 
   attributeChangedCallback(name, /** @type {string | null} */ old, /** @type {string | null} */ val) {
@@ -244,10 +249,18 @@ class VisionIndex extends HTMLElement {
   async analyse(lane, op, args, asText = false) {
     await this.booted;
     if (!this.state.ds) throw usageError('dataset', 'a dataset loaded');
-    const r = await this.analysis.ask(lane, [{ op, args }]);
-    if (!r) throw new AnalysisError('the element was removed');
-    const value = answer(r[0]); // throws on a refusal
-    return asText ? r[0].text : value;
+    return (await this.loadAnalysis()).run(lane, op, args, asText);
+  }
+
+  /** Loads the analysis code (a chunk of its own in dist/) and starts its workers, once. */
+  loadAnalysis() {
+    this.analysisLoad ??= import('./modules/analysis.js').then((m) => {
+      this.analysis = new m.Analysis(this.engine);
+      this.analysis.open();
+      if (this.state.ds) this.commit({ type: 'analysisReady' });
+      return this.analysis;
+    });
+    return this.analysisLoad;
   }
 
   async debugPanic() {
@@ -341,7 +354,12 @@ class VisionIndex extends HTMLElement {
     const vi = window.__vi;
     vi.firstRenderMs = performance.now();
     // The analysis module loads once the first render is on screen (a frame later).
-    requestAnimationFrame(() => setTimeout(() => this.analysis.open(), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        afterFirstRender();
+        this.loadAnalysis().catch((e) => console.error(e));
+      }, 0),
+    );
     this.setAttribute('data-ready', '');
     this._resolveReady();
   }
@@ -484,7 +502,7 @@ class VisionIndex extends HTMLElement {
  * @param {string} expected
  */
 function usageError(what, expected) {
-  const e = new AnalysisError(`${what}: expected ${expected}`);
+  const e = /** @type {Error & { problems: any[] }} */ (new Error(`${what}: expected ${expected}`));
   e.problems = [
     {
       severity: 'error',

@@ -4,8 +4,6 @@
 // The answers come from the analysis workers (analysis.js), so they arrive a
 // little after the scores: `stale` says the ones on show are for an older state.
 
-import { answer } from './analysis.js';
-
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').AnalysisState} AnalysisState */
 /** @typedef {import('../types').App} App */
@@ -81,14 +79,11 @@ export function refreshAnalysis(app) {
   app.analysis.ask('mc', mc, 'band').then(arrived('mc'), failed);
 }
 
-/** @param {any} r */
-const safe = (r) => {
-  try {
-    return answer(r);
-  } catch {
-    return null;
-  }
-};
+/**
+ * One op's answer for a view: its object, or null when it was refused.
+ * @param {{ text?: string, value?: any, error?: any }} r
+ */
+const safe = (r) => (r.error ? null : r.value !== undefined ? r.value : JSON.parse(/** @type {string} */ (r.text)));
 
 /** The analysis actions, merged into state.js's ACTIONS. */
 export const ANALYSIS_ACTIONS = {
@@ -120,6 +115,8 @@ export const ANALYSIS_ACTIONS = {
     a.stale = a.bandStale = false;
     return { rescore: false, quiet: true };
   },
+  /** The analysis code has loaded: ask for what the views show. */
+  analysisReady: () => ({ rescore: false, analysis: true, quiet: true }),
   setAnalysisMilestone(/** @type {App} */ app, /** @type {any} */ act) {
     app.state.an.milestone = act.year;
     return { rescore: false, analysis: true };

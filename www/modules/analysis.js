@@ -171,6 +171,20 @@ export class Analysis {
     return this[lane].ask(ops, live);
   }
 
+  /**
+   * One op, not live: its parsed answer (or, `asText`, the command line's JSON text);
+   * throws an `AnalysisError` on a refusal.
+   * @param {'quick' | 'mc'} lane
+   * @param {string} op
+   * @param {any[]} args
+   */
+  async run(lane, op, args, asText = false) {
+    const r = await this.ask(lane, [{ op, args }]);
+    if (!r) throw new AnalysisError('the element was removed');
+    const value = answer(r[0]);
+    return asText ? r[0].text : value;
+  }
+
   /** Lets the workers start (after the first render: the first load carries only the scoring module). */
   open() {
     const compiled = WebAssembly.compileStreaming(fetch(WASM));
