@@ -85,7 +85,7 @@ test-e2e: dist setup-browser
 	node tests/e2e/run.mjs
 
 bench:
-	cargo bench --bench cycle --bench cycle_system
+	cargo bench --bench cycle --bench cycle_system --bench analysis
 
 schema:
 	cargo run --quiet -- schema dataset > schema/dataset.schema.json
