@@ -88,7 +88,7 @@ test-e2e: dist setup-browser
 	node tests/e2e/run.mjs
 
 bench:
-	cargo bench --bench cycle --bench cycle_system
+	cargo bench --bench cycle --bench cycle_system --bench analysis
 
 schema:
 	cargo run --quiet -- schema dataset > schema/dataset.schema.json
@@ -97,6 +97,8 @@ schema:
 # WebAssembly vs plain JavaScript in headless Chromium (benches/web/): checks the JS
 # reference equal to the module, then times both; test-results/bench-web.json.
 # BENCH_WEB_ARGS=--quick for a short run (CI), --100k to add 100,000 indicators.
+# Then the analysis (SPEC §8) on pkg-analysis/ beside benches/web/native.json (not with
+# --quick; --analysis-only for that part alone).
 # pkg-z/ and pkg-o3/ (make bench-web-builds) are benchmarked too when present.
 .PHONY: bench-web bench-web-builds
 bench-web: wasm setup-browser

@@ -6,6 +6,7 @@
 // a fifth of them "down", names in Japanese and English.
 //
 //   node benches/web/gen.mjs N [--lean] [--seed S] > dataset.json
+//   node benches/web/gen.mjs N --suite > dataset.json   (the native benches' dataset, suiteDataset)
 //
 // --lean: the smallest shape (plain-string names, no units or sources, actuals on
 // one indicator in 50) for 100,000 indicators within the 10 MB document limit.
@@ -114,10 +115,38 @@ export function generatedScenario(n, { geometric = true, seed = 2 } = {}) {
   };
 }
 
+/**
+ * The native benchmarks' generated dataset (benches/suite/generated.rs), byte for byte:
+ * `n` outcome indicators I0… under 40 goals G0–G39 and 4 policies, two actuals and two
+ * targets each, every fifth "down". The analysis cases time it beside `cargo bench --bench analysis`.
+ */
+export function suiteDataset(n) {
+  const r = (x) => Math.round(x * 10) / 10;
+  const goals = Array.from({ length: 40 }, (_, g) => `{"id":"G${g}","policy":"P${(g % 4) + 1}","name":"目指す姿 ${g}"}`);
+  const inds = [];
+  for (let i = 0; i < n; i++) {
+    const b = 100 + (i % 97);
+    const dir = i % 5 === 0 ? 'down' : 'up';
+    inds.push(
+      `{"id":"I${i}","goal":"G${i % 40}","name":"指標 ${i}","unit":"件","direction":"${dir}","baseline":${b},` +
+        `"values":{"2024":${r(b * 1.05)},"2025":${r(b * 1.1)}},"targets":{"2027":${r(b * 1.3)},"2031":${r(b * 1.35)}},"illustrative":true}`,
+    );
+  }
+  return (
+    '{"format":"vision-index/1","title":{"ja":"生成データ","en":"Generated"},"years":{"first":2023,"last":2031},\n' +
+    '"index":{"name":"指数","base_year":2023,"base_value":100,"milestones":[{"year":2027,"value":130},{"year":2031,"value":135}]},\n' +
+    '"policies":[{"id":"P1","name":"P1"},{"id":"P2","name":"P2"},{"id":"P3","name":"P3"},{"id":"P4","name":"P4"}],"goals":[' +
+    goals.join(',') +
+    '],"indicators":[' +
+    inds.join(',') +
+    ']}'
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const si = args.indexOf('--seed');
   const seed = si >= 0 ? Number(args[si + 1]) : 1;
   const n = Number(args.find((a, k) => /^\d+$/.test(a) && !(si >= 0 && k === si + 1)) ?? 1000);
-  process.stdout.write(generate(n, { lean: args.includes('--lean'), seed }));
+  process.stdout.write(args.includes('--suite') ? suiteDataset(n) : generate(n, { lean: args.includes('--lean'), seed }));
 }

@@ -5,6 +5,7 @@
 //   B.addText(key, text)      a dataset or scenario as JSON text (fetched by run.mjs's server)
 //   B.check(spec)             equality of the JS reference and every module (see run.mjs)
 //   B.sample(caseId, impl, dsKey, minMs) → ms per operation (one batch)
+//   B.analysis                the analysis cases (SPEC §8) on pkg-analysis/: see analysis.js
 //
 // To benchmark a new facade method, add a case to CASES: `wasm` and `js` each
 // have setup(impl, d) → state and op(state); `when(M)` says whether a module can
@@ -12,6 +13,7 @@
 
 import * as R from './reference.js';
 import { PathRows } from '../../www/modules/rows.js';
+import { analysisHarness } from './analysis.js';
 
 export const PATH = 'outlook';
 const OTHER_PATHS = R.PATHS.filter((p) => p !== PATH);
@@ -422,6 +424,7 @@ const B = {
 
   sink: () => sink,
 };
+B.analysis = analysisHarness(keep);
 
 window.B = B;
 window.dispatchEvent(new Event('bench-ready'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // WebAssembly module vs plain JavaScript, side by side, in headless Chromium.
 //
-//   node benches/web/run.mjs [--quick] [--100k] [--rounds N]     (normally `make bench-web`)
+//   node benches/web/run.mjs [--quick] [--100k] [--rounds N] [--analysis-only]     (normally `make bench-web`)
 //
 // 1. Serves the repository's files from 127.0.0.1 (a tiny server of its own,
 //    cross-origin isolated so that performance.now() has 5 µs resolution) and
@@ -17,7 +17,12 @@
 // 3. Times the cases of page.js (CASES) on the default dataset and the generated
 //    1,000- and 10,000-indicator ones (and 100,000 with --100k): rounds interleave
 //    every implementation, the first round is a warm-up, medians are reported.
-// 4. Writes test-results/bench-web.json and prints a markdown table, with native
+// 4. Times the analysis (SPEC §8: status, seek, contrib, uncertainty; analysis.js) through
+//    the facade of pkg-analysis/ (`make wasm-analysis`) on the default dataset and the native
+//    benches' 1,000-indicator one, beside `cargo bench --bench analysis` (native.json).
+//    Skipped, with a message, when pkg-analysis/ is missing, and with --quick (seconds per
+//    round); --analysis-only runs this part alone (test-results/bench-web-analysis.json).
+// 5. Writes test-results/bench-web.json and prints markdown tables, with native
 //    numbers read from benches/web/native.json when it is there.
 //
 // Environment: VI_CHROMIUM (default /usr/bin/chromium). Timings are reported, never asserted.
@@ -30,7 +35,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { generate, generatedScenario } from './gen.mjs';
+import { generate, generatedScenario, suiteDataset } from './gen.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -41,6 +46,7 @@ const OUT = path.join(ROOT, 'test-results', 'bench-web.json');
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const BIG = argv.includes('--100k');
+const ANALYSIS_ONLY = argv.includes('--analysis-only');
 const ri = argv.indexOf('--rounds');
 const ROUNDS = ri >= 0 ? Number(argv[ri + 1]) : QUICK ? 4 : 12; // + 1 warm-up
 const MIN_MS = QUICK ? 4 : 15; // a batch lasts at least about this long
@@ -64,6 +70,17 @@ for (const b of BUILDS) {
   const gz = spawnSync('gzip', ['-9', '-c', path.join(ROOT, b.dir, 'vision_index_bg.wasm')], { maxBuffer: 1 << 26 });
   b.gzip = gz.status === 0 ? gz.stdout.length : zlib.gzipSync(wasm, { level: 9 }).length;
 }
+
+// The analysis module (SPEC §8), optional: its cases are skipped without it.
+const ANALYSIS_DIR = 'pkg-analysis';
+const ANALYSIS_PKG = ['vision_index.js', 'vision_index_bg.wasm'].every((f) => existsSync(path.join(ROOT, ANALYSIS_DIR, f)))
+  ? { dir: ANALYSIS_DIR, raw: statSync(path.join(ROOT, ANALYSIS_DIR, 'vision_index_bg.wasm')).size }
+  : null;
+/** The analysis cases' datasets: the default one and the native benches' generated one (benches/suite/generated.rs). */
+const ANALYSIS_DATA = [
+  { key: 'default', text: () => defaultText, indicator: 'G4-b', note: 'www/data/setagaya.json' },
+  { key: 'suite-1k', text: () => suiteDataset(1000), indicator: 'I424', note: '1,000 indicators, 40 goals (benches/suite/generated.rs = gen.mjs suiteDataset)' },
+];
 
 const mem = new Map(); // served from memory: generated datasets, scenarios
 const defaultText = readFileSync(path.join(ROOT, 'www', 'data', 'setagaya.json'), 'utf8');
@@ -144,7 +161,7 @@ function editSteps(text, count) {
 // ---------------------------------------------------------------- server
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
-const ALLOWED = ['/benches/web/', '/www/data/', '/www/modules/', ...BUILDS.map((b) => `/${b.dir}/`)];
+const ALLOWED = ['/benches/web/', '/www/data/', '/www/modules/', ...BUILDS.map((b) => `/${b.dir}/`), ...(ANALYSIS_PKG ? [`/${ANALYSIS_PKG.dir}/`] : [])];
 
 function startServer() {
   const server = http.createServer((req, res) => {
@@ -206,6 +223,73 @@ function readNative() {
   }
 }
 
+// ---------------------------------------------------------------- the analysis (SPEC §8)
+
+/**
+ * Times the analysis cases (analysis.js) through pkg-analysis/'s facade, rounds
+ * interleaved as above (order rotated, first round a warm-up, medians), beside the
+ * native numbers of `cargo bench --bench analysis` (native.json, `analysis.CASE/DATASET`).
+ * Returns the report's `analysis` part, or `{ skipped }` with the reason.
+ */
+async function timeAnalysis(page, t0) {
+  const skip = (why) => {
+    console.log(`bench-web: analysis cases skipped: ${why}`);
+    return { skipped: why };
+  };
+  if (!ANALYSIS_PKG) return skip(`${ANALYSIS_DIR}/ is missing (build it with \`make wasm-analysis\`, or \`make wasm\` for both modules)`);
+  if (QUICK) return skip('--quick (the Monte Carlo takes seconds per round); run without --quick, or with --analysis-only');
+  const init = await page.evaluate((u) => window.B.analysis.init(u), `/${ANALYSIS_DIR}/vision_index.js`);
+  if (init.missing.length) return skip(`${ANALYSIS_DIR}/ has no ${init.missing.join(', ')} (not built with the cargo feature \`analysis\`?)`);
+  const cases = await page.evaluate(() => window.B.analysis.cases());
+  const native = readNative();
+  const samples = {};
+  const iters = {};
+  const outputs = {};
+  for (const d of ANALYSIS_DATA) {
+    outputs[d.key] = await page.evaluate(([k, t, i]) => window.B.analysis.setup(k, t, i), [d.key, d.text(), d.indicator]);
+    for (let r = 0; r <= ROUNDS; r++) {
+      const rot = cases.map((_, k) => cases[(k + r) % cases.length]);
+      for (const c of rot) {
+        const s = await page.evaluate(([a, k, m]) => window.B.analysis.sample(a, k, m), [c.id, d.key, MIN_MS]);
+        const key = `${c.id}|${d.key}`;
+        iters[key] = s.iters;
+        if (r > 0) (samples[key] ||= []).push(s.ms);
+      }
+    }
+    await page.evaluate((k) => window.B.analysis.release(k), d.key);
+    process.stdout.write(`  timed the analysis on ${d.key} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+  }
+  const results = [];
+  for (const c of cases)
+    for (const d of ANALYSIS_DATA) {
+      const a = samples[`${c.id}|${d.key}`];
+      const mod = { median_ms: median(a), p25_ms: quantile(a, 0.25), p75_ms: quantile(a, 0.75), runs: a.length, ops_per_run: iters[`${c.id}|${d.key}`] };
+      const n = native?.cases?.[`analysis.${c.id}/${d.key}`] ?? null;
+      results.push({ case: c.id, title: c.title, dataset: d.key, output: outputs[d.key][c.id], module: mod, native: n, module_over_native: n ? mod.median_ms / n.median_ms : null });
+    }
+  const gz = spawnSync('gzip', ['-9', '-c', path.join(ROOT, ANALYSIS_DIR, 'vision_index_bg.wasm')], { maxBuffer: 1 << 26 });
+  return {
+    module: { dir: ANALYSIS_DIR, wasm_bytes: ANALYSIS_PKG.raw, wasm_gzip9_bytes: gz.status === 0 ? gz.stdout.length : null, methods: init.methods },
+    datasets: Object.fromEntries(ANALYSIS_DATA.map((d) => [d.key, { note: d.note, bytes: Buffer.byteLength(d.text()), seek_indicator: d.indicator }])),
+    native: native ? { source: native.source, date: native.date } : null,
+    rounds: ROUNDS,
+    results,
+  };
+}
+
+function printAnalysis(a) {
+  if (!a || a.skipped) return;
+  console.log('\n### The analysis (SPEC §8): pkg-analysis/ in Chromium vs native\n');
+  console.log('| case | dataset | native | module (Chromium) | module/native | output | runs |');
+  console.log('|---|---|---:|---:|---:|---|---:|');
+  for (const r of a.results)
+    console.log(`| ${r.case} | ${r.dataset} | ${r.native ? fmt(r.native.median_ms) : '—'} | ${fmt(r.module.median_ms)} | ${ratio(r.module.median_ms, r.native?.median_ms)} | ${r.output} | ${r.module.runs} |`);
+  console.log('');
+  for (const [k, d] of Object.entries(a.datasets)) console.log(`- ${k}: ${d.note}, ${d.bytes} bytes; seek's indicator ${d.seek_indicator}, goal G4`);
+  console.log(`- module: ${a.module.dir}/ (${a.module.wasm_bytes} B raw, ${a.module.wasm_gzip9_bytes} B gzip -9); each case returns the JSON text, decoded into a JS string`);
+  console.log(a.native ? `- native: ${a.native.source} (${a.native.date}): the analysis + to_json` : '- native: no benches/web/native.json (see benches/web/README.md)');
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -229,6 +313,17 @@ async function main() {
     const env = await page.evaluate((mods) => window.B.init(mods), BUILDS.map((b) => ({ name: b.name, url: `/${b.dir}/vision_index.js` })));
     console.log(`bench-web: Chromium ${ctx.browser()?.version() ?? ''} · cross-origin isolated: ${env.isolated} · builds: ${BUILDS.map((b) => b.name).join(', ')}${QUICK ? ' · quick' : ''}`);
     for (const m of env.info) console.log(`  ${m.name}: ${m.methods.join(' ')}`);
+
+    if (ANALYSIS_ONLY) {
+      const analysis = await timeAnalysis(page, t0);
+      const out = path.join(ROOT, 'test-results', 'bench-web-analysis.json');
+      mkdirSync(path.dirname(out), { recursive: true });
+      const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, ua: env.ua, cross_origin_isolated: env.isolated };
+      writeFileSync(out, JSON.stringify({ format: 'vision-index-bench-web/1', date: new Date().toISOString(), analysis_only: true, rounds: ROUNDS, min_batch_ms: MIN_MS, machine, analysis }, null, 2) + '\n');
+      printAnalysis(analysis);
+      console.log(`\nbench-web: report: ${path.relative(ROOT, out)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      return;
+    }
 
     // texts into the page
     const texts = { default: '/mem/default.json', 'default-geo': '/mem/default-geo.scenario.json', 'default-ari': '/mem/default-ari.scenario.json' };
@@ -315,6 +410,8 @@ async function main() {
       process.stdout.write(`  timed ${ds} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
     }
 
+    const analysis = await timeAnalysis(page, t0);
+
     // ------------------------------------------------ report
     const native = readNative();
     const rows = [];
@@ -347,6 +444,7 @@ async function main() {
       check: { ok: true, detail: checked, ...cl },
       native: native ? { source: native.source, date: native.date } : null,
       results: rows,
+      analysis,
     };
     mkdirSync(path.dirname(OUT), { recursive: true });
     writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
@@ -377,6 +475,7 @@ async function main() {
     console.log('|---|---:|---:|');
     for (const b of BUILDS) console.log(`| ${b.name} (${b.dir}/, ${b.note}) | ${b.raw} B | ${b.gzip} B |`);
     if (native) console.log(`\nnative: ${native.source} (${native.date}); its datasets and paths differ slightly, see benches/web/README.md`);
+    printAnalysis(analysis);
     console.log(`\nbench-web: medians of ${ROUNDS} interleaved rounds (after 1 warm-up), batches of ≥ ${MIN_MS} ms; report: ${path.relative(ROOT, OUT)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } finally {
     if (ctx) await ctx.close().catch(() => {});
