@@ -100,16 +100,21 @@ schema:
 # Then the analysis (SPEC §8) on pkg-analysis/ beside benches/web/native.json (not with
 # --quick; --analysis-only for that part alone).
 # pkg-z/ and pkg-o3/ (make bench-web-builds) are benchmarked too when present.
-.PHONY: bench-web bench-web-builds
-bench-web: wasm setup-browser
+.PHONY: bench-web bench-web-builds wasm-bench
+bench-web: wasm wasm-bench setup-browser
 	node benches/web/run.mjs $(BENCH_WEB_ARGS)
+
+# The shipped module's settings plus the JSON `result()` the page does not use
+# (cargo feature json-result), which the benchmark's comparison cases call: pkg-bench/.
+wasm-bench: setup
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) wasm-pack build --target web --release --no-pack --out-dir pkg-bench -- --features json-result
 
 # The module at opt-level 3 and z (wasm-opt -Oz after, as for pkg/), and at opt-level 3
 # with wasm-opt -O3, to choose the page's build settings by measurement.
 bench-web-builds: setup
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --out-dir pkg-o3
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --release --no-pack --out-dir pkg-z
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --no-opt --out-dir pkg-o3-wo3
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --out-dir pkg-o3 -- --features json-result
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --release --no-pack --out-dir pkg-z -- --features json-result
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --target web --release --no-pack --no-opt --out-dir pkg-o3-wo3 -- --features json-result
 	wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	  pkg-o3-wo3/vision_index_bg.wasm -o pkg-o3-wo3/vision_index_bg.wasm
 	@for d in pkg pkg-z pkg-o3 pkg-o3-wo3; do [ -f $$d/vision_index_bg.wasm ] && echo "$$d: $$(stat -c %s $$d/vision_index_bg.wasm) bytes raw, $$(gzip -9 -c $$d/vision_index_bg.wasm | wc -c) bytes gzip"; done; true

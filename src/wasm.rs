@@ -7,7 +7,9 @@
 //! result (method, milestones, warnings) crosses as JSON only when it may have
 //! changed (`meta`). The whole SPEC §5 result is still available as JSON text
 //! decoded by the browser's `JSON.parse` (`result`: measured faster than
-//! serde-wasm-bindgen, which is not used; see the README). Every method has the same three steps: decode the
+//! serde-wasm-bindgen, which is not used; see the README) in the modules built
+//! with the cargo feature `json-result` (the analysis module and the benchmarks;
+//! the page does not use it, and the first load is 1.4 kB gzip smaller without it). Every method has the same three steps: decode the
 //! arguments, call the engine, encode the result. A refused input throws a JS
 //! `Error` whose `message` is the first problem's line and whose `problems`
 //! property lists every problem (`{severity, path, code, message: {ja, en}}`).
@@ -132,6 +134,7 @@ impl VisionEngine {
         encode(self.inner.dataset())
     }
 
+    #[cfg(feature = "json-result")]
     /// The current scenario as a plain object (SPEC §4).
     pub fn scenario(&self) -> Result<JsValue, JsValue> {
         encode(self.inner.scenario())
@@ -237,6 +240,7 @@ impl VisionEngine {
         self.inner.reset_all();
     }
 
+    #[cfg(feature = "json-result")]
     /// The result (SPEC §5) on `path` with the scenario (re-scored incrementally).
     pub fn result(&mut self, path: &str) -> Result<JsValue, JsValue> {
         let path = parse_path(path)?;
@@ -315,6 +319,7 @@ impl VisionEngine {
         encode(&Meta::of(&r))
     }
 
+    #[cfg(feature = "json-result")]
     /// The result on `path` of the untouched dataset (no scenario).
     #[wasm_bindgen(js_name = baseResult)]
     pub fn base_result(&self, path: &str) -> Result<JsValue, JsValue> {

@@ -54,13 +54,13 @@ const MIN_MS = QUICK ? 4 : 15; // a batch lasts at least about this long
 // ---------------------------------------------------------------- builds and data
 
 const BUILDS = [
-  { name: 'wasm-s', dir: 'pkg', note: 'opt-level s (make wasm, what the page ships)' },
+  { name: 'wasm-s', dir: 'pkg-bench', note: 'opt-level s (what the page ships, plus the JSON result() of feature json-result: make wasm-bench)' },
   { name: 'wasm-z', dir: 'pkg-z', note: 'opt-level z' },
   { name: 'wasm-o3', dir: 'pkg-o3', note: 'opt-level 3' },
   { name: 'wasm-o3-wo3', dir: 'pkg-o3-wo3', note: 'opt-level 3, wasm-opt -O3 instead of -Oz' },
 ].filter((b) => existsSync(path.join(ROOT, b.dir, 'vision_index.js')) && existsSync(path.join(ROOT, b.dir, 'vision_index_bg.wasm')));
-if (!BUILDS.some((b) => b.dir === 'pkg')) {
-  console.error('bench-web: pkg/ is missing: run `make wasm` first.');
+if (!BUILDS.some((b) => b.dir === 'pkg-bench')) {
+  console.error('bench-web: pkg-bench/ is missing: run `make wasm-bench` first.');
   process.exit(1);
 }
 for (const b of BUILDS) {

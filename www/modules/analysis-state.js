@@ -1,6 +1,7 @@
-// The analysis part of the state (SPEC §8) and its actions: the answers the
-// views show (status, goal seek, contributions, the Monte Carlo band), the
-// options the user chose, and how they are asked for after every change.
+// The analysis actions (SPEC §8) and how the answers the views show (status,
+// goal seek, contributions, the Monte Carlo band) are asked for after every
+// change. Loaded with the analysis code after the first render (analysis.js
+// registers the actions); the state's shape is in analysis-core.js.
 // The answers come from the analysis workers (analysis.js), so they arrive a
 // little after the scores: `stale` says the ones on show are for an older state.
 
@@ -8,45 +9,8 @@
 /** @typedef {import('../types').AnalysisState} AnalysisState */
 /** @typedef {import('../types').App} App */
 
-/** The Monte Carlo the page runs after every change (SPEC §8.4's defaults; the seed is fixed, so a state always shows the same band). */
-export const MC_DEFAULTS = Object.freeze({ draws: 10000, seed: 1, weights: 0, spread: 0.1 });
-
-/** @returns {AnalysisState} */
-export function createAnalysisState() {
-  return {
-    milestone: 0,
-    contribYear: 0,
-    mc: { ...MC_DEFAULTS },
-    status: null,
-    seeks: null,
-    contrib: null,
-    band: null,
-    stale: true,
-    bandStale: true,
-    error: null,
-    version: 0,
-    ms: { quick: 0, mc: 0 },
-    compare: [],
-  };
-}
-
-/**
- * After a new dataset: the first milestone, no answers yet.
- * @param {State} s
- */
-export function resetAnalysis(s) {
-  const a = s.an;
-  const ms = s.ds?.index?.milestones || [];
-  a.milestone = ms[0]?.year ?? s.ds?.years?.last ?? 0;
-  a.contribYear = a.milestone;
-  a.status = a.seeks = a.contrib = a.band = null;
-  a.stale = a.bandStale = true;
-  a.error = null;
-  a.compare = [];
-}
-
-/** The path goal seek answers on (SPEC §8.2: plan or outlook): the shown one, else outlook. */
-export const seekPath = (/** @type {State} */ s) => (s.path === 'plan' ? 'plan' : 'outlook');
+export { MC_DEFAULTS, createAnalysisState, resetAnalysis, seekPath } from './analysis-core.js';
+import { seekPath } from './analysis-core.js';
 
 /**
  * Asks both workers for what the views show of the current state; each answer

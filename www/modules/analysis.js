@@ -7,6 +7,12 @@
 // last state. The analysis module is loaded with the first request, after the
 // page's first render: the first load carries only the scoring module.
 
+import { ANALYSIS_ACTIONS, refreshAnalysis } from './analysis-state.js';
+import { ACTIONS } from './state.js';
+
+// The analysis actions join the page's when this code loads.
+Object.assign(ACTIONS, ANALYSIS_ACTIONS);
+
 // In dist/ the bundle names the worker's hashed file (scripts/dist.mjs defines __VI_WORKER__).
 const WORKER = new URL(typeof __VI_WORKER__ === 'string' ? __VI_WORKER__ : './analysis-worker.js', import.meta.url);
 
@@ -199,6 +205,14 @@ export class Analysis {
   /** Why the analysis cannot run (its module did not load), or null. */
   get broken() {
     return this.quick.broken || this.mc.broken;
+  }
+
+  /**
+   * Asks for what the views show of the current state (after every change).
+   * @param {import('../types').App} app
+   */
+  refresh(app) {
+    refreshAnalysis(app);
   }
 
   /** Ends both workers (the element is gone); pending answers resolve to null. */

@@ -1,6 +1,6 @@
 // The one state and the one `commit(action)` (see ../types.d.ts).
 import { PATHS } from './dom.js';
-import { ANALYSIS_ACTIONS, createAnalysisState, refreshAnalysis, resetAnalysis } from './analysis-state.js';
+import { createAnalysisState, resetAnalysis } from './analysis-core.js';
 import { problemsOf } from './engine.js';
 import * as F from './format.js';
 import { t, text } from './i18n.js';
@@ -199,8 +199,8 @@ function clearInvalid(/** @type {App} */ app, prefix = '') {
 }
 
 /** @type {Record<string, (app: App, a: any) => Outcome | Promise<Outcome>>} */
+/** The actions; the analysis code adds its own when it loads (analysis.js). */
 export const ACTIONS = {
-  ...ANALYSIS_ACTIONS,
   setTarget: (app, a) => cellEdit(app, a, 't'),
   setValue: (app, a) => cellEdit(app, a, 'v'),
   setAggregate(app, a) {
@@ -385,7 +385,7 @@ export function createCommit(app) {
     if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
-    if (rescore || o.analysis) refreshAnalysis(app);
+    if (rescore || o.analysis) app.analysis?.refresh(app);
     if (o.refused) app.emit('vi-error', { errors: o.refused });
     if (a.t0 != null) measure(a.t0);
     return o.ret;

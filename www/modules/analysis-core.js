@@ -1,0 +1,46 @@
+// The analysis part of the state (SPEC §8): its shape, what a new dataset resets
+// and the path goal seek answers on. Small and in the first load; the actions and
+// the requests are in analysis-state.js, loaded with the analysis code.
+
+/** @typedef {import('../types').State} State */
+/** @typedef {import('../types').AnalysisState} AnalysisState */
+
+/** The Monte Carlo the page runs after every change (SPEC §8.4's defaults; the seed is fixed, so a state always shows the same band). */
+export const MC_DEFAULTS = Object.freeze({ draws: 10000, seed: 1, weights: 0, spread: 0.1 });
+
+/** @returns {AnalysisState} */
+export function createAnalysisState() {
+  return {
+    milestone: 0,
+    contribYear: 0,
+    mc: { ...MC_DEFAULTS },
+    status: null,
+    seeks: null,
+    contrib: null,
+    band: null,
+    stale: true,
+    bandStale: true,
+    error: null,
+    version: 0,
+    ms: { quick: 0, mc: 0 },
+    compare: [],
+  };
+}
+
+/**
+ * After a new dataset: the first milestone, no answers yet.
+ * @param {State} s
+ */
+export function resetAnalysis(s) {
+  const a = s.an;
+  const ms = s.ds?.index?.milestones || [];
+  a.milestone = ms[0]?.year ?? s.ds?.years?.last ?? 0;
+  a.contribYear = a.milestone;
+  a.status = a.seeks = a.contrib = a.band = null;
+  a.stale = a.bandStale = true;
+  a.error = null;
+  a.compare = [];
+}
+
+/** The path goal seek answers on (SPEC §8.2: plan or outlook): the shown one, else outlook. */
+export const seekPath = (/** @type {State} */ s) => (s.path === 'plan' ? 'plan' : 'outlook');
