@@ -12,6 +12,9 @@
 export { MC_DEFAULTS, createAnalysisState, resetAnalysis, seekPath } from './analysis-core.js';
 import { seekPath } from './analysis-core.js';
 
+/** The most outcome indicators for which every indicator's goal seek is asked after each change. */
+export const SEEK_ALL_MAX = 200;
+
 /**
  * Asks both workers for what the views show of the current state; each answer
  * commits `analysisArrived` unless a newer state asked again meanwhile.
@@ -27,6 +30,9 @@ export function refreshAnalysis(app) {
     goals: s.ds.goals.map((/** @type {any} */ g) => g.id),
     indicators: s.ds.indicators.filter((/** @type {any} */ i) => i.stage === 'outcome_long').map((/** @type {any} */ i) => i.id),
   };
+  // Past SEEK_ALL_MAX outcome indicators, goal seek after each change is for the
+  // target states only (each seek scores the dataset: 1,000 of them would take seconds).
+  if (ids.indicators.length > SEEK_ALL_MAX) ids.indicators = [];
   const quick = [
     { op: 'status', args: [] },
     { op: 'seekAll', args: [a.milestone, seekPath(s), ids] },
