@@ -14,6 +14,9 @@ import * as indicators from './views/indicators.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
+// ---- ui-band: the band's controls and the comparison
+import * as band from './views/band.js';
+import * as compare from './views/compare.js';
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */
@@ -40,7 +43,7 @@ function toText(x) {
   }
 }
 
-const VIEWS = [headline, toolbar, chart, goals, method, indicators, projects];
+const VIEWS = [headline, toolbar, chart, band, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
