@@ -1644,6 +1644,17 @@ test('analysis-band: three named scenarios compared (table = el.result, lines on
   }, scen);
   eq(Number(await fileRow.locator('td[data-year="2027"]').getAttribute('data-value')), outlookA, 'file row index 2027');
   await cleanText(page, 'comparison after remove and file');
+  // in English: the comparisons kept, the words and accessible names translated
+  await switchLang(page, 'en');
+  await until(async () => (await loc(page, '[data-testid="compare-remove"]').count()) === 3, 'the named rows after the language switch');
+  const enLabels = await loc(page, '[data-testid="compare-remove"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  eq(enLabels.join('|'), 'Remove from comparison: 案A|Remove from comparison: 案C|Remove from comparison: 保存案', 'English accessible names');
+  eq(await textOf(page, '[data-testid="legend-band"]'), 'Uncertainty band (5–95 %)', 'English legend entry');
+  await until(async () => /^Computed in \d+ ms \(in a background thread\)$/.test(await textOf(page, '[data-testid="band-ms"]')), 'English run time');
+  assert((await textOf(page, '[data-testid="band-explain"]')).includes('±10 %'), 'English explanation');
+  assert(/(Reaches|Below) target/.test(await textOf(page, 'tr[data-name="案A"]')), 'English verdict words');
+  await cleanText(page, 'comparison in English');
+  await bandShot(page, 'compare-en-1280');
   assertNoErrors(page);
 });
 // ---- end ui-band

@@ -172,7 +172,7 @@ export const en = {
   compareScenario: 'Scenario',
   compareIndex: 'Index {year}',
   compareGap: 'Gap to target',
-  compareMet: 'At or above target',
+  compareMet: 'Reaches target',
   compareNotMet: 'Below target',
   compareNoValue: 'No value',
   compareVerdict: 'Verdict',
