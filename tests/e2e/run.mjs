@@ -1449,6 +1449,30 @@ test('analysis-band: the band is drawn on the shown path; its table equals el.un
     edges.hi.every((y, i) => y <= edges.lo[i] + 0.05),
     `p95 edge above p5 edge: ${JSON.stringify(edges)}`,
   );
+  // a change: the old band stays, marked as updating, until the new one arrives
+  const during = await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const i = r.querySelector('[data-testid="mc-spread"]');
+    i.value = '0.2';
+    i.dispatchEvent(new Event('change', { bubbles: true }));
+    return {
+      cls: r.querySelector('[data-testid="chart-band"]').getAttribute('class'),
+      d: r.querySelector('path[data-series="band"]').getAttribute('d'),
+      legend: r.querySelector('[data-testid="legend-band"]').textContent,
+      ms: r.querySelector('[data-testid="band-ms"]').textContent,
+    };
+  });
+  assert(during.cls.includes('stale') && during.d === d, `the old band kept, marked stale: ${during.cls}`);
+  eq(during.legend, '不確実性の幅（5–95%）（更新中…）', 'legend says updating');
+  eq(during.ms, '計算中…', 'run time while calculating');
+  await bandReady(page);
+  assert(!(await loc(page, '[data-testid="chart-band"]').getAttribute('class')).includes('stale'), 'fresh band not stale');
+  const wider = await page.evaluate(() =>
+    document.querySelector('vision-index').uncertainty({ draws: 10000, seed: 1, path: 'outlook', weights: 0, spread: 0.2 }),
+  );
+  eq(JSON.stringify(await bandColumn(page, 'p95')), JSON.stringify(wider.p95), 'table p95 after spread 0.2');
+  await setMcInput(page, 'spread', 0.1);
+  await bandReady(page);
   await cleanText(page, 'band drawn');
   await bandShot(page, 'band-1280');
   await page.setViewportSize({ width: 390, height: 844 });
