@@ -1521,6 +1521,8 @@ test('analysis-band: spread 0 and weights 0 narrow the band to the index line; b
   await setMcInput(page, 'spread', 0.7);
   await until(async () => (await textOf(page, '[data-testid="mc-spread-error"]')) === '0 から 0.5 までの数値を入れてください', 'the inline range error');
   eq(await loc(page, '[data-testid="mc-spread"]').getAttribute('aria-invalid'), 'true', 'aria-invalid on the refused input');
+  eq(await page.getByRole('spinbutton', { name: '目標のぶれ E（0〜0.5）', exact: true }).count(), 1, 'the number input by its name');
+  eq(await page.getByRole('slider', { name: '目標のぶれ E（0〜0.5）（スライダー）', exact: true }).count(), 1, 'the slider by a distinct name');
   assert((await textOf(page, '[data-testid="band-explain"]')).includes('±10%'), 'the option is kept at 0.1');
   await setMcInput(page, 'weights', -0.05);
   await until(async () => await loc(page, '[data-testid="mc-weights-error"]').isVisible(), 'the weights range error');

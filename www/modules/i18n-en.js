@@ -156,6 +156,7 @@ export const en = {
   bandColumn: '{what}, {path}',
   chartBand: 'Uncertainty band (5–95 %) on {path}: {values}.',
   chartCompare: 'Compared “{name}”: {values}.',
+  bandSlider: ' (slider)',
   bandP5: 'Band low (5 %)',
   bandP50: 'Median (50 %)',
   bandP95: 'Band high (95 %)',

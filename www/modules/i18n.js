@@ -153,6 +153,7 @@ const ja = {
   bandColumn: '{path}の{what}',
   chartBand: '{path}の不確実性の幅（5–95%）：{values}。',
   chartCompare: '比較「{name}」：{values}。',
+  bandSlider: '（スライダー）',
   bandP5: '幅の下端（5%）',
   bandP50: '中央値（50%）',
   bandP95: '幅の上端（95%）',

@@ -22,13 +22,14 @@ export function create(ctx) {
   const control = (field) => {
     const id = `mc-${field}`;
     const attrs = { min: MC_LIMITS.min, max: MC_LIMITS.max, step: 0.05 };
+    const label = t(L, field === 'weights' ? 'bandWeights' : 'bandSpread');
     const range = h('input', {
       type: 'range',
       id: `${id}-range`,
       'data-testid': `${id}-range`,
       ...attrs,
       value: s.an.mc[field],
-      'aria-labelledby': `${id}-label`,
+      'aria-label': label + t(L, 'bandSlider'),
     });
     const num = h('input', {
       type: 'number',
@@ -43,7 +44,7 @@ export function create(ctx) {
     const box = h(
       'div',
       { class: 'field mc-field' },
-      h('label', { for: id, id: `${id}-label`, text: t(L, field === 'weights' ? 'bandWeights' : 'bandSpread') }),
+      h('label', { for: id, id: `${id}-label`, text: label }),
       h('div', { class: 'mc-inputs' }, range, num),
       err,
     );
