@@ -13,7 +13,7 @@ import * as indicators from './views/indicators.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
-import { afterFirstRender } from './views/lazy.js';
+import { afterFirstRender, lazy } from './views/lazy.js';
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */
@@ -40,7 +40,10 @@ function toText(x) {
   }
 }
 
-const VIEWS = [headline, toolbar, chart, goals, method, indicators, projects];
+// The analysis views' code loads after the first render (views/lazy.js).
+const band = lazy(() => import('./views/band.js'));
+const compare = lazy(() => import('./views/compare.js'));
+const VIEWS = [headline, toolbar, chart, band, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
