@@ -6,6 +6,7 @@ import { Engine, problemsOf } from './modules/engine.js';
 import * as F from './modules/format.js';
 import { hasLang, loadLang, pickLang, t, text } from './modules/i18n.js';
 import * as chart from './views/chart.js';
+import * as contrib from './views/contrib.js';
 import * as data from './views/data.js';
 import * as goals from './views/goals.js';
 import * as headline from './views/headline.js';
@@ -40,7 +41,7 @@ function toText(x) {
   }
 }
 
-const VIEWS = [headline, toolbar, chart, goals, method, indicators, projects];
+const VIEWS = [headline, toolbar, chart, contrib, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {

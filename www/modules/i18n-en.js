@@ -139,4 +139,21 @@ export const en = {
   stRecovered: 'The calculation engine stopped; it was restarted and the last state restored',
   stLoadFailed: 'Could not fetch the data: {msg}',
   stLang: 'Language: English',
+  // ---- contributions view (issue 12)
+  sectionContrib: 'What moves the index (contributions)',
+  contribYear: 'Year of the contributions',
+  contribParen: ' ({v})',
+  contribExplain:
+    'The contributions of the target states add up to the change of the index since the base year ({base}){change}. An indicator contributes its effective weight ω times its gain (score − 100).',
+  contribExplainGeo:
+    'With the geometric mean, each contribution is its share of the log change of the index (ln(index/100)), scaled to the change. The contributions of the target states add up to the change since the base year ({base}){change}.',
+  contribHead: '{year}, {path} path: index {index}, change since the base year {change}',
+  contribNoIndex: 'The index has no value in {year} on the {path} path, so there are no contributions to show.',
+  contribCalc: 'Calculating…',
+  contribError: 'The analysis is unavailable, so the contributions cannot be updated.',
+  contribSum: 'Total (= change of the index)',
+  contribTable: 'Show as a table',
+  contribColName: 'Target state / indicator',
+  contribColWeight: 'Weight ω',
+  contribColValue: 'Contribution',
 };

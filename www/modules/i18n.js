@@ -137,6 +137,23 @@ const ja = {
   stRecovered: '計算エンジンが停止したため再起動し、直前の状態に戻しました',
   stLoadFailed: 'データを取得できませんでした：{msg}',
   stLang: '表示言語：日本語',
+  // ---- contributions view (issue 12)
+  sectionContrib: '何が指数を動かしているか（寄与）',
+  contribYear: '寄与の年度',
+  contribParen: '（{v}）',
+  contribExplain:
+    '各目指す姿の寄与の合計が、基準年度（{base}）からの指数の変化{change}に等しくなります。指標の寄与は、その実質的な重み ω と得点の伸び（得点 − 100）の積です。',
+  contribExplainGeo:
+    '幾何平均のため、各寄与は指数の対数変化（ln(指数/100)）に占める割合を、変化の大きさに合わせて換算したものです。各目指す姿の寄与の合計が、基準年度（{base}）からの指数の変化{change}に等しくなります。',
+  contribHead: '{year}・{path}：指数 {index}、基準年度からの変化 {change}',
+  contribNoIndex: '{year}・{path}には指数の値がないため、寄与を示せません。',
+  contribCalc: '計算中…',
+  contribError: '分析を利用できないため、寄与を更新できません。',
+  contribSum: '合計（＝指数の変化）',
+  contribTable: '表で見る',
+  contribColName: '目指す姿・指標',
+  contribColWeight: '重み ω',
+  contribColValue: '寄与',
 };
 
 /** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */
