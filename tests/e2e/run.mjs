@@ -1600,6 +1600,70 @@ test('analysis-contrib: a what-if edit updates the bars (still the change); busy
   assertNoErrors(page);
 });
 
+test('analysis-contrib: geometric mean (log shares scaled to the change), English, bar contrast ≥ 3:1', async () => {
+  const page = await openPage(await newContext());
+  await choosePath(page, 'plan');
+  const geo = structuredClone(DATASET);
+  geo.index.method = { ...geo.index.method, aggregate: 'geometric' };
+  const res = await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), geo);
+  assert(res?.ok !== false, `the geometric dataset loads: ${JSON.stringify(res).slice(0, 300)}`);
+  const c = await contribSettled(page, 2027);
+  const change = await changeOf(page, 2027);
+  assert(Math.abs(change - 30) > 1e-6, `the geometric index differs from the arithmetic one: ${change}`);
+  checkBars(c, change, 'geometric 2027');
+  const api = await page.evaluate(() => document.querySelector('vision-index').contrib({ year: 2027, path: 'plan' }));
+  for (const g of c.goals) assert(Math.abs(g.value - api.goals[g.id]) < 1e-9, `${g.id}: page ${g.value} vs el.contrib ${api.goals[g.id]}`);
+  const ex = await textOf(page, '[data-testid="contrib-explain"]');
+  assert(ex.includes('幾何平均') && ex.includes('対数'), `the explanation says log shares: "${ex}"`);
+  // bars against their background (WCAG 1.4.11), positive and negative
+  const ratios = await page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const rgb = (s) =>
+      s
+        .match(/\d+(\.\d+)?/g)
+        .slice(0, 3)
+        .map(Number);
+    const lum = (c) => {
+      const [r, g, b] = c.map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const fill = root.querySelector('[data-testid="contrib-bars"] .cfill');
+    const track = getComputedStyle(fill.parentElement).backgroundColor;
+    fill.parentElement.closest('li').setAttribute('data-sign', 'neg');
+    const neg = getComputedStyle(fill).backgroundColor;
+    fill.parentElement.closest('li').setAttribute('data-sign', 'pos');
+    const pos = getComputedStyle(fill).backgroundColor;
+    const white = [255, 255, 255];
+    return {
+      posWhite: ratio(rgb(pos), white),
+      negWhite: ratio(rgb(neg), white),
+      posTrack: ratio(rgb(pos), rgb(track)),
+      negTrack: ratio(rgb(neg), rgb(track)),
+      pos,
+      neg,
+    };
+  });
+  for (const k of ['posWhite', 'negWhite', 'posTrack', 'negTrack'])
+    assert(ratios[k] >= 3, `bar contrast ${k} ${ratios[k].toFixed(2)} < 3 (${ratios.pos} / ${ratios.neg})`);
+  assert(ratios.pos !== ratios.neg, 'positive and negative bars differ (besides their sign in text)');
+  await switchLang(page, 'en');
+  eq(await loc(page, '.sec-contrib h3').innerText(), 'What moves the index (contributions)', 'English title');
+  const cEn = await contribSettled(page, 2027);
+  checkBars(cEn, change, 'English');
+  const exEn = await textOf(page, '[data-testid="contrib-explain"]');
+  assert(/geometric mean/.test(exEn) && /log change/.test(exEn), `English explanation: "${exEn}"`);
+  assert((await textOf(page, '[data-testid="contrib-total"]')).startsWith('FY2027'), 'English headline with FY');
+  await scanText(page, 'contributions, geometric, English');
+  assertNoErrors(page);
+});
+
 test('budgets: transfer (asserted, on dist/), first render and edit time (reported)', async () => {
   // (a) the first load of what is published (make dist), every response gzip -9 in Node;
   // the same for the unbundled www/ page, reported beside it

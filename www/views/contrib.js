@@ -80,7 +80,7 @@ export function create(ctx) {
   const figure = h('div', { class: 'contrib' }, list, sum);
 
   const tableBox = h('div', { class: 'scroll' });
-  const details = h('details', { class: 'chart-table', 'data-testid': 'contrib-table' }, h('summary', { text: t(L, 'contribTable') }), tableBox);
+  const details = h('details', { class: 'contrib-details', 'data-testid': 'contrib-table' }, h('summary', { text: t(L, 'contribTable') }), tableBox);
   life.on(details, 'toggle', () => details.open && fillTable(ctx.state));
 
   const el = section(L, 'contrib', 'sectionContrib', controls, explain, busy, head, figure, details);
