@@ -6,7 +6,6 @@ import { Engine, problemsOf } from './modules/engine.js';
 import * as F from './modules/format.js';
 import { hasLang, loadLang, pickLang, t, text } from './modules/i18n.js';
 import * as chart from './views/chart.js';
-import * as contrib from './views/contrib.js';
 import * as data from './views/data.js';
 import * as goals from './views/goals.js';
 import * as headline from './views/headline.js';
@@ -15,6 +14,7 @@ import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
 import { afterFirstRender } from './views/lazy.js';
+import { lazy } from './views/lazy.js'; // ---- contributions view (issue 12)
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */
@@ -41,7 +41,7 @@ function toText(x) {
   }
 }
 
-const VIEWS = [headline, toolbar, chart, contrib, goals, method, indicators, projects];
+const VIEWS = [headline, toolbar, chart, lazy(() => import('./views/contrib.js')), goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
