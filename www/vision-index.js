@@ -10,6 +10,8 @@ import * as data from './views/data.js';
 import * as goals from './views/goals.js';
 import * as headline from './views/headline.js';
 import * as indicators from './views/indicators.js';
+// ---- status (ui-status)
+import * as lagging from './views/lagging.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
@@ -43,7 +45,7 @@ function toText(x) {
 // The analysis views' code loads after the first render (views/lazy.js).
 const band = lazy(() => import('./views/band.js'));
 const compare = lazy(() => import('./views/compare.js'));
-const VIEWS = [headline, toolbar, chart, band, compare, goals, method, indicators, projects];
+const VIEWS = [headline, lagging, toolbar, chart, band, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {

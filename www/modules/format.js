@@ -116,3 +116,37 @@ export function put(el, s, lang) {
     }
   }
 }
+
+// ---- status (ui-status)
+/**
+ * How a milestone gap (value − target) reads. Met when the gap is 0 or above
+ * (to the engine's 1e-9), the surplus then signed and never below "+0.0";
+ * otherwise the shortfall, positive, with as many decimals as it takes not
+ * to read as 0 ("2.5", "0.01", "0.0004"; never "0.0" or "−0.0").
+ * @param {unknown} gap
+ * @param {string} lang
+ * @returns {{met: boolean, text: string} | null} null when there is no gap (no value)
+ */
+export function gapOf(gap, lang) {
+  const g = scoreOf(gap);
+  if (g === null) return null;
+  if (g >= -1e-9) return { met: true, text: /** @type {string} */ (signed(Math.max(0, g), lang)) };
+  const short = -g;
+  const digits = short >= 0.05 ? 1 : Math.min(12, Math.max(1, -Math.floor(Math.log10(short))));
+  return { met: false, text: /** @type {string} */ (fmt(short, lang, 1, digits)) };
+}
+
+/**
+ * A probability (0–1) as a whole percentage that never rounds to a certainty
+ * it is not: "43%", "99%" for 0.998, "1%" for 0.002; null when not a number.
+ * @param {unknown} p
+ * @param {string} lang
+ */
+export function prob(p, lang) {
+  const v = scoreOf(p);
+  if (v === null) return null;
+  let pc = Math.round(v * 100);
+  if (v < 1 && pc >= 100) pc = 99;
+  if (v > 0 && pc <= 0) pc = 1;
+  return percent(pc, lang);
+}
