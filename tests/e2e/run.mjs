@@ -1770,6 +1770,14 @@ async function analysisSettled(page) {
 }
 
 /** A status badge's text, symbol and word (the layout's gap may read as a space). */
+/** A screenshot of one part of the page (to look at it at full size). */
+async function shotOf(page, sel, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await loc(page, sel).first().screenshot({ path: file });
+  screenshots.push(path.relative(ROOT, file));
+}
+
 const statusWord = async (page, sel) => (await textOf(page, `${sel} [data-role="status"]`)).replace(/\s+/g, '');
 
 test('analysis-status: gap and probability formatting (format.js gapOf, prob)', async () => {
@@ -1854,6 +1862,7 @@ test('analysis-status: a small gap shows あと 0.004, never −0.0', async () =
   assert(card.includes('あと 0.004'), `the card shows the real gap: "${card}"`);
   assert(card.includes('不整合（あと 0.004 不足）'), `the card says the targets do not add up: "${card}"`);
   assert(!card.includes('−0.0') && !card.includes('-0.0'), `no −0.0: "${card}"`);
+  await shotOf(page, cardSel(2027), 'analysis-status-part-small-gap');
   eq(await loc(page, cardSel(2027)).getAttribute('data-verdict'), 'inconsistent', 'data-verdict');
   await switchLang(page, 'en');
   const en = await textOf(page, cardSel(2027));
@@ -1926,6 +1935,11 @@ test('analysis-status: judged dataset — outlook cards, statuses, P(meet), lagg
     assert(first.includes(PS_JA[m0.goals[want[0]].status]) && first.includes(`実績 ${m0.goals[want[0]].observed.toFixed(1)}`), `lagging item: "${first}"`);
     if (!phone) {
       await screenshot(page, 'analysis-status-judged-1280');
+      await shotOf(page, '.sec-headline', 'analysis-status-part-headline-1280');
+      await shotOf(page, '.sec-lagging', 'analysis-status-part-lagging-1280');
+      await shotOf(page, '.sec-goals', 'analysis-status-part-goals-1280');
+      await shotOf(page, '[data-testid="indicators"] thead', 'analysis-status-part-table-head-1280');
+      await shotOf(page, '[data-testid="indicators"] tbody', 'analysis-status-part-table-1280');
       // another milestone: the statuses follow it
       await loc(page, '[data-testid="status-milestone"]').selectOption('2031');
       await until(async () => (await page.evaluate(() => document.querySelector('vision-index').state?.an?.milestone ?? 2031)) === 2031, 'milestone 2031');
@@ -1952,6 +1966,9 @@ test('analysis-status: judged dataset — outlook cards, statuses, P(meet), lagg
       await switchLang(page, 'ja');
     } else {
       await screenshot(page, 'analysis-status-judged-390');
+      await shotOf(page, '.sec-headline', 'analysis-status-part-headline-390');
+      await shotOf(page, '.sec-lagging', 'analysis-status-part-lagging-390');
+      await shotOf(page, '.sec-goals', 'analysis-status-part-goals-390');
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(sw <= 392, `no page-wide horizontal scroll on a phone: ${sw}`);
     }
@@ -1984,6 +2001,7 @@ test('analysis-status: 実績 path — value only, coverage 11 の目指す姿�
   const c31 = await textOf(page, cardSel(2031));
   assert(c31.includes('実績なし'), `2031 still without actual: "${c31}"`);
   await screenshot(page, 'analysis-status-actual-coverage');
+  await shotOf(page, '.sec-headline', 'analysis-status-part-actual-headline');
   eq((await scanText(page, 'analysis-status actual coverage')).length, 0, 'no NaN/undefined/null text');
   assertNoErrors(page);
 });

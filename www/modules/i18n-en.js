@@ -217,5 +217,6 @@ export const en = {
   laggingNone: 'No target state is lagging behind.',
   laggingNoData: 'No actual yet: lagging cannot be judged',
   observedAt: 'actual {v} ({year})',
+  goalsStatusNote: 'Progress (▲ on track etc.) is judged against the {year} target.',
   colStatus: 'Progress',
 };

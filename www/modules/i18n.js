@@ -214,6 +214,7 @@ const ja = {
   laggingNone: '遅れている目指す姿はありません。',
   laggingNoData: '実績がまだないため、遅れの判定はできません',
   observedAt: '実績 {v}（{year}）',
+  goalsStatusNote: '進捗（▲順調など）は{year}の目標に対する判定です。',
   colStatus: '進捗',
 };
 

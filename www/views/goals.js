@@ -83,7 +83,10 @@ export function create(ctx) {
       if (v === null) setText(e, '');
       else F.put(e, F.score(v, L), L);
     }
-    setText(note, t(L, 'goalsNote', { path: pathInText(s), year: F.fy(s.scoreYear, L) }));
+    setText(
+      note,
+      `${t(L, 'goalsNote', { path: pathInText(s), year: F.fy(s.scoreYear, L) })} ${t(L, 'goalsStatusNote', { year: F.fy(sm?.year ?? s.an.milestone, L) })}`,
+    );
   }
   return { el, update };
 }

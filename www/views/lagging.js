@@ -112,8 +112,7 @@ export function create(ctx) {
       { class: 'lag', 'data-goal': g.id },
       h('span', { class: 'gid', text: g.id }),
       h('span', { class: 'lag-name', text: text(g.name, L) }),
-      status,
-      obs,
+      h('span', { class: 'lag-meta' }, status, obs),
     );
     items.set(g.id, { li, status, obs });
   }
