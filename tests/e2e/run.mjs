@@ -1797,15 +1797,18 @@ test('analysis-status: gap and probability formatting (format.js gapOf, prob)', 
       nan: g(Number.NaN),
       nul: g(null),
       en: g(-0.004, 'en'),
+      fine: [F.fine(129.996, 'ja', 3), F.fine(130, 'ja', 1), F.fine(Number.NaN, 'ja', 3)],
       p: [F.prob(0.43, 'ja'), F.prob(0.998, 'ja'), F.prob(0.002, 'ja'), F.prob(1, 'ja'), F.prob(0, 'ja'), F.prob(Number.NaN, 'ja')],
     };
   });
-  eq(JSON.stringify(r.zero), JSON.stringify({ met: true, text: '+0.0' }), 'a gap of exactly 0 is met');
-  eq(JSON.stringify(r.tiny), JSON.stringify({ met: true, text: '+0.0' }), 'a gap of −1e-12 (the engine tolerance) is met, never −0.0');
-  eq(JSON.stringify(r.over), JSON.stringify({ met: true, text: '+2.0' }), 'a surplus');
-  eq(JSON.stringify(r.short), JSON.stringify({ met: false, text: '2.5' }), 'a shortfall of 2.46');
+  eq(JSON.stringify(r.zero), JSON.stringify({ met: true, text: '+0.0', digits: 1 }), 'a gap of exactly 0 is met');
+  eq(JSON.stringify(r.tiny), JSON.stringify({ met: true, text: '+0.0', digits: 1 }), 'a gap of −1e-12 (the engine tolerance) is met, never −0.0');
+  eq(JSON.stringify(r.over), JSON.stringify({ met: true, text: '+2.0', digits: 1 }), 'a surplus');
+  eq(JSON.stringify(r.short), JSON.stringify({ met: false, text: '2.5', digits: 1 }), 'a shortfall of 2.46');
   eq(r.cent.text, '0.01', 'a shortfall of 0.01');
   eq(r.small.text, '0.0004', 'a shortfall of 0.0004');
+  eq(r.small.digits, 4, 'the decimals of a shortfall of 0.0004');
+  eq(JSON.stringify(r.fine), JSON.stringify(['129.996', '130.0', null]), 'F.fine');
   eq(r.four.text, '0.004', 'a shortfall of 0.004');
   eq(r.en.text, '0.004', 'English shortfall');
   eq(r.nan, null, 'NaN gap');
@@ -1860,7 +1863,7 @@ test('analysis-status: a small gap shows あと 0.004, never −0.0', async () =
   assert(Math.abs(idx - 129.996) < 1e-9, `the index on plan in 2027 is 129.996: ${idx}`);
   const card = await textOf(page, cardSel(2027));
   assert(card.includes('あと 0.004'), `the card shows the real gap: "${card}"`);
-  assert(card.includes('不整合（あと 0.004 不足）'), `the card says the targets do not add up: "${card}"`);
+  assert(card.includes('目標の積み上げ: 129.996 — 不整合（あと 0.004 不足）'), `the card says the targets add up to 129.996, short: "${card}"`);
   assert(!card.includes('−0.0') && !card.includes('-0.0'), `no −0.0: "${card}"`);
   await shotOf(page, cardSel(2027), 'analysis-status-part-small-gap');
   eq(await loc(page, cardSel(2027)).getAttribute('data-verdict'), 'inconsistent', 'data-verdict');

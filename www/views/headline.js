@@ -130,7 +130,8 @@ export function create(ctx) {
 
       if (s.path === 'plan') {
         const w = !gap ? t(L, 'noActual') : gap.met ? t(L, 'consistent') : t(L, 'inconsistent', { gap: gap.text });
-        say(c, gap?.met ? 'good' : 'bad', gap?.met ? 'consistent' : 'inconsistent', t(L, 'planVerdict', { v: F.score(value, L) ?? '—', w }));
+        const v = gap ? F.fine(value, L, gap.digits) : null;
+        say(c, gap?.met ? 'good' : 'bad', gap?.met ? 'consistent' : 'inconsistent', t(L, 'planVerdict', { v: v ?? '—', w }));
       } else if (s.path === 'actual') {
         if (!gap) say(c, 'none', 'no-actual', t(L, 'noActual'));
         else say(c, gap.met ? 'good' : 'bad', gap.met ? 'met' : 'missed', t(L, gap.met ? 'actualMet' : 'actualMissed'));
