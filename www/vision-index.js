@@ -10,8 +10,6 @@ import * as data from './views/data.js';
 import * as goals from './views/goals.js';
 import * as headline from './views/headline.js';
 import * as indicators from './views/indicators.js';
-// ---- status (ui-status)
-import * as lagging from './views/lagging.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
@@ -45,6 +43,8 @@ function toText(x) {
 // The analysis views' code loads after the first render (views/lazy.js).
 const band = lazy(() => import('./views/band.js'));
 const compare = lazy(() => import('./views/compare.js'));
+// ---- status (ui-status): the lagging list loads with the analysis, after the first render
+const lagging = lazy(() => import('./views/lagging.js'));
 const VIEWS = [headline, lagging, toolbar, chart, band, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {

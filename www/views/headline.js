@@ -8,7 +8,7 @@
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
-import { badge, coverageText, putStatus } from './lagging.js';
+import { badge, coverageText, putStatus } from './status.js';
 
 /** @typedef {import('../types').State} State */
 
@@ -108,6 +108,8 @@ export function create(ctx) {
     setText(nowCover, nc);
     nowCover.hidden = !nc;
     if (msel.value !== String(s.an.milestone)) msel.value = String(s.an.milestone);
+    // its action comes with the analysis code (after the first render): usable once an answer is there
+    msel.disabled = !s.an.status;
 
     const base = s.base[s.path];
     const on = t(L, 'onPath', { path: pathInText(s) });

@@ -3,7 +3,7 @@ import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { keys } from '../modules/state.js';
-import { badge, putStatus, statusMilestone } from './lagging.js';
+import { badge, putStatus, statusMilestone } from './status.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
