@@ -78,7 +78,9 @@ export function create(ctx) {
   const msel = h(
     'select',
     { id: 'status-milestone', 'data-testid': 'status-milestone' },
-    milestones.map((m) => h('option', { value: m.year, text: `${F.fy(m.year, L)}（${F.score(m.value, L)}）` })),
+    milestones.map((m) =>
+      h('option', { value: m.year, text: L === 'en' ? `${F.fy(m.year, L)}: ${F.score(m.value, L)}` : `${F.fy(m.year, L)}・${F.score(m.value, L)}` }),
+    ),
   );
   const pick =
     milestones.length > 1 ? h('div', { class: 'field inline ms-pick' }, h('label', { for: 'status-milestone', text: t(L, 'statusMilestone') }), msel) : null;
