@@ -61,7 +61,8 @@ const built = await esbuild.build({
   logLevel: 'warning',
   define: { __VI_WORKER__: JSON.stringify(`./${workerName}`) },
 });
-const entry = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+// (each lazy import() is an entry point of its own to esbuild: the element's is the one from vision-index.js)
+const entry = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint && path.basename(o.entryPoint) === 'vision-index.js')?.[0];
 if (!entry) throw new Error('dist: esbuild wrote no entry');
 const entryName = path.basename(entry);
 

@@ -26,14 +26,12 @@ pub fn latest_actual_year(ds: &Dataset) -> i32 {
     values.fold(ds.index.base_year, i32::max)
 }
 
-/// The path the page shows first: `outlook` once any indicator has an actual
-/// after the base year, else `plan` (before that, outlook equals plan).
-pub fn default_path(ds: &Dataset) -> ScorePath {
-    if latest_actual_year(ds) > ds.index.base_year {
-        ScorePath::Outlook
-    } else {
-        ScorePath::Plan
-    }
+/// The path the page shows first: always `outlook` (見込み), the honest
+/// question "where do we stand to land?". Before any actual after the base
+/// year it equals `plan`, but the page then says that nothing can be judged
+/// yet rather than showing the plan as met (which it is by construction).
+pub fn default_path(_ds: &Dataset) -> ScorePath {
+    ScorePath::Outlook
 }
 
 /// How a KPI stands in its latest year with a figure.
@@ -94,10 +92,10 @@ mod tests {
     }
 
     #[test]
-    fn default_dataset_starts_on_plan() {
+    fn default_dataset_starts_on_outlook() {
         let ds = load_dataset(DEFAULT).expect("valid").value;
         assert_eq!(latest_actual_year(&ds), 2023);
-        assert_eq!(default_path(&ds), ScorePath::Plan);
+        assert_eq!(default_path(&ds), ScorePath::Outlook, "outlook even before any actual after the base year");
     }
 
     #[test]

@@ -59,7 +59,8 @@ const analysisViews = () => import('./views/later.js');
 const band = lazy(() => analysisViews().then((m) => m.band));
 const contrib = lazy(() => analysisViews().then((m) => m.contrib));
 const compare = lazy(() => analysisViews().then((m) => m.compare));
-const VIEWS = [headline, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
+const lagging = lazy(() => analysisViews().then((m) => m.lagging));
+const VIEWS = [headline, lagging, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
@@ -213,7 +214,7 @@ class VisionIndex extends HTMLElement {
 
   /** SPEC §8.1: the progress status of every node, the command line's `status` object. */
   status() {
-    return this.analyse('quick', 'status', []);
+    return this.ask('status');
   }
 
   /**
@@ -222,11 +223,7 @@ class VisionIndex extends HTMLElement {
    * @param {{ milestone: number, indicator?: string, goal?: string, policy?: string, path?: string }} q
    */
   seek(q) {
-    const { milestone, indicator, goal, policy, path = 'plan' } = q || /** @type {any} */ ({});
-    const subject = indicator != null ? ['indicator', indicator] : goal != null ? ['goal', goal] : policy != null ? ['policy', policy] : null;
-    if (!subject) return Promise.reject(usageError('seek', 'indicator, goal or policy'));
-    if (!Number.isInteger(milestone)) return Promise.reject(usageError('milestone', 'an integer year'));
-    return this.analyse('quick', 'seek', [milestone, subject[0], String(subject[1]), String(path)]);
+    return this.ask('seek', q);
   }
 
   /**
@@ -234,9 +231,7 @@ class VisionIndex extends HTMLElement {
    * @param {{ year: number, path?: string }} q
    */
   contrib(q) {
-    const { year, path = 'outlook' } = q || /** @type {any} */ ({});
-    if (!Number.isInteger(year)) return Promise.reject(usageError('year', 'an integer year'));
-    return this.analyse('quick', 'contrib', [year, String(path)]);
+    return this.ask('contrib', q);
   }
 
   /**
@@ -246,29 +241,20 @@ class VisionIndex extends HTMLElement {
    * @param {{ text?: boolean }} [how]
    */
   uncertainty(q, how) {
-    const { draws = 10000, seed = 0, path = 'outlook', weights = 0, spread = 0.1 } = q || {};
-    if (!Number.isInteger(draws) || draws < 1 || draws > 1e6) return Promise.reject(usageError('draws', '1 – 1,000,000'));
-    let big;
-    try {
-      big = BigInt(seed);
-    } catch {
-      return Promise.reject(usageError('seed', 'an integer from 0'));
-    }
-    if (big < 0n || big >= 2n ** 64n) return Promise.reject(usageError('seed', 'an integer from 0 to 2^64 − 1'));
-    if (typeof weights !== 'number' || typeof spread !== 'number') return Promise.reject(usageError('weights, spread', 'numbers in [0, 1)'));
-    return this.analyse('mc', 'uncertainty', [draws, big, String(path), weights, spread], !!how?.text);
+    return this.ask('uncertainty', q, how);
   }
 
   /**
-   * One analysis op on the current dataset and scenario, in a worker.
-   * @param {'quick' | 'mc'} lane
-   * @param {string} op
-   * @param {any[]} args
+   * One question of SPEC §8 on the current dataset and scenario, answered in a
+   * worker (modules/analysis-api.js, loaded with the analysis).
+   * @param {'status' | 'seek' | 'contrib' | 'uncertainty'} name
+   * @param {any} [q]
+   * @param {{ text?: boolean }} [how]
    */
-  async analyse(lane, op, args, asText = false) {
+  async ask(name, q, how) {
     await this.booted;
-    if (!this.state.ds) throw usageError('dataset', 'a dataset loaded');
-    return (await this.loadAnalysis()).run(lane, op, args, asText);
+    const [analysis, m] = await Promise.all([this.loadAnalysis(), analysisViews()]);
+    return m.api[name](analysis, this.state, q, how);
   }
 
   /** Loads the analysis code (a chunk of its own in dist/) and starts its workers, once. */
@@ -514,24 +500,6 @@ class VisionIndex extends HTMLElement {
     this.views = views;
     if (focusTestId) /** @type {HTMLElement | null} */ (this.root.querySelector(`[data-testid="${focusTestId}"]`))?.focus();
   }
-}
-
-/**
- * A question the analysis cannot take (SPEC §8: the command line's usage error).
- * @param {string} what
- * @param {string} expected
- */
-function usageError(what, expected) {
-  const e = /** @type {Error & { problems: any[] }} */ (new Error(`${what}: expected ${expected}`));
-  e.problems = [
-    {
-      severity: 'error',
-      path: what,
-      code: 'usage',
-      message: { ja: `分析の指定に誤りがあります: ${what}（${expected}）`, en: `bad analysis question: ${what} (expected ${expected})` },
-    },
-  ];
-  return e;
 }
 
 if (!customElements.get('vision-index')) customElements.define('vision-index', VisionIndex);

@@ -509,7 +509,8 @@ test('2. headline 100.0 (令和5年度（2023）); plan path meets 130.0 / 135.0
   eq(await loc(page, cardSel(2027)).getAttribute('data-met'), 'true', '2027 card data-met');
   eq(await loc(page, cardSel(2031)).getAttribute('data-met'), 'true', '2031 card data-met');
   const card = await textOf(page, cardSel(2027));
-  assert(card.includes('達成') && !card.includes('未達'), `2027 card says 達成: "${card}"`);
+  // on 計画 meeting the milestone is true by construction: the card says the targets add up (整合), never 達成
+  assert(card.includes('目標の積み上げ: 130.0 — 整合') && !card.includes('達成') && !card.includes('未達'), `2027 card on plan says 整合, not 達成: "${card}"`);
   assert((await textOf(page, `${cardSel(2027)} [data-role="target"]`)).includes('130'), '2027 card shows the target 130');
   assert((await loc(page, '[data-testid="chart"] path[data-series="plan"]').count()) === 1, 'the chart draws the plan line');
   assert((await loc(page, '[data-testid="chart"] [data-milestone="2027"]').count()) >= 1, 'the chart marks the 2027 milestone');
@@ -839,7 +840,7 @@ test('8. language switch: English labels and FY years, then back to Japanese', a
   await choosePath(page, 'plan');
   await switchLang(page, 'en');
   const card = await textOf(page, cardSel(2027));
-  assert(/\bmet\b/i.test(card) && !/not met/i.test(card), `English card says met: "${card}"`);
+  assert(card.includes('Targets add up to 130.0 — consistent') && !/\bmet\b/i.test(card), `English plan card says consistent: "${card}"`);
   assert(!/[\u3040-\u30ff]/.test(card), `no kana left in the card: "${card}"`);
   const head = await textOf(page, '[data-testid="headline-now"]');
   assert(head.includes('FY2023') && head.includes('100.0'), `English headline: "${head}"`);
@@ -861,7 +862,7 @@ test('8. language switch: English labels and FY years, then back to Japanese', a
 
   await switchLang(page, 'ja');
   const card2 = await textOf(page, cardSel(2027));
-  assert(card2.includes('達成'), `Japanese card says 達成 again: "${card2}"`);
+  assert(card2.includes('整合') && !card2.includes('達成'), `Japanese card says 整合 again: "${card2}"`);
   const head2 = await textOf(page, '[data-testid="headline-now"]');
   assert(head2.includes('令和5年度（2023）'), `Japanese headline again: "${head2}"`);
   const msg2 = (await loc(page, '[data-testid="errors"] li [data-role="message"]').allInnerTexts()).join(' ');
@@ -2009,6 +2010,290 @@ test('analysis-contrib: geometric mean (log shares scaled to the change), Englis
   await scanText(page, 'contributions, geometric, English');
   assertNoErrors(page);
 });
+
+// ---- status (ui-status): honest milestone cards, progress status, the lagging list, coverage
+
+const PS_JA = {
+  achieved: '目標達成',
+  on_track: '順調',
+  acceleration_needed: '加速が必要',
+  limited: '進捗が限定的',
+  deterioration: '悪化',
+  missed: '未達',
+  no_data: 'データなし',
+};
+const PS_RANK = ['missed', 'deterioration', 'limited', 'acceleration_needed'];
+
+/**
+ * The default dataset with illustrative FY2024/FY2025 actuals for some indicators (the rest none):
+ * G1, G5 grow too slowly (limited), G2 falls (deterioration), G4 needs acceleration, G3 and G6 on track.
+ */
+function judgedDataset() {
+  const d = structuredClone(DATASET);
+  const put = (id, values) => (d.indicators.find((i) => i.id === id).values = values);
+  put('G1-a', { 2025: 21 });
+  put('G2-b', { 2024: 660, 2025: 700 }); // a "down" indicator going up
+  put('G3-a', { 2025: 24 });
+  put('G4-b', { 2025: 46 });
+  put('G5-a', { 2024: 50, 2025: 50 });
+  put('G6-b', { 2024: 17000 });
+  return d;
+}
+
+/** Waits until the analysis answers on show are for the current state (no 計算中… left in the cards and lists). */
+async function analysisSettled(page) {
+  await until(
+    async () =>
+      page.evaluate(() => {
+        const r = document.querySelector('vision-index').shadowRoot;
+        return !/計算中|Calculating/.test(r.textContent) && r.querySelectorAll('[data-status="pending"]').length === 0;
+      }),
+    'the analysis answers on show (no 計算中…)',
+  );
+  await frames(page);
+}
+
+/** A status badge's text, symbol and word (the layout's gap may read as a space). */
+/** A screenshot of one part of the page (to look at it at full size). */
+async function shotOf(page, sel, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await loc(page, sel).first().screenshot({ path: file });
+  screenshots.push(path.relative(ROOT, file));
+}
+
+const statusWord = async (page, sel) => (await textOf(page, `${sel} [data-role="status"]`)).replace(/\s+/g, '');
+
+test('analysis-status: gap and probability formatting (format.js gapOf, prob)', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const r = await page.evaluate(async () => {
+    const F = await import('/modules/format.js');
+    const g = (v, l = 'ja') => F.gapOf(v, l);
+    return {
+      zero: g(0),
+      tiny: g(-1e-12),
+      over: g(2.04),
+      short: g(-2.46),
+      cent: g(-0.01),
+      small: g(-0.0004),
+      four: g(-0.004),
+      nan: g(Number.NaN),
+      nul: g(null),
+      en: g(-0.004, 'en'),
+      fine: [F.fine(129.996, 'ja', 3), F.fine(130, 'ja', 1), F.fine(Number.NaN, 'ja', 3)],
+      p: [F.prob(0.43, 'ja'), F.prob(0.998, 'ja'), F.prob(0.002, 'ja'), F.prob(1, 'ja'), F.prob(0, 'ja'), F.prob(Number.NaN, 'ja')],
+    };
+  });
+  eq(JSON.stringify(r.zero), JSON.stringify({ met: true, text: '+0.0', digits: 1 }), 'a gap of exactly 0 is met');
+  eq(JSON.stringify(r.tiny), JSON.stringify({ met: true, text: '+0.0', digits: 1 }), 'a gap of −1e-12 (the engine tolerance) is met, never −0.0');
+  eq(JSON.stringify(r.over), JSON.stringify({ met: true, text: '+2.0', digits: 1 }), 'a surplus');
+  eq(JSON.stringify(r.short), JSON.stringify({ met: false, text: '2.5', digits: 1 }), 'a shortfall of 2.46');
+  eq(r.cent.text, '0.01', 'a shortfall of 0.01');
+  eq(r.small.text, '0.0004', 'a shortfall of 0.0004');
+  eq(r.small.digits, 4, 'the decimals of a shortfall of 0.0004');
+  eq(JSON.stringify(r.fine), JSON.stringify(['129.996', '130.0', null]), 'F.fine');
+  eq(r.four.text, '0.004', 'a shortfall of 0.004');
+  eq(r.en.text, '0.004', 'English shortfall');
+  eq(r.nan, null, 'NaN gap');
+  eq(r.nul, null, 'null gap');
+  eq(r.p.slice(0, 5).join(' '), '43% 99% 1% 100% 0%', 'probabilities never round to a certainty');
+  eq(r.p[5], null, 'NaN probability');
+});
+
+test('analysis-status: default dataset — plan cards say 整合 (not 達成), outlook says 実績がないため判定できません', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  eq(await page.evaluate(() => document.querySelector('vision-index').path), 'outlook', 'the page starts on 見込み');
+  await analysisSettled(page);
+  for (const y of [2027, 2031]) {
+    const card = await textOf(page, cardSel(y));
+    assert(card.includes('実績がないため判定できません'), `${y} card on outlook cannot be judged: "${card}"`);
+    assert(!card.includes('達成見込み') && !card.includes('未達見込み'), `${y} card on outlook gives no outlook: "${card}"`);
+    eq(await cardValue(page, y), y === 2027 ? '130.0' : '135.0', `${y} card still shows the outlook value`);
+    eq(await statusWord(page, cardSel(y)), '—データなし', `${y} index status`);
+  }
+  const lag = await textOf(page, '[data-testid="lagging"]');
+  assert(lag.includes('実績がまだないため、遅れの判定はできません'), `lagging list with no actual: "${lag}"`);
+  eq(await loc(page, '[data-testid="lagging"] li').count(), 0, 'no lagging goal listed');
+  eq(await statusWord(page, '[data-testid="goals"] [data-goal="G1"]'), '—データなし', 'G1 status in the goals view');
+  eq(await statusWord(page, '[data-testid="indicators"] tr[data-indicator="G1-a"]'), '—データなし', 'G1-a status in the table');
+  const sym = loc(page, '[data-testid="goals"] [data-goal="G1"] [data-role="status"] .psym');
+  eq(await sym.getAttribute('aria-hidden'), 'true', 'the status symbol is hidden from screen readers');
+  await choosePath(page, 'plan');
+  for (const [y, v] of [
+    [2027, '130.0'],
+    [2031, '135.0'],
+  ]) {
+    const card = await textOf(page, cardSel(y));
+    assert(card.includes(`目標の積み上げ: ${v} — 整合`), `${y} plan card: "${card}"`);
+    assert(!card.includes('達成'), `${y} plan card never says 達成: "${card}"`);
+    eq(await loc(page, cardSel(y)).getAttribute('data-verdict'), 'consistent', `${y} data-verdict`);
+  }
+  eq((await scanText(page, 'analysis-status default plan')).length, 0, 'no NaN/undefined/null text');
+  assertNoErrors(page);
+});
+
+test('analysis-status: a small gap shows あと 0.004, never −0.0', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  // G1-a's score −0.088 → G1 −0.044 → the index −0.004 (11 goals, arithmetic): 129.996
+  await typeInto(page, targetInput(page, 'G1-a', 2027), 25.9824);
+  const idx = await page.evaluate(() => {
+    const r = document.querySelector('vision-index').result('plan');
+    return r.index[r.years.indexOf(2027)];
+  });
+  assert(Math.abs(idx - 129.996) < 1e-9, `the index on plan in 2027 is 129.996: ${idx}`);
+  const card = await textOf(page, cardSel(2027));
+  assert(card.includes('あと 0.004'), `the card shows the real gap: "${card}"`);
+  assert(card.includes('目標の積み上げ: 129.996 — 不整合（あと 0.004 不足）'), `the card says the targets add up to 129.996, short: "${card}"`);
+  assert(!card.includes('−0.0') && !card.includes('-0.0'), `no −0.0: "${card}"`);
+  await shotOf(page, cardSel(2027), 'analysis-status-part-small-gap');
+  eq(await loc(page, cardSel(2027)).getAttribute('data-verdict'), 'inconsistent', 'data-verdict');
+  await switchLang(page, 'en');
+  const en = await textOf(page, cardSel(2027));
+  assert(en.includes('short by 0.004') && en.includes('0.004 short'), `English card: "${en}"`);
+  eq((await scanText(page, 'analysis-status small gap')).length, 0, 'no NaN/undefined/null text');
+  assertNoErrors(page);
+});
+
+test('analysis-status: judged dataset — outlook cards, statuses, P(meet), lagging list, milestone selector', async () => {
+  for (const [w, hgt] of [
+    [1280, 900],
+    [390, 844],
+  ]) {
+    const phone = w < 600;
+    const ctx = await newContext(phone ? { viewport: { width: w, height: hgt }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {});
+    const page = await openPage(ctx);
+    const r = await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), judgedDataset());
+    eq(r.ok, true, `loadDataset(judged): ${JSON.stringify(r.errors)?.slice(0, 200)}`);
+    await choosePath(page, 'outlook');
+    await analysisSettled(page);
+    const st = await page.evaluate(() => document.querySelector('vision-index').status());
+    const mc = await page.evaluate(() =>
+      document.querySelector('vision-index').uncertainty({ draws: 10000, seed: 1, path: 'outlook', weights: 0, spread: 0.1 }),
+    );
+    const res = await page.evaluate(() => document.querySelector('vision-index').result('outlook'));
+    for (const [k, y] of [
+      [0, 2027],
+      [1, 2031],
+    ]) {
+      const card = await textOf(page, cardSel(y));
+      const ist = st.milestones[k].index.status;
+      assert(ist !== 'no_data', `the index is judged for ${y}: ${ist}`);
+      const v = res.index[res.years.indexOf(y)];
+      const want = v >= st.milestones[k].target - 1e-9 ? '達成見込み' : '未達見込み';
+      assert(card.includes(want), `${y} card says ${want} (outlook ${v}): "${card}"`);
+      eq(
+        await statusWord(page, cardSel(y)),
+        `${{ achieved: '✓', on_track: '▲', acceleration_needed: '◆', limited: '△', deterioration: '▼', missed: '✕' }[ist]}${PS_JA[ist]}`,
+        `${y} index status = el.status()`,
+      );
+      const p = Math.round(mc.milestones[k].p_met * 100);
+      const pm = await textOf(page, `${cardSel(y)} [data-role="p-met"]`);
+      eq(pm, `達成確率 ${Math.min(p, mc.milestones[k].p_met < 1 ? 99 : 100)}%`, `${y} P(meet) = el.uncertainty().p_met ${mc.milestones[k].p_met}`);
+    }
+    // the headline: the latest actual (FY2025) stands on 5 of the 11 goals
+    const head = await textOf(page, '[data-testid="headline-now"]');
+    assert(head.includes('11 の目指す姿のうち 5 件から'), `headline coverage: "${head}"`);
+    // goals and indicators: the status for the chosen milestone (2027)
+    const m0 = st.milestones[0];
+    for (const g of DATASET.goals) {
+      const word = await statusWord(page, `[data-testid="goals"] [data-goal="${g.id}"]`);
+      assert(word.endsWith(PS_JA[m0.goals[g.id].status]), `${g.id} status "${word}" = ${m0.goals[g.id].status}`);
+    }
+    for (const id of ['G2-b', 'G4-b', 'G7-a']) {
+      const word = await statusWord(page, `[data-testid="indicators"] tr[data-indicator="${id}"]`);
+      assert(word.endsWith(PS_JA[m0.indicators[id].status]), `${id} status "${word}" = ${m0.indicators[id].status}`);
+    }
+    // the lagging list, in the order the status gives (computed here from el.status())
+    const order = (m) =>
+      DATASET.goals
+        .map((g, i) => ({ id: g.id, s: m.goals[g.id], i }))
+        .filter((x) => PS_RANK.includes(x.s.status))
+        .sort((a, b) => PS_RANK.indexOf(a.s.status) - PS_RANK.indexOf(b.s.status) || (a.s.ratio ?? Infinity) - (b.s.ratio ?? Infinity) || a.i - b.i)
+        .map((x) => x.id);
+    const want = order(m0);
+    assert(want.length >= 3 && want.includes('G2'), `the dataset makes some goals lag: ${want}`);
+    const shown = await loc(page, '[data-testid="lagging"] li[data-goal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-goal')));
+    eq(shown.join(','), want.join(','), 'lagging list order');
+    const first = await textOf(page, `[data-testid="lagging"] li[data-goal="${want[0]}"]`);
+    assert(first.includes(PS_JA[m0.goals[want[0]].status]) && first.includes(`実績 ${m0.goals[want[0]].observed.toFixed(1)}`), `lagging item: "${first}"`);
+    if (!phone) {
+      await screenshot(page, 'analysis-status-judged-1280');
+      await shotOf(page, '.sec-headline', 'analysis-status-part-headline-1280');
+      await shotOf(page, '.sec-lagging', 'analysis-status-part-lagging-1280');
+      await shotOf(page, '.sec-goals', 'analysis-status-part-goals-1280');
+      await shotOf(page, '[data-testid="indicators"] thead', 'analysis-status-part-table-head-1280');
+      await shotOf(page, '[data-testid="indicators"] tbody', 'analysis-status-part-table-1280');
+      // another milestone: the statuses follow it
+      await loc(page, '[data-testid="status-milestone"]').selectOption('2031');
+      await until(async () => (await page.evaluate(() => document.querySelector('vision-index').state?.an?.milestone ?? 2031)) === 2031, 'milestone 2031');
+      await analysisSettled(page);
+      const m1 = st.milestones[1];
+      const want1 = order(m1);
+      await until(
+        async () =>
+          (await loc(page, '[data-testid="lagging"] li[data-goal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-goal')).join(','))) ===
+          want1.join(','),
+        `lagging list for 2031: ${want1}`,
+      );
+      for (const g of DATASET.goals) {
+        const word = await statusWord(page, `[data-testid="goals"] [data-goal="${g.id}"]`);
+        assert(word.endsWith(PS_JA[m1.goals[g.id].status]), `2031: ${g.id} status "${word}" = ${m1.goals[g.id].status}`);
+      }
+      assert((await textOf(page, '[data-testid="indicators"] thead')).includes('令和13年度'), 'the status column names the milestone');
+      await switchLang(page, 'en');
+      await analysisSettled(page);
+      const en = await textOf(page, cardSel(2027));
+      assert(/Likely to be (met|missed)/.test(en) && /Chance of meeting it \d+%/.test(en), `English outlook card: "${en}"`);
+      assert((await textOf(page, '[data-testid="headline-now"]')).includes('from 5 of the 11 target states'), 'English coverage');
+      await screenshot(page, 'analysis-status-judged-en-1280');
+      await switchLang(page, 'ja');
+    } else {
+      await screenshot(page, 'analysis-status-judged-390');
+      await shotOf(page, '.sec-headline', 'analysis-status-part-headline-390');
+      await shotOf(page, '.sec-lagging', 'analysis-status-part-lagging-390');
+      await shotOf(page, '.sec-goals', 'analysis-status-part-goals-390');
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(sw <= 392, `no page-wide horizontal scroll on a phone: ${sw}`);
+    }
+    eq((await scanText(page, `analysis-status judged ${w}`)).length, 0, 'no NaN/undefined/null text');
+    assertNoErrors(page, { console: false });
+    await ctx.close();
+    contexts.delete(ctx);
+  }
+});
+
+test('analysis-status: 実績 path — value only, coverage 11 の目指す姿のうち 1 件から after one assumed value', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'actual');
+  for (const y of [2027, 2031]) {
+    const card = await textOf(page, cardSel(y));
+    assert(card.includes('実績なし') && !card.includes('達成') && !card.includes('未達'), `${y} actual card without actual: "${card}"`);
+  }
+  await loc(page, '[data-testid="value-year"]').first().selectOption('2027');
+  await frames(page);
+  await typeInto(page, loc(page, 'tr[data-indicator="G1-a"] input[data-value-year]'), 25); // score 125: G1 125, the index from G1 alone
+  const res = await page.evaluate(() => document.querySelector('vision-index').result('actual'));
+  const v = res.index[res.years.indexOf(2027)];
+  assert(Math.abs(v - 125) < 1e-9, `actual index 2027 from G1 alone: ${v}`);
+  const card = await textOf(page, cardSel(2027));
+  eq(await cardValue(page, 2027), '125.0', 'the reported value');
+  assert(card.includes('11 の目指す姿のうち 1 件から'), `coverage on the card: "${card}"`);
+  assert(card.includes('未達') && card.includes('あと 5.0'), `125 against 130 is 未達, あと 5.0: "${card}"`);
+  assert(!card.includes('見込み') && !card.includes('達成確率'), `no outlook on the actual path: "${card}"`);
+  const c31 = await textOf(page, cardSel(2031));
+  assert(c31.includes('実績なし'), `2031 still without actual: "${c31}"`);
+  await screenshot(page, 'analysis-status-actual-coverage');
+  await shotOf(page, '.sec-headline', 'analysis-status-part-actual-headline');
+  eq((await scanText(page, 'analysis-status actual coverage')).length, 0, 'no NaN/undefined/null text');
+  assertNoErrors(page);
+});
+
+// ---- end status (ui-status)
 
 test('budgets: transfer (asserted, on dist/), first render and edit time (reported)', async () => {
   // (a) the first load of what is published (make dist), every response gzip -9 in Node;

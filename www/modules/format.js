@@ -116,3 +116,46 @@ export function put(el, s, lang) {
     }
   }
 }
+
+// ---- status (ui-status)
+/**
+ * How a milestone gap (value − target) reads. Met when the gap is 0 or above
+ * (to the engine's 1e-9), the surplus then signed and never below "+0.0";
+ * otherwise the shortfall, positive, with as many decimals as it takes not
+ * to read as 0 ("2.5", "0.01", "0.0004"; never "0.0" or "−0.0").
+ * @param {unknown} gap
+ * @param {string} lang
+ * @returns {{met: boolean, text: string, digits: number} | null} null when there is no gap (no value); `digits`: the decimals shown
+ */
+export function gapOf(gap, lang) {
+  const g = scoreOf(gap);
+  if (g === null) return null;
+  if (g >= -1e-9) return { met: true, text: /** @type {string} */ (signed(Math.max(0, g), lang)), digits: 1 };
+  const short = -g;
+  const digits = short >= 0.05 ? 1 : Math.min(12, Math.max(1, -Math.floor(Math.log10(short))));
+  return { met: false, text: /** @type {string} */ (fmt(short, lang, 1, digits)), digits };
+}
+
+/**
+ * A value with up to `digits` decimals (at least one): a value just short of
+ * its target with the digits of `gapOf` ("129.996", not "130.0").
+ * @param {unknown} v
+ * @param {string} lang
+ * @param {number} digits
+ */
+export const fine = (v, lang, digits) => fmt(v, lang, 1, Math.max(1, Math.min(12, digits)));
+
+/**
+ * A probability (0–1) as a whole percentage that never rounds to a certainty
+ * it is not: "43%", "99%" for 0.998, "1%" for 0.002; null when not a number.
+ * @param {unknown} p
+ * @param {string} lang
+ */
+export function prob(p, lang) {
+  const v = scoreOf(p);
+  if (v === null) return null;
+  let pc = Math.round(v * 100);
+  if (v < 1 && pc >= 100) pc = 99;
+  if (v > 0 && pc <= 0) pc = 1;
+  return percent(pc, lang);
+}

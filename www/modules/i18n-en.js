@@ -150,4 +150,18 @@ export const en = {
   bandP95: 'Band high (95 %)',
   compareLegend: 'Compared: {name}',
   // ---- contributions view (issue 12)
+  // ---- status (ui-status)
+  planVerdict: 'Targets add up to {v} — {w}',
+  consistent: 'consistent',
+  inconsistent: 'short by {gap}',
+  actualMet: 'Target met',
+  actualMissed: 'Not met',
+  noActual: 'No actual',
+  gapShort: '{gap} short',
+  calculating: 'Calculating…',
+  analysisFailed: 'Cannot be computed',
+  coverage: 'from {n} of the {total} target states',
+  statusMilestone: 'Progress judged against',
+  goalsStatusNote: 'Progress (▲ on track etc.) is judged against the {year} target.',
+  colStatus: 'Progress',
 };

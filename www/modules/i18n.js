@@ -148,6 +148,20 @@ const ja = {
   bandP95: '幅の上端（95%）',
   compareLegend: '比較：{name}',
   // ---- contributions view (issue 12)
+  // ---- status (ui-status)
+  planVerdict: '目標の積み上げ: {v} — {w}',
+  consistent: '整合',
+  inconsistent: '不整合（あと {gap} 不足）',
+  actualMet: '目標達成',
+  actualMissed: '未達',
+  noActual: '実績なし',
+  gapShort: 'あと {gap}',
+  calculating: '計算中…',
+  analysisFailed: '判定を計算できません',
+  coverage: '{total} の目指す姿のうち {n} 件から',
+  statusMilestone: '進捗を判定する目標',
+  goalsStatusNote: '進捗（▲順調など）は{year}の目標に対する判定です。',
+  colStatus: '進捗',
 };
 
 /** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */

@@ -2,6 +2,25 @@
 // and added to the page's catalogue (modules/i18n.js `addStrings`).
 
 export const ja = {
+  // ---- status (ui-status): shown only with the analysis' answers
+  likely: '達成見込み',
+  unlikely: '未達見込み',
+  cannotJudge: '実績がないため判定できません',
+  progress: '進捗',
+  pMeet: '達成確率 {p}',
+  pMeetLabel: '達成確率（モンテカルロ法、{n}回の試行）',
+  ps_achieved: '目標達成',
+  ps_on_track: '順調',
+  ps_acceleration_needed: '加速が必要',
+  ps_limited: '進捗が限定的',
+  ps_deterioration: '悪化',
+  ps_missed: '未達',
+  ps_no_data: 'データなし',
+  sectionLagging: '遅れている目指す姿',
+  laggingNote: '{year}の目標に対する進捗（実績の伸びと必要な伸びの比較）。遅れの大きい順。',
+  laggingNone: '遅れている目指す姿はありません。',
+  laggingNoData: '実績がまだないため、遅れの判定はできません',
+  observedAt: '実績 {v}（{year}）',
   bandTitle: '不確実性の幅',
   bandWeights: '重みのぶれ R（0〜0.5）',
   bandSpread: '目標のぶれ E（0〜0.5）',
@@ -58,6 +77,25 @@ export const ja = {
 };
 
 export const en = {
+  // ---- status (ui-status): shown only with the analysis' answers
+  likely: 'Likely to be met',
+  unlikely: 'Likely to be missed',
+  cannotJudge: 'No actual after the base year: cannot be judged',
+  progress: 'Progress',
+  pMeet: 'Chance of meeting it {p}',
+  pMeetLabel: 'Chance of meeting it (Monte Carlo, {n} draws)',
+  ps_achieved: 'Achieved',
+  ps_on_track: 'On track',
+  ps_acceleration_needed: 'Acceleration needed',
+  ps_limited: 'Limited progress',
+  ps_deterioration: 'Deterioration',
+  ps_missed: 'Missed',
+  ps_no_data: 'No data',
+  sectionLagging: 'Target states lagging behind',
+  laggingNote: 'Progress towards the {year} target (observed growth against the growth needed), worst first.',
+  laggingNone: 'No target state is lagging behind.',
+  laggingNoData: 'No actual yet: lagging cannot be judged',
+  observedAt: 'actual {v} ({year})',
   bandTitle: 'Uncertainty band',
   bandWeights: 'Weight range R (0–0.5)',
   bandSpread: 'Target spread E (0–0.5)',

@@ -3,13 +3,14 @@ import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { pathInText } from './headline.js';
+import { badge, putStatus, statusMilestone } from './status.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
   const { state: s } = ctx;
   const L = s.lang;
   const ds = s.ds;
-  /** @type {Map<string, {score: HTMLElement, fill: HTMLElement, base: HTMLElement, delta: HTMLElement}>} */
+  /** @type {Map<string, {score: HTMLElement, fill: HTMLElement, base: HTMLElement, delta: HTMLElement, status: HTMLElement}>} */
   const goals = new Map();
   /** @type {Map<string, HTMLElement>} */
   const policies = new Map();
@@ -39,6 +40,7 @@ export function create(ctx) {
               fill: h('span', { class: 'fill' }),
               base: h('span', { class: 'basemark', hidden: true }),
               delta: h('span', { class: 'delta' }),
+              status: badge({ class: 'pstatus gstatus' }),
             };
             goals.set(g.id, r);
             const mark = h('span', { class: 'mark100' });
@@ -51,6 +53,7 @@ export function create(ctx) {
               h('span', { class: 'gname', text: text(g.name, L) }),
               bar,
               h('span', { class: 'gval' }, r.score, r.delta),
+              r.status,
             );
           }),
       ),
@@ -63,7 +66,9 @@ export function create(ctx) {
     const res = s.result;
     const base = s.base[s.path];
     const yi = res.years.indexOf(s.scoreYear);
+    const sm = statusMilestone(s);
     for (const [gid, r] of goals) {
+      putStatus(r.status, sm?.goals?.[gid]?.status, L, !!s.an.error);
       const v = F.at(res.goals[gid], yi);
       const b = F.at(base.goals[gid], yi);
       F.put(r.score, F.score(v, L), L);
@@ -78,7 +83,10 @@ export function create(ctx) {
       if (v === null) setText(e, '');
       else F.put(e, F.score(v, L), L);
     }
-    setText(note, t(L, 'goalsNote', { path: pathInText(s), year: F.fy(s.scoreYear, L) }));
+    setText(
+      note,
+      `${t(L, 'goalsNote', { path: pathInText(s), year: F.fy(s.scoreYear, L) })} ${t(L, 'goalsStatusNote', { year: F.fy(sm?.year ?? s.an.milestone, L) })}`,
+    );
   }
   return { el, update };
 }

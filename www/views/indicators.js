@@ -3,6 +3,7 @@ import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { keys } from '../modules/state.js';
+import { badge, putStatus, statusMilestone } from './status.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -50,6 +51,7 @@ export function create(ctx) {
   );
   const scoreHead = h('th', { scope: 'col', class: 'num' });
   const valueHead = h('span');
+  const statusHead = h('th', { scope: 'col', class: 'pst' });
   const head = h(
     'tr',
     null,
@@ -60,12 +62,13 @@ export function create(ctx) {
     h('th', { scope: 'col', class: 'num', text: t(L, 'colActuals') }),
     h('th', { scope: 'col', class: 'num', text: t(L, 'colTargets') }),
     scoreHead,
+    statusHead,
     s.whatIfYears.map((y) => h('th', { scope: 'col', class: 'whatif' }, t(L, 'colWhatIf'), h('br'), h('small', { text: F.fyShort(y, L) }))),
     h('th', { scope: 'col', class: 'whatif' }, t(L, 'colValue'), h('br'), h('small', null, valueHead)),
     h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
   );
-  const ncol = 9 + s.whatIfYears.length;
-  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
+  const ncol = 10 + s.whatIfYears.length;
+  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
   const rows = new Map();
   const body = h('tbody');
   let goal = null;
@@ -182,6 +185,7 @@ export function create(ctx) {
     const verr = h('span', { class: 'err', id: `${vid}-e`, hidden: true });
     const vtd = h('td', { class: 'whatif' }, vlabel, vnum, verr);
     const score = h('span', { 'data-role': 'score' });
+    const status = stage === 'outcome_long' ? badge() : null;
     const tr = h(
       'tr',
       { 'data-indicator': ind.id, 'data-illustrative': ind.illustrative ? 'true' : null },
@@ -208,6 +212,7 @@ export function create(ctx) {
       h('td', { class: 'num', 'data-role': 'actuals' }, list(ind.values)),
       h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
       h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
+      h('td', { class: 'pst' }, status),
       cells,
       vtd,
       h(
@@ -223,7 +228,7 @@ export function create(ctx) {
         }),
       ),
     );
-    rows.set(ind.id, { ind, name, row: tr, score, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
+    rows.set(ind.id, { ind, name, row: tr, score, status, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
     return tr;
   }
 
@@ -243,7 +248,11 @@ export function create(ctx) {
     const sub = `${pathName}・${F.fyShort(s.scoreYear, L)}`;
     if (scoreHead.querySelector('small')?.textContent !== sub) scoreHead.replaceChildren(t(L, 'colScore'), h('br'), h('small', { text: sub }));
     if (vsel.value !== String(vy)) vsel.value = String(vy);
+    const sm = statusMilestone(s);
+    const ssub = F.fyShort(sm?.year ?? s.an.milestone, L);
+    if (statusHead.querySelector('small')?.textContent !== ssub) statusHead.replaceChildren(t(L, 'colStatus'), h('br'), h('small', { text: ssub }));
     for (const [id, r] of rows) {
+      if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
       F.put(r.score, F.score(F.at(res.indicators[id], yi), L), L);
       for (const c of r.targets) {
         const y = /** @type {number} */ (c.year);

@@ -10,9 +10,11 @@ import { en, ja } from './analysis-strings.js';
 addStrings(ja, en);
 
 export { Analysis } from '../modules/analysis.js';
+export * as api from '../modules/analysis-api.js';
 export * as band from './band.js';
 export * as compare from './compare.js';
 export * as contrib from './contrib.js';
+export * as lagging from './lagging.js';
 export * as chartTable from './chart-table.js';
 export * as errors from './errors.js';
 export * as methodBody from './method-body.js';
