@@ -210,3 +210,10 @@ declare global {
   /** The analysis worker's file in dist/ (defined by scripts/dist.mjs; undefined in www/). */
   const __VI_WORKER__: string | undefined;
 }
+
+// ---- goal seek UI
+/** The goal-seek panel's choice (views/seek.js), merged into AnalysisState. */
+export interface AnalysisState {
+  /** The subject of the 「目標達成に必要な値」 panel, `goal:ID` or `indicator:ID`; null/undefined: the page's default. */
+  seekSubject?: string | null;
+}

@@ -12,6 +12,7 @@ import * as headline from './views/headline.js';
 import * as indicators from './views/indicators.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
+import * as seek from './views/seek.js'; // ---- goal seek UI
 import * as toolbar from './views/toolbar.js';
 import { afterFirstRender } from './views/lazy.js';
 
@@ -40,7 +41,7 @@ function toText(x) {
   }
 }
 
-const VIEWS = [headline, toolbar, chart, goals, method, indicators, projects];
+const VIEWS = [headline, seek, toolbar, chart, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {

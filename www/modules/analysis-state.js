@@ -5,6 +5,8 @@
 // The answers come from the analysis workers (analysis.js), so they arrive a
 // little after the scores: `stale` says the ones on show are for an older state.
 
+import { SEEK_ACTIONS } from './seek-actions.js'; // ---- goal seek UI
+
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').AnalysisState} AnalysisState */
 /** @typedef {import('../types').App} App */
@@ -93,4 +95,6 @@ export const ANALYSIS_ACTIONS = {
     Object.assign(app.state.an.mc, act.mc);
     return { rescore: false, analysis: true };
   },
+  // ---- goal seek UI: the panel's subject and its apply button (seek-actions.js)
+  ...SEEK_ACTIONS,
 };

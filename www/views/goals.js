@@ -3,6 +3,7 @@ import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { pathInText } from './headline.js';
+import { seekCell } from './seek.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
@@ -13,6 +14,8 @@ export function create(ctx) {
   const goals = new Map();
   /** @type {Map<string, HTMLElement>} */
   const policies = new Map();
+  /** @type {import('../types').View[]} */
+  const seekCells = []; // goal seek: the required score per target state
   const max = Math.max(150, ...(ds.index.milestones || []).map((m) => m.value + 20).filter((v) => v < 1e3));
   const barMax = Math.ceil(max / 10) * 10;
   const groups = ds.policies.map((p, pi) => {
@@ -51,6 +54,12 @@ export function create(ctx) {
               h('span', { class: 'gname', text: text(g.name, L) }),
               bar,
               h('span', { class: 'gval' }, r.score, r.delta),
+              h(
+                'span',
+                { class: 'gseek' },
+                h('span', { class: 'gseek-l', 'aria-hidden': 'true', text: t(L, 'seekCol') }),
+                seekCells[seekCells.push(seekCell(ctx, 'goal', g.id)) - 1].el,
+              ),
             );
           }),
       ),
@@ -78,6 +87,7 @@ export function create(ctx) {
       if (v === null) setText(e, '');
       else F.put(e, F.score(v, L), L);
     }
+    for (const c of seekCells) c.update(s);
     setText(note, t(L, 'goalsNote', { path: pathInText(s), year: F.fy(s.scoreYear, L) }));
   }
   return { el, update };

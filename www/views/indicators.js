@@ -3,6 +3,7 @@ import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { keys } from '../modules/state.js';
+import { seekCell, seekHead } from './seek.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -49,6 +50,9 @@ export function create(ctx) {
     years.map((y) => h('option', { value: y, selected: y === s.valueYear, text: F.fy(y, L) })),
   );
   const scoreHead = h('th', { scope: 'col', class: 'num' });
+  const seekTh = seekHead(ctx); // goal seek: the required value per outcome_long row
+  /** @type {import('../types').View[]} */
+  const seekCells = [];
   const valueHead = h('span');
   const head = h(
     'tr',
@@ -60,11 +64,12 @@ export function create(ctx) {
     h('th', { scope: 'col', class: 'num', text: t(L, 'colActuals') }),
     h('th', { scope: 'col', class: 'num', text: t(L, 'colTargets') }),
     scoreHead,
+    seekTh.el,
     s.whatIfYears.map((y) => h('th', { scope: 'col', class: 'whatif' }, t(L, 'colWhatIf'), h('br'), h('small', { text: F.fyShort(y, L) }))),
     h('th', { scope: 'col', class: 'whatif' }, t(L, 'colValue'), h('br'), h('small', null, valueHead)),
     h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
   );
-  const ncol = 9 + s.whatIfYears.length;
+  const ncol = 10 + s.whatIfYears.length;
   /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
   const rows = new Map();
   const body = h('tbody');
@@ -208,6 +213,7 @@ export function create(ctx) {
       h('td', { class: 'num', 'data-role': 'actuals' }, list(ind.values)),
       h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
       h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
+      h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null),
       cells,
       vtd,
       h(
@@ -243,6 +249,8 @@ export function create(ctx) {
     const sub = `${pathName}・${F.fyShort(s.scoreYear, L)}`;
     if (scoreHead.querySelector('small')?.textContent !== sub) scoreHead.replaceChildren(t(L, 'colScore'), h('br'), h('small', { text: sub }));
     if (vsel.value !== String(vy)) vsel.value = String(vy);
+    seekTh.update(s);
+    for (const c of seekCells) c.update(s);
     for (const [id, r] of rows) {
       F.put(r.score, F.score(F.at(res.indicators[id], yi), L), L);
       for (const c of r.targets) {
