@@ -12,9 +12,10 @@ import * as headline from './views/headline.js';
 import * as indicators from './views/indicators.js';
 import * as method from './views/method.js';
 import * as projects from './views/projects.js';
-import * as seek from './views/seek.js'; // ---- goal seek UI
 import * as toolbar from './views/toolbar.js';
-import { afterFirstRender } from './views/lazy.js';
+import { afterFirstRender, lazy } from './views/lazy.js';
+
+const seek = lazy(() => import('./views/seek.js')); // ---- goal seek UI
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */

@@ -173,5 +173,6 @@ export const en = {
   seekCellBusy: '{id}: required for {year}: calculating',
   stSeekApplied: 'Applied the what-if: {name}, target for {year} = {v}',
   stSeekAppliedGoal: 'Applied the what-if: {name}: targets for {year} of {n} indicators changed in proportion (score × {k})',
+  seekCapDetail: ' (score needed {v}, cap {cap})',
   stSeekNot: 'Cannot apply: {msg}',
 };

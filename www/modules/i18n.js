@@ -171,6 +171,7 @@ const ja = {
   seekCellBusy: '{id} の必要な値（{year}）：計算中',
   stSeekApplied: '{name}の{year}の目標値を{v}とする仮定を適用しました',
   stSeekAppliedGoal: '{name}：指標{n}件の{year}の目標値を比例して変える仮定（得点×{k}）を適用しました',
+  seekCapDetail: '（必要な得点 {v}、上限 {cap}）',
   stSeekNot: '適用できません：{msg}',
 };
 

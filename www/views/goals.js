@@ -3,7 +3,7 @@ import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { pathInText } from './headline.js';
-import { seekCell } from './seek.js';
+import { seekCell } from './seek-cell.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
@@ -54,12 +54,7 @@ export function create(ctx) {
               h('span', { class: 'gname', text: text(g.name, L) }),
               bar,
               h('span', { class: 'gval' }, r.score, r.delta),
-              h(
-                'span',
-                { class: 'gseek' },
-                h('span', { class: 'gseek-l', 'aria-hidden': 'true', text: t(L, 'seekCol') }),
-                seekCells[seekCells.push(seekCell(ctx, 'goal', g.id)) - 1].el,
-              ),
+              h('span', { class: 'gseek' }, seekCells[seekCells.push(seekCell(ctx, 'goal', g.id, true)) - 1].el),
             );
           }),
       ),

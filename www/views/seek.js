@@ -2,11 +2,12 @@
 // milestone and the subject chosen, the index now, the subject's value or score
 // now and the one that makes the index equal the milestone, why it cannot when
 // it cannot, and one button that applies it as a what-if (seek-actions.js).
-// Also the compact cells of the indicator table and the goal list (`seekCell`).
+// The compact cells of the indicator table and the goal list are in seek-cell.js.
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { parseSubject, seekOf } from '../modules/seek-actions.js';
+import { fresh, reasonText, withUnit } from './seek-cell.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Ctx} Ctx */
@@ -43,21 +44,6 @@ export function subjectOf(s) {
   id ??= s.ds.goals[0]?.id;
   return id ? { level: 'goal', id, auto: true } : null;
 }
-
-/** @param {State} s @param {any} ind @param {number | null} v */
-const withUnit = (s, ind, v) => {
-  const n = F.num(v, s.lang);
-  if (n === null) return null;
-  const unit = text(ind?.unit, s.lang);
-  return unit ? `${n}${s.lang === 'en' ? ' ' : ''}${unit}` : n;
-};
-
-/** @param {State} s @param {'goal' | 'indicator'} level @param {any} r */
-const reasonText = (s, level, r) =>
-  t(s.lang, level === 'goal' && r?.reason === 'no_effect' ? 'seekReasonGoal_no_effect' : `seekReason_${r?.reason || 'no_effect'}`);
-
-/** Whether the answers on show are for the state on show. */
-const fresh = (/** @type {State} */ s) => !!s.an.seeks && !s.an.stale && !s.an.error && s.an.seeks.year === s.an.milestone;
 
 /** @param {Ctx} ctx */
 export function create(ctx) {
@@ -182,7 +168,11 @@ export function create(ctx) {
     else F.put(v.required, F.score(F.scoreOf(r.required_score), L), L);
     v.required.setAttribute('data-value', String(F.scoreOf(r?.required) ?? ''));
     reason.hidden = !r || reachable;
-    setText(reasonMsg, r && !reachable ? reasonText(s, sub?.level || 'goal', r) : '');
+    let why = r && !reachable ? reasonText(s, sub?.level || 'goal', r) : '';
+    const capNeed = F.score(F.scoreOf(r?.required_score), L);
+    const cap = F.score(F.scoreOf(s.result?.method?.cap), L);
+    if (r?.reason === 'cap' && capNeed && cap) why += t(L, 'seekCapDetail', { v: capNeed, cap });
+    setText(reasonMsg, why);
     const idx = F.scoreOf(r?.index);
     already.hidden = !(reachable && idx !== null && idx >= r.target - 1e-9);
     const can = ok && reachable;
@@ -190,66 +180,6 @@ export function create(ctx) {
     else apply.setAttribute('aria-disabled', 'true');
     goalNote.hidden = isInd || !sub;
     if (!goalNote.hidden) setText(goalNote, t(L, 'seekApplyGoalNote', { year: F.fy(sk?.year ?? s.an.milestone, L) }));
-  }
-  return { el, update };
-}
-
-/**
- * The column head of the table's compact cells: 「必要な値（令和9年度）」.
- * @param {Ctx} ctx
- */
-export function seekHead(ctx) {
-  const L = ctx.state.lang;
-  const small = h('small');
-  const el = h('th', { scope: 'col', class: 'num seek-col' }, t(L, 'seekCol'), h('br'), small);
-  return { el, update: (/** @type {State} */ s) => setText(small, F.fyShort(s.an.milestone, L)) };
-}
-
-/**
- * A compact cell for an outcome_long indicator or a target state: the required
- * value (or 「届きません」, the reason in its name), a button that shows the
- * subject in the panel, where its answer can be applied.
- * @param {Ctx} ctx @param {'goal' | 'indicator'} level @param {string} id
- */
-export function seekCell(ctx, level, id) {
-  const L = ctx.state.lang;
-  const el = h('button', { type: 'button', class: 'seekcell', 'data-seek-cell': id, 'data-level': level });
-  ctx.life.on(el, 'click', () => {
-    ctx.commit({ type: 'setSeekSubject', subject: `${level}:${id}` });
-    const root = /** @type {ShadowRoot | Document} */ (el.getRootNode());
-    const target = /** @type {HTMLElement | null} */ (root.querySelector('[data-testid="seek-apply"]'));
-    root.querySelector('.sec-seek')?.scrollIntoView?.({ block: 'nearest' });
-    target?.focus();
-  });
-  /** @param {State} s */
-  function update(s) {
-    const year = F.fyShort(s.an.seeks?.year ?? s.an.milestone, L);
-    const r = seekOf(s, level, id);
-    let shown;
-    let label;
-    const old = !!r && !s.an.error && s.an.seeks?.year === s.an.milestone; // stale: the last answer, dimmed
-    if (s.an.error) {
-      shown = '—';
-      label = t(L, 'seekUnavailable', { msg: s.an.error });
-    } else if (!old) {
-      shown = t(L, 'seekCalculating');
-      label = t(L, 'seekCellBusy', { id, year });
-    } else if (!r.reachable) {
-      shown = t(L, 'seekUnreachable');
-      label = t(L, 'seekCellLabelNo', { id, year, reason: reasonText(s, level, r) });
-    } else {
-      const ind = level === 'indicator' ? s.indicatorById.get(id) : null;
-      const full = level === 'indicator' ? withUnit(s, ind, F.scoreOf(r.required)) : F.score(F.scoreOf(r.required_score), L);
-      shown = (level === 'indicator' ? F.num(F.scoreOf(r.required), L) : F.score(F.scoreOf(r.required_score), L)) ?? '—';
-      label = t(L, 'seekCellLabel', { id, year, v: full ?? '—' });
-    }
-    setText(el, shown);
-    if (el.getAttribute('aria-label') !== label) {
-      el.setAttribute('aria-label', label);
-      el.setAttribute('title', label);
-    }
-    el.classList.toggle('no', !!r && !r.reachable);
-    el.classList.toggle('stale', !fresh(s));
   }
   return { el, update };
 }
