@@ -61,7 +61,7 @@ export function seekCell(ctx, level, id, labelled = false) {
     const r = seekOf(s, level, id);
     let shown;
     let label;
-    const old = !!r && !s.an.error && s.an.seeks?.year === s.an.milestone; // stale: the last answer, dimmed
+    const old = !!r && !s.an.error && s.an.seeks?.year === s.an.milestone; // stale: the last answer stays until the next
     if (s.an.error) {
       shown = '—';
       label = t(L, 'seekUnavailable', { msg: s.an.error });
@@ -84,7 +84,6 @@ export function seekCell(ctx, level, id, labelled = false) {
       btn.setAttribute('title', label);
     }
     btn.classList.toggle('no', !!r && !r.reachable);
-    btn.classList.toggle('stale', !fresh(s));
   }
   return { el, update };
 }
