@@ -12,26 +12,12 @@
 //   page then shows the honest result).
 
 import * as F from './format.js';
-import { t, text } from './i18n.js';
+import { text } from './i18n.js';
+import { ts as t } from './i18n-seek.js';
+import { parseSubject, seekOf } from './seek-core.js';
 
 /** @typedef {import('../types').App} App */
 /** @typedef {import('../types').State} State */
-
-/**
- * The subject shown: `level:id` ("goal:G4", "indicator:G4-b").
- * @param {string | null | undefined} key
- * @returns {{ level: 'goal' | 'indicator', id: string } | null}
- */
-export function parseSubject(key) {
-  const m = /^(goal|indicator):(.+)$/.exec(key || '');
-  return m ? { level: /** @type {'goal' | 'indicator'} */ (m[1]), id: m[2] } : null;
-}
-
-/**
- * The seek answer on show for a subject, or null.
- * @param {State} s @param {'goal' | 'indicator'} level @param {string} id
- */
-export const seekOf = (s, level, id) => s.an.seeks?.[level === 'goal' ? 'goals' : 'indicators']?.[id] ?? null;
 
 /**
  * An indicator's value in the answer's year on its path: the seek answer's

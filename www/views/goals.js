@@ -3,7 +3,7 @@ import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { pathInText } from './headline.js';
-import { seekCell } from './seek-cell.js';
+import { seekCell } from './seek-slot.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {

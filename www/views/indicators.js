@@ -3,7 +3,7 @@ import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { keys } from '../modules/state.js';
-import { seekCell, seekHead } from './seek-cell.js';
+import { seekCell, seekHead } from './seek-slot.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */

@@ -1,11 +1,13 @@
 // The goal seek's compact cells (SPEC §8.2) in the indicator table and the goal
 // list: the required value per outcome_long indicator or target state, a button
-// that shows the subject in the 「目標達成に必要な値」 panel (views/seek.js, whose
-// code loads after the first render; these cells are drawn with the table).
+// that shows the subject in the 「目標達成に必要な値」 panel (views/seek.js). This
+// code loads after the first render (seek-slot.js holds the places meanwhile).
 import { h, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
-import { t, text } from '../modules/i18n.js';
-import { seekOf } from '../modules/seek-actions.js';
+import { text } from '../modules/i18n.js';
+import { ts as t } from '../modules/i18n-seek.js';
+import { seekOf } from '../modules/seek-core.js';
+import { ACTIONS } from '../modules/state.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Ctx} Ctx */
@@ -22,19 +24,11 @@ export const withUnit = (s, ind, v) => {
 export const reasonText = (s, level, r) =>
   t(s.lang, level === 'goal' && r?.reason === 'no_effect' ? 'seekReasonGoal_no_effect' : `seekReason_${r?.reason || 'no_effect'}`);
 
+/** Whether the goal-seek actions are there (they load with the analysis code). */
+export const canAct = () => 'applySeek' in ACTIONS;
+
 /** Whether the answers on show are for the state on show. */
 export const fresh = (/** @type {State} */ s) => !!s.an.seeks && !s.an.stale && !s.an.error && s.an.seeks.year === s.an.milestone;
-
-/**
- * The column head of the table's compact cells: 「必要な値（令和9年度）」.
- * @param {Ctx} ctx
- */
-export function seekHead(ctx) {
-  const L = ctx.state.lang;
-  const small = h('small');
-  const el = h('th', { scope: 'col', class: 'num seek-col' }, t(L, 'seekCol'), h('br'), small);
-  return { el, update: (/** @type {State} */ s) => setText(small, F.fyShort(s.an.milestone, L)) };
-}
 
 /**
  * A compact cell for an outcome_long indicator or a target state: the required
@@ -49,6 +43,7 @@ export function seekCell(ctx, level, id, labelled = false) {
   const tag = labelled ? h('span', { class: 'seek-l', 'aria-hidden': 'true' }) : null;
   const el = tag ? h('span', { class: 'seek-wrap' }, tag, btn) : btn;
   ctx.life.on(btn, 'click', () => {
+    if (!canAct()) return;
     ctx.commit({ type: 'setSeekSubject', subject: `${level}:${id}` });
     const root = /** @type {ShadowRoot | Document} */ (btn.getRootNode());
     const target = /** @type {HTMLElement | null} */ (root.querySelector('[data-testid="seek-apply"]'));

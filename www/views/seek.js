@@ -5,9 +5,10 @@
 // The compact cells of the indicator table and the goal list are in seek-cell.js.
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
-import { t, text } from '../modules/i18n.js';
-import { parseSubject, seekOf } from '../modules/seek-actions.js';
-import { fresh, reasonText, withUnit } from './seek-cell.js';
+import { text } from '../modules/i18n.js';
+import { ts as t } from '../modules/i18n-seek.js';
+import { parseSubject, seekOf } from '../modules/seek-core.js';
+import { canAct, fresh, reasonText, withUnit } from './seek-cell.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Ctx} Ctx */
@@ -122,11 +123,12 @@ export function create(ctx) {
     box,
   );
 
-  life.on(msel, 'change', () => commit({ type: 'setAnalysisMilestone', year: Number(msel.value) }));
-  life.on(ssel, 'change', () => commit({ type: 'setSeekSubject', subject: ssel.value }));
+  // (the actions load with the analysis code: before that, the choice waits)
+  life.on(msel, 'change', () => canAct() && commit({ type: 'setAnalysisMilestone', year: Number(msel.value) }));
+  life.on(ssel, 'change', () => canAct() && commit({ type: 'setSeekSubject', subject: ssel.value }));
   life.on(apply, 'click', () => {
     const sub = subjectOf(ctx.state);
-    if (sub && apply.getAttribute('aria-disabled') !== 'true') commit({ type: 'applySeek', level: sub.level, id: sub.id });
+    if (sub && canAct() && apply.getAttribute('aria-disabled') !== 'true') commit({ type: 'applySeek', level: sub.level, id: sub.id });
   });
 
   /** @param {State} s */
