@@ -1563,6 +1563,25 @@ test('analysis-seek: (c) out of reach: weight 0 (no_effect) and a cap show the r
   eq(w2.reason, 'cap', 'el.seek reason (cap)');
   await until(async () => (await textOf(page, seekSel('[data-role="reason"]'))).includes('上限（cap）を超える値が必要です'), 'cap in words');
   await screenshot(page, 'seek-02-unreachable');
+  // another milestone: 「計算中…」 until its answers arrive, then its value
+  const busy = await page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const sel = root.querySelector('[data-testid="seek-milestone"]');
+    sel.value = '2031';
+    sel.dispatchEvent(new Event('change'));
+    const st = root.querySelector('[data-testid="seek-state"]');
+    return st.hidden ? '' : st.textContent;
+  });
+  eq(busy, '計算中…', 'the panel says 計算中… right after the milestone changes');
+  await seekFresh(page);
+  eq(await textOf(page, seekSel('[data-role="target"]')), '135.0', 'the 2031 milestone');
+  // the analysis unavailable
+  await page.evaluate(() => {
+    const el = document.querySelector('vision-index');
+    el.commit({ type: 'analysisFailed', error: new Error('test failure'), version: el.state.an.version });
+  });
+  await frames(page);
+  assert((await textOf(page, '[data-testid="seek-state"]')).startsWith('分析を利用できません'), 'the analysis unavailable, in words');
   await loc(page, '.sec-seek').screenshot({ path: path.join(SHOTS, 'seek-02-panel.png') });
   screenshots.push('test-results/screenshots/seek-02-panel.png');
   assertNoErrors(page);
@@ -1592,6 +1611,13 @@ test('analysis-seek: (d) keyboard only: Tab from the subject to the apply button
   eq(await loc(page, '[data-testid="seek-subject"]').inputValue(), 'indicator:G1-a', 'the cell chose G1-a');
   const f2 = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.getAttribute('data-testid'));
   eq(f2, 'seek-apply', 'focus moved to the apply button');
+  // on the actual path the answer is for the outlook, and the panel says so
+  await choosePath(page, 'actual');
+  await seekFresh(page);
+  const note = await textOf(page, '[data-role="path-note"]');
+  assert(note.includes('実績') && note.includes('見込み'), `path note on 実績: "${note}"`);
+  const wOut = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, indicator: 'G1-a', path: 'outlook' }));
+  assert((await textOf(page, seekSel('[data-role="required"]'))).startsWith(jaNum(wOut.required)), 'the outlook answer on 実績');
   assertNoErrors(page);
   // phone
   const phone = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
