@@ -15,8 +15,6 @@ import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
 import { afterFirstRender, lazy } from './views/lazy.js';
 
-const seek = lazy(() => import('./views/seek.js')); // ---- goal seek UI
-
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */
 let sheetPromise = null;
@@ -42,7 +40,11 @@ function toText(x) {
   }
 }
 
-const VIEWS = [headline, seek, toolbar, chart, goals, method, indicators, projects];
+// The analysis views' code loads after the first render (views/lazy.js).
+const band = lazy(() => import('./views/band.js'));
+const compare = lazy(() => import('./views/compare.js'));
+const seek = lazy(() => import('./views/seek.js')); // ---- goal seek UI
+const VIEWS = [headline, seek, toolbar, chart, band, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {

@@ -1339,6 +1339,352 @@ test('10. no NaN / undefined / null text in any rendered state', async () => {
   );
 });
 
+// ---- ui-band: the uncertainty band, its controls and the comparison (issue 12, SPEC §8.4)
+
+/** A screenshot of the chart, the band's controls and the comparison only (the full page is too tall to look at). */
+async function bandShot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await frames(page);
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const a = r.querySelector('.sec-trend').getBoundingClientRect();
+    const b = r.querySelector('.sec-compare').getBoundingClientRect();
+    return { x: 0, y: a.top + window.scrollY - 8, width: document.documentElement.clientWidth, height: b.bottom - a.top + 16 };
+  });
+  await page.screenshot({ path: file, fullPage: true, clip: box });
+  screenshots.push(path.relative(ROOT, file));
+}
+
+/** Scans the rendered text (test 10's scan) and fails here on NaN / undefined / null. */
+async function cleanText(page, state) {
+  const f = await scanText(page, state);
+  assert(
+    !f.length,
+    `${state}: ${f
+      .slice(0, 5)
+      .map((x) => `${x.where}: "${x.text}"`)
+      .join(' | ')}`,
+  );
+}
+
+/** Waits until the band on screen is the answer for the current state (its run time shown, not 「計算中…」). */
+async function bandReady(page) {
+  await until(
+    async () => {
+      const t = await textOf(page, '[data-testid="band-ms"]');
+      const d = await loc(page, '[data-testid="chart"] path[data-series="band"]').getAttribute('d');
+      return /\d+ ms/.test(t) && !!d;
+    },
+    'the band drawn with its run time',
+    20_000,
+  );
+  await frames(page);
+}
+
+/** The chart table's band column `col` (p5, p50, p95) as numbers (its exact data-value), opening the table if needed. */
+async function bandColumn(page, col) {
+  const det = loc(page, 'details.chart-table');
+  if (!(await det.evaluate((d) => d.open))) {
+    await loc(page, 'details.chart-table summary').click();
+    await until(async () => (await loc(page, `details.chart-table td[data-col="${col}"]`).count()) > 0, `table column ${col}`);
+  }
+  return loc(page, `details.chart-table td[data-col="${col}"]`).evaluateAll((tds) =>
+    tds.map((td) => (td.hasAttribute('data-value') ? Number(td.getAttribute('data-value')) : null)),
+  );
+}
+
+/** Sets a Monte Carlo option in its number input as a person would. */
+async function setMcInput(page, field, value) {
+  const input = loc(page, `[data-testid="mc-${field}"]`);
+  await input.fill(String(value));
+  await input.dispatchEvent('change');
+  await frames(page);
+}
+
+test('analysis-band: the band is drawn on the shown path; its table equals el.uncertainty (10,000 draws, seed 1)', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'outlook');
+  await bandReady(page);
+  const shown = await page.evaluate(() => document.querySelector('vision-index').path);
+  eq(shown, 'outlook', 'shown path');
+  const d = await loc(page, '[data-testid="chart"] path[data-series="band"]').getAttribute('d');
+  assert(/^M.*Z$/.test(d), `band area path: ${d.slice(0, 80)}`);
+  const cls = await loc(page, '[data-testid="chart-band"]').getAttribute('class');
+  assert(cls.includes('s-outlook') && !cls.includes('stale'), `band group class: ${cls}`);
+  assert((await textOf(page, '[data-testid="legend-band"]')).includes('不確実性の幅（5–95%）'), 'legend entry for the band');
+  const want = await page.evaluate(() =>
+    document.querySelector('vision-index').uncertainty({ draws: 10000, seed: 1, path: 'outlook', weights: 0, spread: 0.1 }),
+  );
+  const p5 = await bandColumn(page, 'p5');
+  const p95 = await bandColumn(page, 'p95');
+  eq(JSON.stringify(p5), JSON.stringify(want.p5), 'table p5 = el.uncertainty p5');
+  eq(JSON.stringify(p95), JSON.stringify(want.p95), 'table p95 = el.uncertainty p95');
+  assert(
+    want.p95.some((v, i) => v - want.p5[i] > 1),
+    `the default band has a width somewhere (p5 ${want.p5.join(',')}; p95 ${want.p95.join(',')})`,
+  );
+  const expl = await textOf(page, '[data-testid="band-explain"]');
+  eq(
+    expl,
+    '各指標の基準年度より後の値（目標）が ±10% の範囲で上下にぶれた場合に、指数が 90% の確率で入る幅です（重みは固定、10,000 回の試行、乱数の種 1）',
+    'explanation',
+  );
+  assert(/^計算 \d+ ms（別スレッド）$/.test(await textOf(page, '[data-testid="band-ms"]')), 'the run time in the worker');
+  // the band's top edge lies above its bottom edge on screen (SVG y grows downwards)
+  const edges = await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const ys = (s) =>
+      [
+        ...r
+          .querySelector(`path[data-series="${s}"]`)
+          .getAttribute('d')
+          .matchAll(/[ML][\d.]+ ([\d.]+)/g),
+      ].map((m) => Number(m[1]));
+    return { lo: ys('band-p5'), hi: ys('band-p95') };
+  });
+  assert(
+    edges.hi.every((y, i) => y <= edges.lo[i] + 0.05),
+    `p95 edge above p5 edge: ${JSON.stringify(edges)}`,
+  );
+  // a change: the old band stays, marked as updating, until the new one arrives
+  const during = await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const i = r.querySelector('[data-testid="mc-spread"]');
+    i.value = '0.2';
+    i.dispatchEvent(new Event('change', { bubbles: true }));
+    return {
+      cls: r.querySelector('[data-testid="chart-band"]').getAttribute('class'),
+      d: r.querySelector('path[data-series="band"]').getAttribute('d'),
+      legend: r.querySelector('[data-testid="legend-band"]').textContent,
+      ms: r.querySelector('[data-testid="band-ms"]').textContent,
+    };
+  });
+  assert(during.cls.includes('stale') && during.d === d, `the old band kept, marked stale: ${during.cls}`);
+  eq(during.legend, '不確実性の幅（5–95%）（更新中…）', 'legend says updating');
+  eq(during.ms, '計算中…', 'run time while calculating');
+  await bandReady(page);
+  assert(!(await loc(page, '[data-testid="chart-band"]').getAttribute('class')).includes('stale'), 'fresh band not stale');
+  const wider = await page.evaluate(() =>
+    document.querySelector('vision-index').uncertainty({ draws: 10000, seed: 1, path: 'outlook', weights: 0, spread: 0.2 }),
+  );
+  eq(JSON.stringify(await bandColumn(page, 'p95')), JSON.stringify(wider.p95), 'table p95 after spread 0.2');
+  await setMcInput(page, 'spread', 0.1);
+  await bandReady(page);
+  await cleanText(page, 'band drawn');
+  await bandShot(page, 'band-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await frames(page);
+  await sleep(150);
+  await bandShot(page, 'band-390');
+  assertNoErrors(page);
+});
+
+test(
+  'analysis-band: el.uncertainty text is the CLI stdout byte for byte (seed 7, weights 0.2), also with a scenario',
+  async () => {
+    const binP = cli();
+    const ctx = await newContext();
+    const page = await openPage(ctx);
+    const q = { draws: 2000, seed: 7, path: 'outlook', weights: 0.2, spread: 0.1 };
+    const args = ['uncertainty', DATASET_FILE, '--draws', '2000', '--seed', '7', '--path', 'outlook', '--weights', '0.2', '--spread', '0.1'];
+    const mine = await page.evaluate((x) => document.querySelector('vision-index').uncertainty(x, { text: true }), q);
+    const bin = await binP;
+    const r = await run(bin, args);
+    eq(r.code, 0, `CLI exit (${r.stderr.slice(0, 300)})`);
+    assert(r.stdout.endsWith('\n'), 'the CLI ends its output with a newline');
+    eq(mine, r.stdout.slice(0, -1), 'el.uncertainty text vs CLI stdout');
+    // with a scenario
+    await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
+    await typeInto(page, targetInput(page, 'G2-b', 2031), 450);
+    const scen = await page.evaluate(() => document.querySelector('vision-index').scenario());
+    const file = path.join(tmp, 'band-scenario.json');
+    writeFileSync(file, JSON.stringify(scen));
+    const mine2 = await page.evaluate((x) => document.querySelector('vision-index').uncertainty(x, { text: true }), q);
+    const r2 = await run(bin, [...args, '--scenario', file]);
+    eq(r2.code, 0, `CLI exit with --scenario (${r2.stderr.slice(0, 300)})`);
+    eq(mine2, r2.stdout.slice(0, -1), 'el.uncertainty text vs CLI stdout, with the scenario');
+    assert(mine2 !== mine, 'the scenario changes the answer');
+    assertNoErrors(page);
+  },
+  { timeout: 180_000 },
+);
+
+test('analysis-band: spread 0 and weights 0 narrow the band to the index line; bad inputs are refused inline', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  await bandReady(page);
+  // refused: out of range, the option kept
+  await setMcInput(page, 'spread', 0.7);
+  await until(async () => (await textOf(page, '[data-testid="mc-spread-error"]')) === '0 から 0.5 までの数値を入れてください', 'the inline range error');
+  eq(await loc(page, '[data-testid="mc-spread"]').getAttribute('aria-invalid'), 'true', 'aria-invalid on the refused input');
+  eq(await page.getByRole('spinbutton', { name: '目標のぶれ E（0〜0.5）', exact: true }).count(), 1, 'the number input by its name');
+  eq(await page.getByRole('slider', { name: '目標のぶれ E（0〜0.5）（スライダー）', exact: true }).count(), 1, 'the slider by a distinct name');
+  assert((await textOf(page, '[data-testid="band-explain"]')).includes('±10%'), 'the option is kept at 0.1');
+  await setMcInput(page, 'weights', -0.05);
+  await until(async () => await loc(page, '[data-testid="mc-weights-error"]').isVisible(), 'the weights range error');
+  eq(
+    await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').state.an.mc)),
+    JSON.stringify({ draws: 10000, seed: 1, weights: 0, spread: 0.1 }),
+    'options kept',
+  );
+  await cleanText(page, 'band inputs refused');
+  await bandShot(page, 'band-refused');
+  // accepted: 0 and 0
+  await setMcInput(page, 'weights', 0);
+  await setMcInput(page, 'spread', 0);
+  assert(!(await loc(page, '[data-testid="mc-spread-error"]').isVisible()), 'the error is gone');
+  await until(async () => (await textOf(page, '[data-testid="band-explain"]')).includes('±0%'), 'the explanation follows the controls');
+  await bandReady(page);
+  const ds = await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const d = (s) => r.querySelector(`[data-testid="chart"] path[data-series="${s}"]`).getAttribute('d');
+    return { lo: d('band-p5'), hi: d('band-p95'), line: d('plan') };
+  });
+  eq(ds.lo, ds.line, 'band p5 edge drawn on the plan line');
+  eq(ds.hi, ds.line, 'band p95 edge drawn on the plan line');
+  const index = await page.evaluate(() => Array.from(document.querySelector('vision-index').result().index, (v) => (Number.isNaN(v) ? null : v)));
+  const p5 = await bandColumn(page, 'p5');
+  const p95 = await bandColumn(page, 'p95');
+  const close = (a, b) => a.every((v, i) => (v === null ? b[i] === null : Math.abs(v - b[i]) < 1e-9));
+  assert(close(p5, index) && close(p95, index), `p5 = p95 = index: ${JSON.stringify({ p5, p95, index })}`);
+  // a drag asks the Monte Carlo at most every ~150 ms
+  const asked = await page.evaluate(async () => {
+    const el = document.querySelector('vision-index');
+    const r = el.shadowRoot.querySelector('[data-testid="mc-spread-range"]');
+    const lane = el.analysis.mc;
+    const orig = lane.ask.bind(lane);
+    let n = 0;
+    lane.ask = (...a) => {
+      n++;
+      return orig(...a);
+    };
+    for (let i = 0; i <= 10; i++) {
+      r.value = String((i % 11) * 0.05);
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    await new Promise((res) => setTimeout(res, 400));
+    lane.ask = orig;
+    return n;
+  });
+  assert(asked >= 1 && asked <= 3, `a 220 ms drag asked the Monte Carlo ${asked} times (want 1–3)`);
+  assertNoErrors(page);
+});
+
+test('analysis-band: three named scenarios compared (table = el.result, lines on the chart), a fourth refused, remove', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  const add = async (name) => {
+    if (!(await loc(page, '[data-testid="compare-form"]').isVisible())) await loc(page, '[data-testid="compare-open"]').click();
+    await loc(page, '[data-testid="compare-name"]').fill(name);
+    await loc(page, '[data-testid="compare-add"]').click();
+    await frames(page);
+  };
+  const named = () => loc(page, '[data-testid="compare-table"] tr[data-row="named"]');
+  const results = {};
+  const edits = [
+    ['案A', 'G1-a', 2027, 40],
+    ['案B', 'G1-a', 2027, 50],
+    ['案C', 'G2-a', 2031, 100],
+  ];
+  for (const [name, ind, year, v] of edits) {
+    await typeInto(page, targetInput(page, ind, year), v);
+    results[name] = await page.evaluate(() => document.querySelector('vision-index').result().milestones);
+    await add(name);
+  }
+  eq(await named().count(), 3, 'three named rows');
+  // a fourth is refused
+  await add('案D');
+  eq(await named().count(), 3, 'still three after a fourth');
+  assert((await textOf(page, '[data-testid="compare-msg"]')).includes('3 つまで'), 'the refusal says why');
+  // the comparisons stay across edits (reset all)
+  await clickAndRescore(page, loc(page, '[data-testid="reset-all"]'), 'reset all');
+  const checkRows = async () => {
+    for (const [name] of edits) {
+      const row = loc(page, `[data-testid="compare-table"] tr[data-name="${name}"]`);
+      for (const m of results[name]) {
+        await until(async () => (await row.locator(`td[data-year="${m.year}"]`).count()) === 1, `${name} ${m.year} computed`);
+        const got = Number(await row.locator(`td[data-year="${m.year}"]`).getAttribute('data-value'));
+        eq(got, m.value, `${name} index ${m.year}`);
+        eq(await row.locator(`td[data-year="${m.year}"]`).innerText(), m.value.toFixed(1), `${name} ${m.year} shown`);
+        const verdict = await row.locator(`td[data-met]`).nth(results[name].indexOf(m)).innerText();
+        eq(verdict.trim(), m.met ? '✓ 目標以上' : '✕ 目標未満', `${name} ${m.year} verdict`);
+      }
+    }
+  };
+  await checkRows();
+  // the two fixed rows
+  eq(await textOf(page, 'tr[data-row="base"] th'), 'データのまま', 'base row');
+  eq(await textOf(page, 'tr[data-row="current"] td[data-year="2027"]'), '130.0', 'current row after reset');
+  // the lines and legend entries
+  for (const [name] of edits) {
+    const d = await loc(page, `[data-testid="chart-compare"] path[data-compare="${name}"]`).getAttribute('d');
+    assert(d && d.startsWith('M'), `chart line of ${name}`);
+    assert((await loc(page, `.legend li[data-compare="${name}"]`).innerText()).includes(name), `legend entry of ${name}`);
+  }
+  const dashes = await loc(page, '[data-testid="chart-compare"] path').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray')));
+  eq(new Set(dashes).size, 3, `distinct dash patterns ${dashes}`);
+  const labels = await loc(page, '[data-testid="compare-remove"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  eq(labels.join('|'), '比較から外す：案A|比較から外す：案B|比較から外す：案C', 'distinct accessible names of the remove buttons');
+  await cleanText(page, 'three scenarios compared');
+  await bandShot(page, 'compare-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await frames(page);
+  await sleep(150);
+  await bandShot(page, 'compare-390');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // switching the path re-scores the comparison on the new path
+  await choosePath(page, 'outlook');
+  await until(async () => (await textOf(page, '[data-testid="compare-hint"]')).includes('見込み'), 'hint names the path');
+  // remove 案B
+  await page.getByRole('button', { name: '比較から外す：案B' }).click();
+  await frames(page);
+  eq(await named().count(), 2, 'two named rows after removing 案B');
+  eq(await loc(page, '[data-testid="chart-compare"] path[data-compare="案B"]').count(), 0, 'its line is gone');
+  eq(await loc(page, '.legend li[data-compare="案B"]').count(), 0, 'its legend entry is gone');
+  // names: empty and duplicate refused
+  await add('  ');
+  eq(await textOf(page, '[data-testid="compare-msg"]'), '名前を入れてください', 'empty name refused');
+  await add('案A');
+  assert((await textOf(page, '[data-testid="compare-msg"]')).includes('同じ名前'), 'duplicate name refused');
+  eq(await named().count(), 2, 'still two');
+  // a saved scenario file joins the comparison
+  const scen = { format: 'vision-index-scenario/1', targets: [{ indicator: 'G1-a', year: 2027, value: 40 }] };
+  await loc(page, '[data-testid="compare-file"]').setInputFiles({
+    name: '保存案.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(scen)),
+  });
+  await until(async () => (await named().count()) === 3, 'the file added');
+  const fileRow = loc(page, '[data-testid="compare-table"] tr[data-name="保存案"]');
+  await until(async () => (await fileRow.locator('td[data-year="2027"]').count()) === 1, 'the file row computed');
+  const outlookA = await page.evaluate(async (s) => {
+    const el = document.querySelector('vision-index');
+    const r = await el.analysis.ask('quick', [{ op: 'score', args: [JSON.stringify(s), ['outlook']] }]);
+    return r[0].value.outlook.milestones[0].value;
+  }, scen);
+  eq(Number(await fileRow.locator('td[data-year="2027"]').getAttribute('data-value')), outlookA, 'file row index 2027');
+  await cleanText(page, 'comparison after remove and file');
+  // in English: the comparisons kept, the words and accessible names translated
+  await switchLang(page, 'en');
+  await until(async () => (await loc(page, '[data-testid="compare-remove"]').count()) === 3, 'the named rows after the language switch');
+  const enLabels = await loc(page, '[data-testid="compare-remove"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  eq(enLabels.join('|'), 'Remove from comparison: 案A|Remove from comparison: 案C|Remove from comparison: 保存案', 'English accessible names');
+  eq(await textOf(page, '[data-testid="legend-band"]'), 'Uncertainty band (5–95 %)', 'English legend entry');
+  await until(async () => /^Computed in \d+ ms \(in a background thread\)$/.test(await textOf(page, '[data-testid="band-ms"]')), 'English run time');
+  assert((await textOf(page, '[data-testid="band-explain"]')).includes('±10 %'), 'English explanation');
+  assert(/(Reaches|Below) target/.test(await textOf(page, 'tr[data-name="案A"]')), 'English verdict words');
+  await cleanText(page, 'comparison in English');
+  await bandShot(page, 'compare-en-1280');
+  assertNoErrors(page);
+});
+// ---- end ui-band
+
 /** Every response of a first load of `url`, each gzip -9 in Node. */
 async function firstLoad(ctx, url) {
   const page = await ctx.newPage();

@@ -13,6 +13,10 @@ import { SEEK_ACTIONS } from './seek-actions.js'; // ---- goal seek UI
 
 export { MC_DEFAULTS, createAnalysisState, resetAnalysis, seekPath } from './analysis-core.js';
 import { seekPath } from './analysis-core.js';
+import { ACTIONS } from './state.js';
+
+/** The most outcome indicators for which every indicator's goal seek is asked after each change. */
+export const SEEK_ALL_MAX = 200;
 
 /**
  * Asks both workers for what the views show of the current state; each answer
@@ -29,6 +33,9 @@ export function refreshAnalysis(app) {
     goals: s.ds.goals.map((/** @type {any} */ g) => g.id),
     indicators: s.ds.indicators.filter((/** @type {any} */ i) => i.stage === 'outcome_long').map((/** @type {any} */ i) => i.id),
   };
+  // Past SEEK_ALL_MAX outcome indicators, goal seek after each change is for the
+  // target states only (each seek scores the dataset: 1,000 of them would take seconds).
+  if (ids.indicators.length > SEEK_ALL_MAX) ids.indicators = [];
   const quick = [
     { op: 'status', args: [] },
     { op: 'seekAll', args: [a.milestone, seekPath(s), ids] },
@@ -98,3 +105,77 @@ export const ANALYSIS_ACTIONS = {
   // ---- goal seek UI: the panel's subject and its apply button (seek-actions.js)
   ...SEEK_ACTIONS,
 };
+
+// ---- ui-band: the Monte Carlo options typed in the page, and the scenarios compared
+
+/** The range the page offers for the Monte Carlo's weight range R and spread E. */
+export const MC_LIMITS = Object.freeze({ min: 0, max: 0.5 });
+/** At most this many named scenarios are compared. */
+export const COMPARE_MAX = 3;
+/** The key of an option's refused input in `s.invalid`. */
+export const mcKey = (/** @type {string} */ field) => `an|mc|${field}`;
+
+/** The message of a refused action (here: plain strings, the view words them). */
+const refuse = (/** @type {App} */ app, /** @type {string} */ key, /** @type {string} */ msg) => {
+  const had = app.state.invalid.get(key) === msg;
+  app.state.invalid.set(key, msg);
+  return { rescore: false, analysis: false, say: had ? null : msg };
+};
+
+Object.assign(ANALYSIS_ACTIONS, {
+  /**
+   * One Monte Carlo option typed or dragged: `{field: 'weights' | 'spread', raw, msgs}`.
+   * A refused input (not a number, outside 0–0.5) keeps the option as it was and is
+   * listed in `s.invalid` with the message `msgs.number` or `msgs.range`.
+   */
+  setMcField(/** @type {App} */ app, /** @type {any} */ act) {
+    const key = mcKey(act.field);
+    const raw = String(act.raw ?? '').trim();
+    const v = raw === '' || act.bad ? Number.NaN : Number(raw);
+    if (!Number.isFinite(v)) return refuse(app, key, act.msgs.number);
+    if (v < MC_LIMITS.min || v > MC_LIMITS.max) return refuse(app, key, act.msgs.range);
+    app.state.invalid.delete(key);
+    const mc = /** @type {any} */ (app.state.an.mc);
+    if (mc[act.field] === v) return { rescore: false, analysis: false };
+    mc[act.field] = v;
+    return { rescore: false, analysis: true };
+  },
+  /**
+   * Adds `{name, scenario}` to the comparison (the engine's current scenario when
+   * `scenario` is not given). Refused (with `act.msgs.full`, `.empty`, `.taken`,
+   * `.notScenario`): a fourth one, an empty name, a name already there, a text
+   * that is no scenario.
+   */
+  compareAdd(/** @type {App} */ app, /** @type {any} */ act) {
+    const a = app.state.an;
+    const name = String(act.name ?? '').trim();
+    const key = 'an|compare';
+    if (a.compare.length >= COMPARE_MAX) return refuse(app, key, act.msgs.full);
+    if (!name) return refuse(app, key, act.msgs.empty);
+    if (a.compare.some((c) => c.name === name)) return refuse(app, key, act.msgs.taken);
+    let scenario = act.scenario ?? app.engine.scenarioText;
+    if (act.scenario != null) {
+      let kind = null;
+      try {
+        kind = app.engine.detectFormat(act.scenario);
+      } catch {
+        kind = null;
+      }
+      if (kind !== 'scenario') return refuse(app, key, act.msgs.notScenario);
+    }
+    if (scenario == null) scenario = '{}';
+    app.state.invalid.delete(key);
+    a.compare.push({ name, scenario, result: null });
+    return { rescore: false, analysis: true, say: act.msgs.added };
+  },
+  /** Removes the compared scenario named `act.name`. */
+  compareRemove(/** @type {App} */ app, /** @type {any} */ act) {
+    const a = app.state.an;
+    a.compare = a.compare.filter((c) => c.name !== act.name);
+    app.state.invalid.delete('an|compare');
+    return { rescore: false, analysis: true, say: act.msgs?.removed ?? null };
+  },
+});
+
+// The analysis actions join the page's when this code loads (with the analysis or with an analysis view).
+Object.assign(ACTIONS, ANALYSIS_ACTIONS);

@@ -7,11 +7,7 @@
 // last state. The analysis module is loaded with the first request, after the
 // page's first render: the first load carries only the scoring module.
 
-import { ANALYSIS_ACTIONS, refreshAnalysis } from './analysis-state.js';
-import { ACTIONS } from './state.js';
-
-// The analysis actions join the page's when this code loads.
-Object.assign(ACTIONS, ANALYSIS_ACTIONS);
+import { refreshAnalysis } from './analysis-state.js';
 
 // In dist/ the bundle names the worker's hashed file (scripts/dist.mjs defines __VI_WORKER__).
 const WORKER = new URL(typeof __VI_WORKER__ === 'string' ? __VI_WORKER__ : './analysis-worker.js', import.meta.url);

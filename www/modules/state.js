@@ -381,11 +381,13 @@ export function createCommit(app) {
       readResult(s, app.engine);
     }
     if (o.rebuild) app.invalidate();
+    // ---- ui-band: the analysis is asked before the render, so the views show its answers as stale (updating)
+    const ask = rescore || o.analysis;
+    if (ask) app.analysis?.refresh(app);
     app.render();
     if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
-    if (rescore || o.analysis) app.analysis?.refresh(app);
     if (o.refused) app.emit('vi-error', { errors: o.refused });
     if (a.t0 != null) measure(a.t0);
     return o.ret;

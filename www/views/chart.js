@@ -18,6 +18,13 @@ export function create(ctx) {
     PATHS.map((p) => h('li', { class: `s-${p}` }, swatch(p), t(L, `path_${p}`))),
     h('li', { class: 'lg-ms' }, h('span', { class: 'diamond', 'aria-hidden': 'true' }), t(L, 'legendMilestone')),
   );
+  // The band's and the compared scenarios' legend entries.
+  const bandMark = h('span', { class: 'lg-bandmark', hidden: true, text: t(L, 'bandUpdating') });
+  const bandItem = h('li', { class: `lg-band s-${s.path}`, 'data-testid': 'legend-band', hidden: true }, bandSwatch(), t(L, 'legendBand'), bandMark);
+  legend.append(bandItem);
+  /** @type {HTMLLIElement[]} */
+  let cmpItems = [];
+  let cmpKey = '';
   const note = h('p', { class: 'hint', hidden: true, text: t(L, 'legendScenario') });
   const tableBox = h('div', { class: 'scroll' });
   const details = h('details', { class: 'chart-table' }, h('summary', { text: t(L, 'chartTable') }), tableBox);
@@ -35,6 +42,8 @@ export function create(ctx) {
     lang: L,
     msLabel: t(L, 'legendMilestone'),
     unit: text(s.ds.index.unit, L),
+    band: bandOf(s),
+    compare: s.an.compare.map((c, i) => ({ name: c.name, index: c.result?.[s.path]?.index ?? null, n: i })),
   });
 
   life.on(details, 'toggle', () => details.open && fillTable(ctx.state));
@@ -59,6 +68,20 @@ export function create(ctx) {
     const parts = [t(L, 'chartDesc', { from: F.fy(years[0], L), to: F.fy(years[years.length - 1], L) })];
     parts.push(t(L, 'chartSeries', { path: t(L, `path_${p}`), values: seriesText(s.base[p].index, years) }));
     if (s.chartScen?.[p]) parts.push(t(L, 'chartScenario', { path: t(L, `path_${p}`), values: seriesText(s.chartScen[p], years) }));
+    const band = bandOf(s);
+    if (band) {
+      const sep = L === 'en' ? ', ' : '、';
+      const vals = Array.from(years, (y, i) => {
+        const lo = F.score(F.at(band.p5, i), L);
+        const hi = F.score(F.at(band.p95, i), L);
+        return lo === null || hi === null ? null : `${F.fyShort(y, L)} ${lo}–${hi}`;
+      }).filter(Boolean);
+      parts.push(t(L, 'chartBand', { path: t(L, `path_${band.path}`), values: vals.join(sep) }));
+    }
+    for (const c of s.an.compare) {
+      const idx = c.result?.[s.path]?.index;
+      if (idx) parts.push(t(L, 'chartCompare', { name: c.name, values: seriesText(idx, years) }));
+    }
     for (const m of s.ds.index.milestones || []) {
       parts.push(t(L, 'chartMilestone', { label: m.label ? text(m.label, L) : F.fy(m.year, L), v: F.score(m.value, L) ?? '—' }));
     }
@@ -81,6 +104,19 @@ export function create(ctx) {
 
   function update(s) {
     drawChart(svg, model(s));
+    const band = bandOf(s);
+    bandItem.hidden = !band;
+    bandItem.className = `lg-band s-${s.path}${band?.stale ? ' stale' : ''}`;
+    bandMark.hidden = !band?.stale;
+    const key = s.an.compare.map((c) => c.name).join('\u0000');
+    if (key !== cmpKey) {
+      cmpKey = key;
+      for (const e of cmpItems) e.remove();
+      cmpItems = s.an.compare.map((c, i) =>
+        h('li', { class: `lg-cmp cmp-${i}`, 'data-compare': c.name }, cmpSwatch(i), t(L, 'compareLegend', { name: c.name })),
+      );
+      legend.append(...cmpItems);
+    }
     note.hidden = !s.chartScen;
     describe(s);
     if (details.open) fillTable(s);
@@ -89,6 +125,95 @@ export function create(ctx) {
 }
 
 const Z = ['trend', 'plan', 'outlook', 'actual'];
+
+// ---- ui-band: the uncertainty band (SPEC §8.4) and the compared scenarios' lines
+/** The dash patterns of the compared scenarios' lines (none of them a path's, DASH in dom.js). */
+export const CMP_DASH = ['1 4', '10 3 2 3 2 3', '18 5'];
+
+/**
+ * The band on show: the last Monte Carlo answer when it fits the years (kept, marked stale, while a newer one is computed).
+ * @param {State} s
+ * @returns {{ p5: Array<number | null>, p95: Array<number | null>, p50: Array<number | null>, stale: boolean, path: string } | null}
+ */
+export function bandOf(s) {
+  const b = s.an.band;
+  if (!b || !Array.isArray(b.p5) || !Array.isArray(b.p95) || b.p5.length !== s.result.years.length) return null;
+  return { p5: b.p5, p95: b.p95, p50: b.p50 || [], stale: s.an.bandStale || b.path !== s.path, path: b.path };
+}
+
+function bandSwatch() {
+  const e = svgEl('svg', { viewBox: '0 0 36 12', class: 'sw', 'aria-hidden': 'true' });
+  svgEl('rect', { x: 2, y: 2, width: 32, height: 8, class: 'band-area' }, e);
+  svgEl('path', { d: 'M2 2H34M2 10H34', class: 'band-edge' }, e);
+  return e;
+}
+
+/** @param {number} i */
+function cmpSwatch(i) {
+  const e = svgEl('svg', { viewBox: '0 0 36 10', class: 'sw', 'aria-hidden': 'true' });
+  svgEl('path', { d: 'M2 5H34', class: `line cmp cmp-${i}`, 'stroke-dasharray': CMP_DASH[i % CMP_DASH.length] }, e);
+  return e;
+}
+
+/** The `d` of the band's area: one closed shape per run of years with both edges. */
+function bandD(lo, hi, x, y) {
+  let d = '';
+  /** @type {number[]} */
+  let run = [];
+  const flush = () => {
+    if (run.length) {
+      d += run.map((i, k) => `${k ? 'L' : 'M'}${x(i).toFixed(1)} ${y(hi[i]).toFixed(1)}`).join('');
+      d += run
+        .slice()
+        .reverse()
+        .map((i) => `L${x(i).toFixed(1)} ${y(lo[i]).toFixed(1)}`)
+        .join('');
+      d += 'Z';
+    }
+    run = [];
+  };
+  lo.forEach((v, i) => {
+    if (fin(v) && fin(hi[i])) run.push(i);
+    else flush();
+  });
+  flush();
+  return d;
+}
+
+/** Draws the band and the compared lines into the chart's groups (`st.band`, `st.cmp`). */
+function drawExtras(st, m, x, y) {
+  const b = m.band;
+  st.band.setAttribute('class', `band s-${m.chosen}${b?.stale ? ' stale' : ''}`);
+  st.bandArea.setAttribute('d', b ? bandD(b.p5, b.p95, x, y) : '');
+  st.bandLo.setAttribute('d', b ? pathD(b.p5, x, y) : '');
+  st.bandHi.setAttribute('d', b ? pathD(b.p95, x, y) : '');
+  const g = st.cmp;
+  while (g.lastChild) g.removeChild(g.lastChild);
+  /** @type {Array<{ e: SVGElement, y: number }>} */
+  const labels = [];
+  for (const c of m.compare || []) {
+    if (!c.index) continue;
+    const i = c.n % CMP_DASH.length;
+    svgEl(
+      'path',
+      { d: pathD(c.index, x, y), class: `line cmp cmp-${i}`, 'data-series': `compare-${c.n}`, 'data-compare': c.name, 'stroke-dasharray': CMP_DASH[i] },
+      g,
+    );
+    let k = c.index.length - 1;
+    while (k >= 0 && !fin(c.index[k])) k--;
+    if (k < 0) continue;
+    const e = svgEl('text', { x: (x(k) - 6).toFixed(1), 'text-anchor': 'end', class: `cmplabel cmp-${i}` }, g);
+    e.textContent = c.name;
+    labels.push({ e, y: y(c.index[k]) + 16 });
+  }
+  // Labels below their line's end, at least 14 px apart.
+  labels.sort((p, q) => p.y - q.y);
+  labels.forEach((l, j) => {
+    if (j && l.y < labels[j - 1].y + 14) l.y = labels[j - 1].y + 14;
+    l.e.setAttribute('y', l.y.toFixed(1));
+  });
+}
+// ---- end ui-band
 // The y range considered: a finite value beyond it (say a milestone of 1e308) is
 // left out of the axis and drawn at its edge, so the lines stay readable.
 const LIM = 1e6;
@@ -115,6 +240,9 @@ function domain(m) {
     m.base[p]?.forEach(see);
     m.scen?.[p]?.forEach(see);
   }
+  m.band?.p5.forEach(see);
+  m.band?.p95.forEach(see);
+  for (const c of m.compare || []) c.index?.forEach(see);
   m.milestones.forEach((s) => see(s.value));
   if (hi - lo < 10) hi = lo + 10;
   const step = niceStep(hi - lo);
@@ -179,8 +307,13 @@ export function drawChart(svg, m) {
       svgEl('text', { x: x(i), y: H - B + 17, 'text-anchor': 'middle' }, grid).textContent = String(yr);
       svgEl('text', { x: x(i), y: H - B + 32, 'text-anchor': 'middle', class: 'era' }, grid).textContent = F.fyAxis(yr);
     });
+    const band = svgEl('g', { class: 'band', 'data-testid': 'chart-band', 'aria-hidden': 'true' }, svg);
+    const bandArea = svgEl('path', { class: 'band-area', 'data-series': 'band' }, band);
+    const bandLo = svgEl('path', { class: 'band-edge', 'data-series': 'band-p5' }, band);
+    const bandHi = svgEl('path', { class: 'band-edge', 'data-series': 'band-p95' }, band);
     const base = svgEl('g', { class: 'lines base' }, svg);
     const scen = svgEl('g', { class: 'lines scen' }, svg);
+    const cmp = svgEl('g', { class: 'lines cmps', 'data-testid': 'chart-compare' }, svg);
     const dots = svgEl('g', { class: 'dots', 'aria-hidden': 'true' }, svg);
     const ms = svgEl('g', { class: 'ms' }, svg);
     for (const s of m.milestones) {
@@ -195,7 +328,7 @@ export function drawChart(svg, m) {
       svgEl('text', { x: right ? cx + 10 : cx - 10, y: cy - 9, 'text-anchor': right ? 'start' : 'end', class: 'mslabel' }, g).textContent =
         `${m.msLabel} ${label(s.value, m.lang)}`;
     }
-    st = { key, base: {}, scen, dots };
+    st = { key, base: {}, scen, dots, band, bandArea, bandLo, bandHi, cmp };
     for (const p of PATHS) {
       st.base[p] = svgEl('path', { 'data-series': p, class: `line s-${p}`, 'stroke-dasharray': DASH[p] }, base);
     }
@@ -229,6 +362,7 @@ export function drawChart(svg, m) {
       if (e) g.appendChild(e);
     }
   }
+  drawExtras(st, m, x, y);
   // Dots on the chosen path.
   const vals = (hasScen && m.scen[m.chosen]) || m.base[m.chosen] || [];
   const dots = st.dots;

@@ -60,6 +60,9 @@ export function seekCell(ctx, level, id, labelled = false) {
     if (s.an.error) {
       shown = '—';
       label = t(L, 'seekUnavailable', { msg: s.an.error });
+    } else if (!r && fresh(s)) {
+      shown = '—';
+      label = `${id}：${t(L, 'seekNotAsked')}`;
     } else if (!old) {
       shown = t(L, 'seekCalculating');
       label = t(L, 'seekCellBusy', { id, year });

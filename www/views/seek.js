@@ -143,8 +143,9 @@ export function create(ctx) {
     const shown = t(L, `path_${s.path}`);
     setText(pathNote, seekPath === s.path ? t(L, 'seekOnPath', { path: shown }) : t(L, 'seekOnOutlook', { path: shown }));
     const ok = fresh(s);
-    state.hidden = ok && !s.an.error;
-    setText(state, s.an.error ? t(L, 'seekUnavailable', { msg: s.an.error }) : ok ? '' : t(L, 'seekCalculating'));
+    const none = ok && sub && !seekOf(s, sub.level, sub.id); // not asked (too many indicators)
+    state.hidden = ok && !s.an.error && !none;
+    setText(state, s.an.error ? t(L, 'seekUnavailable', { msg: s.an.error }) : none ? t(L, 'seekNotAsked') : ok ? '' : t(L, 'seekCalculating'));
     box.setAttribute('aria-busy', ok ? 'false' : 'true');
     box.classList.toggle('busy', !ok);
     const r = sub && sk ? seekOf(s, sub.level, sub.id) : null;
