@@ -61,7 +61,7 @@ const built = await esbuild.build({
   logLevel: 'warning',
   define: { __VI_WORKER__: JSON.stringify(`./${workerName}`) },
 });
-const entry = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+const entry = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint && path.basename(o.entryPoint) === 'vision-index.js')?.[0]; // (lazy chunks are entry points too)
 if (!entry) throw new Error('dist: esbuild wrote no entry');
 const entryName = path.basename(entry);
 
