@@ -70,6 +70,8 @@ const entryName = path.basename(entry);
 // the shadow root's stylesheet beside the bundle, the glue and module in ../pkg/.
 const css = await esbuild.transform(readFileSync(path.join(WWW, 'vision-index.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
 writeFileSync(path.join(OUT, 'assets', 'vision-index.css'), css.code);
+const cssA = await esbuild.transform(readFileSync(path.join(WWW, 'analysis-views.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
+writeFileSync(path.join(OUT, 'assets', 'analysis-views.css'), cssA.code);
 const glue = await esbuild.transform(glueText, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
 writeFileSync(path.join(OUT, 'pkg', 'vision_index.js'), glue.code);
 copyFileSync(path.join(PKG, 'vision_index_bg.wasm'), path.join(OUT, 'pkg', 'vision_index_bg.wasm'));

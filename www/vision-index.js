@@ -20,7 +20,21 @@ const CSS_URL = new URL('vision-index.css', import.meta.url);
 let sheetPromise = null;
 
 function sheet() {
-  sheetPromise ??= fetch(CSS_URL)
+  sheetPromise ??= sheetOf(CSS_URL);
+  return sheetPromise;
+}
+
+/** @type {Promise<CSSStyleSheet> | null} */
+let analysisSheetPromise = null;
+/** The analysis views' styles, fetched with their code after the first render. */
+function analysisSheet() {
+  analysisSheetPromise ??= sheetOf(new URL('analysis-views.css', import.meta.url));
+  return analysisSheetPromise;
+}
+
+/** @param {URL} url */
+function sheetOf(url) {
+  return fetch(url)
     .then((r) => (r.ok ? r.text() : ''))
     .catch(() => '')
     .then((css) => {
@@ -28,7 +42,6 @@ function sheet() {
       s.replaceSync(css);
       return s;
     });
-  return sheetPromise;
 }
 
 function toText(x) {
@@ -40,11 +53,14 @@ function toText(x) {
   }
 }
 
-// The analysis views' code loads after the first render (views/lazy.js).
-const band = lazy(() => import('./views/band.js'));
-const compare = lazy(() => import('./views/compare.js'));
-const seek = lazy(() => import('./views/seek.js')); // ---- goal seek UI
-const VIEWS = [headline, seek, toolbar, chart, band, compare, goals, method, indicators, projects];
+// The analysis views' code loads after the first render, in one chunk with the
+// analysis itself (views/lazy.js, views/later.js).
+const analysisViews = () => import('./views/later.js');
+const band = lazy(() => analysisViews().then((m) => m.band));
+const contrib = lazy(() => analysisViews().then((m) => m.contrib));
+const compare = lazy(() => analysisViews().then((m) => m.compare));
+const seek = lazy(() => analysisViews().then((m) => m.seek)); // ---- goal seek UI
+const VIEWS = [headline, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
@@ -258,7 +274,8 @@ class VisionIndex extends HTMLElement {
 
   /** Loads the analysis code (a chunk of its own in dist/) and starts its workers, once. */
   loadAnalysis() {
-    this.analysisLoad ??= import('./modules/analysis.js').then((m) => {
+    this.analysisLoad ??= Promise.all([analysisViews(), analysisSheet()]).then(([m, css]) => {
+      if (!this.root.adoptedStyleSheets.includes(css)) this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, css];
       this.analysis = new m.Analysis(this.engine);
       this.analysis.open();
       if (this.state.ds) this.commit({ type: 'analysisReady' });

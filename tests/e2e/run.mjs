@@ -1726,6 +1726,290 @@ async function firstLoad(ctx, url) {
   return { page, files, total: first.reduce((a, f) => a + f.gzip, 0), lateTotal: late.reduce((a, f) => a + f.gzip, 0) };
 }
 
+// ---- contributions view (issue 12)
+/** The contributions view as shown: the goals' bars in order, the headline, the sum row. */
+async function contribShown(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const sec = root.querySelector('.sec-contrib');
+    const row = (li) => {
+      const v = li.querySelector(':scope > .crow [data-role="value"], :scope > [data-role="value"]');
+      return { text: v.textContent, value: v.hasAttribute('data-value') ? Number(v.getAttribute('data-value')) : null };
+    };
+    const goals = [...root.querySelectorAll('[data-testid="contrib-bars"] > li[data-goal]')].map((li) => ({
+      id: li.getAttribute('data-goal'),
+      ...row(li),
+      open: li.querySelector('button').getAttribute('aria-expanded'),
+      inds: [...li.querySelectorAll('li[data-indicator]')]
+        .filter((x) => !x.hidden)
+        .map((x) => ({ id: x.getAttribute('data-indicator'), ...row(x), visible: x.checkVisibility() })),
+    }));
+    const sum = root.querySelector('[data-testid="contrib-sum"] [data-role="value"]');
+    return {
+      busy: sec.getAttribute('aria-busy'),
+      head: root.querySelector('[data-testid="contrib-total"]').textContent,
+      state: root.querySelector('[data-testid="contrib-state"]').textContent,
+      year: root.querySelector('[data-testid="contrib-year"]').value,
+      goals,
+      sumText: sum.textContent,
+      sumValue: Number(sum.getAttribute('data-value')),
+    };
+  });
+}
+
+/** Waits for the contributions of `year` (not busy) and returns them as shown. */
+async function contribSettled(page, year) {
+  return until(async () => {
+    const c = await contribShown(page);
+    return c.busy === 'false' && c.head.includes(String(year)) ? c : null;
+  }, `the contributions of ${year} on screen`);
+}
+
+/** A screenshot of the contributions section where it lies in the page (not under the sticky toolbar). */
+async function contribShot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await frames(page);
+  const b = await loc(page, '.sec-contrib').boundingBox();
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, clip: { x: b.x, y: b.y, width: b.width, height: b.height } });
+  screenshots.push(path.relative(ROOT, file));
+}
+
+/** The change of the index in `year` on `path` from el.result(). */
+async function changeOf(page, year, path = 'plan') {
+  return page.evaluate(
+    ([y, p]) => {
+      const r = document.querySelector('vision-index').result(p);
+      return r.index[r.years.indexOf(y)] - 100;
+    },
+    [year, path],
+  );
+}
+
+/** A signed number as the page writes it (「+3.2」, 「−0.7」) → number. */
+const signedNum = (s) => Number(String(s).replace('\u2212', '-').replace('+', '').replace(/,/g, ''));
+
+/** The bars: values sum to `change` (data-value to 1e-9, the texts within their rounding); sorted; texts are the values rounded. */
+function checkBars(c, change, what) {
+  const scored = c.goals.filter((g) => g.value !== null);
+  const sumV = scored.reduce((a, g) => a + g.value, 0);
+  assert(Math.abs(sumV - change) < 1e-9, `${what}: bars' values sum ${sumV} ≠ change ${change}`);
+  const sumT = scored.reduce((a, g) => a + signedNum(g.text), 0);
+  assert(Math.abs(sumT - change) <= 0.05 * Math.max(1, scored.length) + 1e-9, `${what}: bars' texts sum ${sumT} far from the change ${change}`);
+  assert(Math.abs(sumT - change) <= 0.05 || scored.length > 1, `${what}: on-screen sum ${sumT} vs ${change}`);
+  for (const g of scored) {
+    eq(signedNum(g.text), Math.round(g.value * 10) / 10 || 0, `${what}: ${g.id} text "${g.text}" is its value ${g.value} rounded`);
+    assert(/^[+\u2212]\d/.test(g.text) || g.text === '0.0' || g.text === '+0.0', `${what}: ${g.id} shows its sign as text: "${g.text}"`);
+  }
+  for (let i = 1; i < scored.length; i++)
+    assert(scored[i - 1].value >= scored[i].value, `${what}: bars sorted, largest first (${scored[i - 1].id} < ${scored[i].id})`);
+  const firstNone = c.goals.findIndex((g) => g.value === null);
+  if (firstNone >= 0)
+    assert(
+      c.goals.slice(firstNone).every((g) => g.value === null && g.text === '値なし'),
+      `${what}: 値なし only at the end`,
+    );
+  assert(Math.abs(c.sumValue - change) < 1e-9 && Math.abs(signedNum(c.sumText) - change) <= 0.05, `${what}: sum row ${c.sumText} ≠ change ${change}`);
+  assert(c.head.includes(c.sumText), `${what}: the headline "${c.head}" shows the change ${c.sumText}`);
+}
+
+test('analysis-contrib: the bars sum to the change, equal the CLI, open to indicators; the table; 1280 px', async () => {
+  const binP = cli();
+  const page = await openPage(await newContext());
+  await choosePath(page, 'plan');
+  eq(await loc(page, '.sec-contrib h3').innerText(), '何が指数を動かしているか（寄与）', 'title');
+  const c = await contribSettled(page, 2027);
+  eq(c.year, '2027', 'the year selector starts on the first milestone');
+  const change = await changeOf(page, 2027);
+  assert(Math.abs(change - 30) < 1e-9, `plan 2027 change is 30: ${change}`);
+  checkBars(c, change, 'plan 2027');
+  assert((await textOf(page, '[data-testid="contrib-explain"]')).includes('（+30.0）'), 'the explanation names the change');
+  const years = await loc(page, '[data-testid="contrib-year"] option').evaluateAll((os) => os.map((o) => Number(o.value)));
+  eq(years.join(), '2024,2025,2026,2027,2028,2029,2030,2031', 'the years after the base year');
+
+  // the element API and the CLI agree with the page
+  const api = await page.evaluate(() => document.querySelector('vision-index').contrib({ year: 2027, path: 'plan' }));
+  const sumOf = (o) => Object.values(o).reduce((a, v) => a + v, 0);
+  assert(Math.abs(sumOf(api.goals) - change) < 1e-9, `el.contrib goals sum ${sumOf(api.goals)} ≠ ${change}`);
+  assert(Math.abs(sumOf(api.indicators) - change) < 1e-9, `el.contrib indicators sum ${sumOf(api.indicators)} ≠ ${change}`);
+  const r = await run(await binP, ['contrib', DATASET_FILE, '--year', '2027', '--path', 'plan']);
+  assert(r.code === 0, `CLI contrib exit ${r.code}: ${r.stderr.slice(0, 300)}`);
+  const cl = JSON.parse(r.stdout);
+  eq(Object.keys(cl.goals).length, c.goals.length, 'one bar per goal');
+  for (const g of c.goals) {
+    assert(Math.abs(g.value - cl.goals[g.id]) < 1e-9, `${g.id}: page ${g.value} vs CLI ${cl.goals[g.id]}`);
+    assert(Math.abs(api.goals[g.id] - cl.goals[g.id]) < 1e-9, `${g.id}: el.contrib ${api.goals[g.id]} vs CLI ${cl.goals[g.id]}`);
+  }
+
+  // opening a target state with the keyboard shows its indicators, which sum to it
+  const btn = loc(page, '[data-testid="contrib-bars"] li[data-goal="G10"] button');
+  eq(await btn.getAttribute('aria-expanded'), 'false', 'closed at first');
+  await btn.focus();
+  await page.keyboard.press('Enter');
+  eq(await btn.getAttribute('aria-expanded'), 'true', 'Enter opens it');
+  const g10 = (await contribShown(page)).goals.find((g) => g.id === 'G10');
+  eq(g10.inds.length, 3, 'G10 has 3 indicators');
+  assert(
+    g10.inds.every((i) => i.visible),
+    'its indicators are visible',
+  );
+  const si = g10.inds.reduce((a, i) => a + i.value, 0);
+  assert(Math.abs(si - g10.value) < 1e-9, `G10's indicators sum ${si} ≠ ${g10.value}`);
+  for (const i of g10.inds) assert(Math.abs(i.value - cl.indicators[i.id]) < 1e-9, `${i.id}: page ${i.value} vs CLI ${cl.indicators[i.id]}`);
+  const names = await page.evaluate(() =>
+    [...document.querySelector('vision-index').shadowRoot.querySelectorAll('[data-testid="contrib-bars"] button')].map((b) => b.textContent),
+  );
+  eq(new Set(names).size, names.length, 'the disclosure buttons have distinct names');
+
+  // the table: every goal and indicator with ω; its sum row is the change
+  await loc(page, '[data-testid="contrib-table"] summary').click();
+  const tbl = await page.evaluate(() => {
+    const t = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="contrib-table"] table');
+    const cells = (tr) => [...tr.children].map((x) => x.textContent);
+    return {
+      goals: [...t.querySelectorAll('tbody tr[data-goal]')].map(cells),
+      inds: [...t.querySelectorAll('tbody tr[data-indicator]')].map(cells),
+      sum: cells(t.querySelector('tfoot tr')),
+    };
+  });
+  eq(tbl.goals.length, 11, 'table: 11 goals');
+  eq(tbl.inds.length, 23, 'table: 23 indicators');
+  eq(tbl.sum[2], '+30.0', 'table: the sum row is the change');
+  eq(tbl.sum[1], '100.0%', 'table: the weights ω sum to 100%');
+  const g10row = tbl.goals.find((x) => x[0].startsWith('G10 '));
+  eq(g10row[1], `${(cl.weights['G10-a'] * 300).toFixed(1)}%`, 'table: G10 ω');
+  eq(g10row[2], '+2.3', 'table: G10 contribution');
+  await scanText(page, 'contributions open');
+  await contribShot(page, 'contrib-1280');
+
+  // another year
+  await loc(page, '[data-testid="contrib-year"]').selectOption('2031');
+  const c31 = await contribSettled(page, 2031);
+  checkBars(c31, await changeOf(page, 2031), 'plan 2031');
+  eq(c31.sumText, '+35.0', 'plan 2031 change');
+  assertNoErrors(page);
+});
+
+test('analysis-contrib: a what-if edit updates the bars (still the change); busy while calculating; 390 px', async () => {
+  const page = await openPage(await newContext({ viewport: { width: 390, height: 844 } }));
+  await choosePath(page, 'plan');
+  const before = await contribSettled(page, 2027);
+  const g4 = before.goals.find((g) => g.id === 'G4');
+  // while the analysis works, the old bars stay, marked busy and said in words (recorded by an observer)
+  await page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const sec = root.querySelector('.sec-contrib');
+    window.__contribBusy = [];
+    new MutationObserver(() => {
+      if (sec.getAttribute('aria-busy') === 'true')
+        window.__contribBusy.push({
+          state: root.querySelector('[data-testid="contrib-state"]').textContent,
+          bars: root.querySelectorAll('[data-testid="contrib-bars"] > li').length,
+          visible: root.querySelector('.sec-contrib .contrib').checkVisibility(),
+        });
+    }).observe(sec, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  await typeInto(page, targetInput(page, 'G4-b', 2027), 20);
+  const change = await changeOf(page, 2027);
+  assert(change < 30 - 1, `the edit lowers the change: ${change}`);
+  const after = await until(async () => {
+    const c = await contribShown(page);
+    return c.busy === 'false' && Math.abs(c.sumValue - change) < 1e-9 ? c : null;
+  }, 'the contributions after the edit');
+  const busy = await page.evaluate(() => window.__contribBusy);
+  assert(busy.length > 0, 'the view was marked busy (aria-busy) while the analysis worked');
+  eq(busy[0].state, '計算中…', 'calculating, said in words');
+  assert(busy[0].bars === 11 && busy[0].visible, 'the old bars stay visible while calculating');
+  checkBars(after, change, 'after G4-b 2027 = 20');
+  const g4a = after.goals.find((g) => g.id === 'G4');
+  assert(g4a.value < 0 && g4a.value < g4.value, `G4 now pulls the index down: ${g4.value} → ${g4a.value}`);
+  assert(g4a.text.startsWith('\u2212'), `the negative sign is written: "${g4a.text}"`);
+  eq(after.goals[after.goals.length - 1].id, 'G4', 'the negative bar is last');
+  const api = await page.evaluate(() => document.querySelector('vision-index').contrib({ year: 2027, path: 'plan' }));
+  const sum = Object.values(api.goals).reduce((a, v) => a + v, 0);
+  assert(Math.abs(sum - change) < 1e-9 && Math.abs(api.goals.G4 - g4a.value) < 1e-9, `el.contrib after the edit: ${sum} vs ${change}`);
+  // open G4: its two indicators (one negative) sum to it
+  await loc(page, '[data-testid="contrib-bars"] li[data-goal="G4"] button').click();
+  const open = (await contribShown(page)).goals.find((g) => g.id === 'G4');
+  const si = open.inds.reduce((a, i) => a + i.value, 0);
+  assert(Math.abs(si - open.value) < 1e-9, `G4's indicators ${si} ≠ ${open.value}`);
+  const overflow = await loc(page, '.sec-contrib').evaluate((e) => e.scrollWidth - e.clientWidth);
+  assert(overflow <= 1, `no horizontal overflow at 390 px (${overflow})`);
+  await scanText(page, 'contributions after an edit');
+  await contribShot(page, 'contrib-390');
+  // the actual path has no index in 2027: no bars, said in words
+  await choosePath(page, 'actual');
+  await until(async () => (await textOf(page, '[data-testid="contrib-total"]')).includes('指数の値がない'), 'no index on the actual path');
+  assert(!(await loc(page, '.sec-contrib .contrib').isVisible()), 'no bars without an index');
+  await scanText(page, 'contributions without an index');
+  assertNoErrors(page);
+});
+
+test('analysis-contrib: geometric mean (log shares scaled to the change), English, bar contrast ≥ 3:1', async () => {
+  const page = await openPage(await newContext());
+  await choosePath(page, 'plan');
+  const geo = structuredClone(DATASET);
+  geo.index.method = { ...geo.index.method, aggregate: 'geometric' };
+  const res = await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), geo);
+  assert(res?.ok !== false, `the geometric dataset loads: ${JSON.stringify(res).slice(0, 300)}`);
+  const c = await contribSettled(page, 2027);
+  const change = await changeOf(page, 2027);
+  assert(Math.abs(change - 30) > 1e-6, `the geometric index differs from the arithmetic one: ${change}`);
+  checkBars(c, change, 'geometric 2027');
+  const api = await page.evaluate(() => document.querySelector('vision-index').contrib({ year: 2027, path: 'plan' }));
+  for (const g of c.goals) assert(Math.abs(g.value - api.goals[g.id]) < 1e-9, `${g.id}: page ${g.value} vs el.contrib ${api.goals[g.id]}`);
+  const ex = await textOf(page, '[data-testid="contrib-explain"]');
+  assert(ex.includes('幾何平均') && ex.includes('対数'), `the explanation says log shares: "${ex}"`);
+  // bars against their background (WCAG 1.4.11), positive and negative
+  const ratios = await page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const rgb = (s) =>
+      s
+        .match(/\d+(\.\d+)?/g)
+        .slice(0, 3)
+        .map(Number);
+    const lum = (c) => {
+      const [r, g, b] = c.map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const fill = root.querySelector('[data-testid="contrib-bars"] .cfill');
+    const track = getComputedStyle(fill.parentElement).backgroundColor;
+    fill.parentElement.closest('li').setAttribute('data-sign', 'neg');
+    const neg = getComputedStyle(fill).backgroundColor;
+    fill.parentElement.closest('li').setAttribute('data-sign', 'pos');
+    const pos = getComputedStyle(fill).backgroundColor;
+    const white = [255, 255, 255];
+    return {
+      posWhite: ratio(rgb(pos), white),
+      negWhite: ratio(rgb(neg), white),
+      posTrack: ratio(rgb(pos), rgb(track)),
+      negTrack: ratio(rgb(neg), rgb(track)),
+      pos,
+      neg,
+    };
+  });
+  for (const k of ['posWhite', 'negWhite', 'posTrack', 'negTrack'])
+    assert(ratios[k] >= 3, `bar contrast ${k} ${ratios[k].toFixed(2)} < 3 (${ratios.pos} / ${ratios.neg})`);
+  assert(ratios.pos !== ratios.neg, 'positive and negative bars differ (besides their sign in text)');
+  await switchLang(page, 'en');
+  eq(await loc(page, '.sec-contrib h3').innerText(), 'What moves the index (contributions)', 'English title');
+  const cEn = await contribSettled(page, 2027);
+  checkBars(cEn, change, 'English');
+  const exEn = await textOf(page, '[data-testid="contrib-explain"]');
+  assert(/geometric mean/.test(exEn) && /log change/.test(exEn), `English explanation: "${exEn}"`);
+  assert((await textOf(page, '[data-testid="contrib-total"]')).startsWith('FY2027'), 'English headline with FY');
+  await scanText(page, 'contributions, geometric, English');
+  assertNoErrors(page);
+});
+
 // ---- goal seek UI (目標達成に必要な値): tests analysis-seek:*
 
 const seekSel = (rest = '') => `[data-testid="seek"] ${rest}`.trim();

@@ -27,6 +27,21 @@ export function createAnalysisState() {
   };
 }
 
+/** Indicator-years the page's Monte Carlo scores after each change, at most (about 0.1 s in the worker). */
+export const MC_WORK = 2_500_000;
+
+/**
+ * The draws of the page's Monte Carlo for a dataset: 10,000 (SPEC's example), fewer
+ * for a large dataset so that a run after each change stays near 0.1 s, never
+ * under 1,000. The band's sentence says how many.
+ * @param {any} ds
+ */
+export function drawsFor(ds) {
+  const n = ds?.indicators?.filter((/** @type {any} */ i) => i.stage === 'outcome_long').length || 1;
+  const years = ds ? ds.years.last - ds.years.first + 1 : 1;
+  return Math.max(1000, Math.min(MC_DEFAULTS.draws, Math.floor(MC_WORK / (n * years))));
+}
+
 /**
  * After a new dataset: the first milestone, no answers yet.
  * @param {State} s
@@ -36,6 +51,7 @@ export function resetAnalysis(s) {
   const ms = s.ds?.index?.milestones || [];
   a.milestone = ms[0]?.year ?? s.ds?.years?.last ?? 0;
   a.contribYear = a.milestone;
+  a.mc.draws = drawsFor(s.ds);
   a.status = a.seeks = a.contrib = a.band = null;
   a.stale = a.bandStale = true;
   a.error = null;

@@ -140,50 +140,14 @@ const ja = {
   // ---- ui-band: the uncertainty band, its controls, the comparison
   legendBand: '不確実性の幅（5–95%）',
   bandUpdating: '（更新中…）',
-  bandTitle: '不確実性の幅',
-  bandWeights: '重みのぶれ R（0〜0.5）',
-  bandSpread: '目標のぶれ E（0〜0.5）',
-  bandExplain: '各指標の基準年度より後の値（目標）が ±{e}% の範囲で上下にぶれた場合に、指数が 90% の確率で入る幅です（{w}、{draws} 回の試行、乱数の種 {seed}）',
-  bandWeightsFixed: '重みは固定',
-  bandWeightsVary: '重みは ±{r}% の範囲でぶれる',
-  bandMs: '計算 {ms} ms（別スレッド）',
-  bandCalculating: '計算中…',
-  bandFailed: '幅を計算できませんでした：{msg}',
-  errMcRange: '0 から 0.5 までの数値を入れてください',
   bandColumn: '{path}の{what}',
   chartBand: '{path}の不確実性の幅（5–95%）：{values}。',
   chartCompare: '比較「{name}」：{values}。',
-  bandSlider: '（スライダー）',
   bandP5: '幅の下端（5%）',
   bandP50: '中央値（50%）',
   bandP95: '幅の上端（95%）',
-  stMc: '不確実性の設定：{what} → {v}',
-  compareTitle: 'シナリオを比較',
-  compareOpen: 'いまのシナリオを比較に加える',
-  compareName: '比較に付ける名前',
-  compareAdd: '加える',
-  compareCancel: 'やめる',
-  compareFile: '保存したシナリオ（JSON）を比較に加える',
-  compareHint: '比較はこの画面の中だけに残ります（保存されず、再読み込みすると消えます）。最大 3 つまで。指数は「{path}」の経路で計算しています。',
-  compareBase: 'データのまま',
-  compareCurrent: 'いまのシナリオ',
-  compareScenario: 'シナリオ',
-  compareIndex: '{year}の指数',
-  compareGap: '目標との差',
-  compareMet: '目標以上',
-  compareNotMet: '目標未満',
-  compareNoValue: '値なし',
-  compareVerdict: '判定',
-  compareRemove: '比較から外す：{name}',
-  compareRemoveShort: '外す',
-  compareFull: '比較できるのは 3 つまでです。どれかを外してから加えてください',
-  compareEmpty: '名前を入れてください',
-  compareTaken: '同じ名前の比較がすでにあります：{name}',
-  compareNotScenario: 'シナリオのファイルではありません：{name}',
-  compareAdded: '比較に加えました：{name}',
-  compareRemoved: '比較から外しました：{name}',
-  compareFailed: '計算できません',
   compareLegend: '比較：{name}',
+  // ---- contributions view (issue 12)
   // ---- goal seek UI (目標達成に必要な値)
   seekTitle: '目標達成に必要な値',
   seekCol: '必要な値',
@@ -198,7 +162,21 @@ const CATALOGUE = { ja };
  * @returns {Promise<void>}
  */
 export async function loadLang(lang) {
-  if (lang === 'en' && !CATALOGUE.en) CATALOGUE.en = (await import('./i18n-en.js')).en;
+  if (lang === 'en' && !CATALOGUE.en) CATALOGUE.en = Object.assign((await import('./i18n-en.js')).en, ...EXTRA_EN);
+}
+
+/** @type {Record<string, string>[]} English strings added before the English catalogue was loaded */
+const EXTRA_EN = [];
+
+/**
+ * Adds the strings of a part of the page loaded later (the analysis views).
+ * @param {Record<string, string>} jaMore
+ * @param {Record<string, string>} enMore
+ */
+export function addStrings(jaMore, enMore) {
+  Object.assign(ja, jaMore);
+  EXTRA_EN.push(enMore);
+  if (CATALOGUE.en) Object.assign(CATALOGUE.en, enMore);
 }
 
 export const hasLang = (/** @type {string} */ lang) => lang in CATALOGUE;

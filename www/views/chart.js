@@ -93,13 +93,15 @@ export function create(ctx) {
   /** The table of the figures: its code is loaded the first time the box opens. */
   function fillTable(s) {
     if (fill) return fill(tableBox, s);
-    import('./chart-table.js').then(
-      (m) => {
-        fill = m.fillTable;
-        if (!life.signal.aborted && details.open) fill(tableBox, ctx.state);
-      },
-      (e) => console.error(e),
-    );
+    import('./later.js')
+      .then((m) => m.chartTable)
+      .then(
+        (m) => {
+          fill = m.fillTable;
+          if (!life.signal.aborted && details.open) fill(tableBox, ctx.state);
+        },
+        (e) => console.error(e),
+      );
   }
 
   function update(s) {

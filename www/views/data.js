@@ -94,15 +94,17 @@ export function create(ctx) {
     if (problems) return problems.update(s);
     if (!s.problems.length || loading) return;
     loading = true;
-    import('./errors.js').then(
-      (m) => {
-        if (life.signal.aborted) return; // rebuilt or removed meanwhile
-        problems = m.create(ctx);
-        el.querySelector('h3')?.after(problems.el);
-        problems.update(ctx.state);
-      },
-      (e) => console.error(e),
-    );
+    import('./later.js')
+      .then((m) => m.errors)
+      .then(
+        (m) => {
+          if (life.signal.aborted) return; // rebuilt or removed meanwhile
+          problems = m.create(ctx);
+          el.querySelector('h3')?.after(problems.el);
+          problems.update(ctx.state);
+        },
+        (e) => console.error(e),
+      );
   };
   let warnKey = '';
 

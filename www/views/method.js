@@ -17,15 +17,17 @@ export function create(ctx) {
   const open = () => {
     if (body || loading || !el.open) return;
     loading = true;
-    import('./method-body.js').then(
-      (m) => {
-        if (life.signal.aborted) return; // rebuilt or removed meanwhile
-        body = m.createBody(ctx);
-        el.append(body.el);
-        body.update(ctx.state);
-      },
-      (e) => console.error(e),
-    );
+    import('./later.js')
+      .then((m) => m.methodBody)
+      .then(
+        (m) => {
+          if (life.signal.aborted) return; // rebuilt or removed meanwhile
+          body = m.createBody(ctx);
+          el.append(body.el);
+          body.update(ctx.state);
+        },
+        (e) => console.error(e),
+      );
   };
   life.on(el, 'toggle', open);
   open();

@@ -10,7 +10,7 @@ import { lazy } from './lazy.js';
 /** @typedef {import('../types').Ctx} Ctx */
 
 /** @type {Promise<typeof import('./seek-cell.js')> | null} */
-let code = null;
+let code = null; // in the one chunk that loads after the first render (later.js)
 
 /**
  * The compact cell of an outcome_long indicator or a target state (seek-cell.js).
@@ -20,7 +20,7 @@ let code = null;
 export function seekCell(ctx, level, id, labelled = false) {
   // (imported when lazy() calls this, after the first render)
   const load = () => {
-    code ??= import('./seek-cell.js');
+    code ??= import('./later.js').then((m) => m.seekCell);
     return code.then((m) => ({ create: (/** @type {Ctx} */ c) => m.seekCell(c, level, id, labelled) }));
   };
   return lazy(load).create(ctx);

@@ -1,0 +1,21 @@
+// What the page loads after its first render or on demand, as ONE chunk in dist/:
+// the analysis (SPEC §8: the workers' adapter and the views that show its
+// answers), the method controls, the chart's table and the errors view. One
+// chunk, not one each: esbuild splits the modules they share with the first
+// load by which lazy parts reach them, and each split costs the first load
+// its own file and gzip dictionary.
+import { addStrings } from '../modules/i18n.js';
+import { en, ja } from './analysis-strings.js';
+
+addStrings(ja, en);
+
+export { Analysis } from '../modules/analysis.js';
+export * as band from './band.js';
+export * as compare from './compare.js';
+export * as contrib from './contrib.js';
+export * as chartTable from './chart-table.js';
+export * as errors from './errors.js';
+export * as methodBody from './method-body.js';
+// ---- goal seek UI
+export * as seek from './seek.js';
+export * as seekCell from './seek-cell.js';
