@@ -1180,6 +1180,12 @@ test('15. lifecycle: a removed element releases every listener and observer; att
   const ctx = await newContext();
   const page = await openPage(ctx);
   const live = () => page.evaluate(() => document.querySelector('vision-index').debugListeners());
+  // (the views that load after the first render add their listeners when they come: wait for them)
+  await until(
+    () => page.evaluate(() => document.querySelector('vision-index').shadowRoot.querySelector('[data-seek-cell]') !== null || null),
+    'the lazy views',
+  );
+  await frames(page);
   const n0 = await live();
   assert(n0 > 0, `listeners and observers registered while attached: ${n0}`);
   const scenario = { format: 'vision-index-scenario/1', targets: [{ indicator: 'G1-a', year: 2027, value: 40 }] };
