@@ -78,6 +78,8 @@ export interface State {
   shareUrl: string;
   /** The analysis (SPEC §8): options and the answers on show. */
   an: AnalysisState;
+  /** This render follows only new analysis answers (no score changed): views may skip the rest. */
+  answersOnly: boolean;
 }
 
 /** The analysis part of the state (modules/analysis-state.js). */
@@ -132,6 +134,10 @@ export interface Outcome {
   refused?: Problem[];
   /** What `commit` returns. */
   ret?: any;
+  /** Only the analysis answers changed (views may patch only what shows them). */
+  answers?: boolean;
+  /** false: nothing to show (an answer for an older state). */
+  render?: boolean;
   /** Ask the analysis again (its options changed) without re-scoring. */
   analysis?: boolean;
   /** Restores the engine when showing the outcome fails. */
@@ -209,4 +215,11 @@ declare global {
 declare global {
   /** The analysis worker's file in dist/ (defined by scripts/dist.mjs; undefined in www/). */
   const __VI_WORKER__: string | undefined;
+}
+
+// ---- goal seek UI
+/** The goal-seek panel's choice (views/seek.js), merged into AnalysisState. */
+export interface AnalysisState {
+  /** The subject of the 「目標達成に必要な値」 panel, `goal:ID` or `indicator:ID`; null/undefined: the page's default. */
+  seekSubject?: string | null;
 }

@@ -60,7 +60,8 @@ const band = lazy(() => analysisViews().then((m) => m.band));
 const contrib = lazy(() => analysisViews().then((m) => m.contrib));
 const compare = lazy(() => analysisViews().then((m) => m.compare));
 const lagging = lazy(() => analysisViews().then((m) => m.lagging));
-const VIEWS = [headline, lagging, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
+const seek = lazy(() => analysisViews().then((m) => m.seek));
+const VIEWS = [headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {

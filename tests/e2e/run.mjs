@@ -1181,6 +1181,12 @@ test('15. lifecycle: a removed element releases every listener and observer; att
   const ctx = await newContext();
   const page = await openPage(ctx);
   const live = () => page.evaluate(() => document.querySelector('vision-index').debugListeners());
+  // (the views that load after the first render add their listeners when they come: wait for them)
+  await until(
+    () => page.evaluate(() => document.querySelector('vision-index').shadowRoot.querySelector('[data-seek-cell]') !== null || null),
+    'the lazy views',
+  );
+  await frames(page);
   const n0 = await live();
   assert(n0 > 0, `listeners and observers registered while attached: ${n0}`);
   const scenario = { format: 'vision-index-scenario/1', targets: [{ indicator: 'G1-a', year: 2027, value: 40 }] };
@@ -2294,6 +2300,276 @@ test('analysis-status: 実績 path — value only, coverage 11 の目指す姿�
 });
 
 // ---- end status (ui-status)
+
+// ---- goal seek UI (目標達成に必要な値): tests analysis-seek:*
+
+const seekSel = (rest = '') => `[data-testid="seek"] ${rest}`.trim();
+const jaNum = (v) => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 }).format(v).replace(/-/g, '\u2212');
+const jaScore = (v) => new Intl.NumberFormat('ja-JP', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v).replace(/-/g, '\u2212');
+const LOWER_G4B = { format: 'vision-index-scenario/1', targets: [{ indicator: 'G4-b', year: 2027, value: 44 }] };
+
+/** Applies `scen` through the element API and waits for its re-score. */
+async function seekScenario(page, scen) {
+  const before = await eventCount(page);
+  const r = await page.evaluate((x) => document.querySelector('vision-index').applyScenario(x), scen);
+  eq(r.ok, true, `applyScenario ok ${JSON.stringify(r.errors)?.slice(0, 200)}`);
+  await until(async () => (await eventCount(page)) > before, 'vi-change after applyScenario');
+}
+
+/** Chooses the panel's subject and waits until the panel shows a fresh answer for it. */
+async function seekChoose(page, subject) {
+  await loc(page, '[data-testid="seek-subject"]').selectOption(subject);
+  await seekFresh(page);
+}
+
+async function seekFresh(page) {
+  await until(
+    () =>
+      page.evaluate(() => {
+        const root = document.querySelector('vision-index').shadowRoot;
+        const st = root.querySelector('[data-testid="seek-state"]');
+        return st?.hidden && root.querySelector('[data-testid="seek"]')?.getAttribute('aria-busy') === 'false';
+      }),
+    'the seek panel shows a fresh answer',
+  );
+  await frames(page);
+}
+
+async function seekCli(args, scen) {
+  const bin = await cli();
+  const file = path.join(tmp, `seek-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(scen));
+  const r = await run(bin, ['seek', DATASET_FILE, '--milestone', '2027', ...args, '--scenario', file]);
+  assert(r.code === 0, `CLI seek ${args.join(' ')} exit ${r.code}: ${r.stderr.slice(0, 300)}`);
+  return JSON.parse(r.stdout);
+}
+
+const planMilestone = (page) => page.evaluate(() => document.querySelector('vision-index').result('plan').milestones[0].value);
+
+test(
+  'analysis-seek: (a) an indicator: the panel shows the required target (= el.seek = CLI); apply lands the plan index on 130',
+  async () => {
+    cli();
+    const ctx = await newContext();
+    const page = await openPage(ctx);
+    await choosePath(page, 'plan');
+    await seekScenario(page, LOWER_G4B);
+    const missed = await planMilestone(page);
+    assert(missed < 130 - 1e-6, `the lowered G4-b target makes the plan miss 130: ${missed}`);
+    await seekChoose(page, 'indicator:G4-b');
+    const want = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, indicator: 'G4-b', path: 'plan' }));
+    eq(want.reachable, true, 'el.seek reachable');
+    const c = await seekCli(['--indicator', 'G4-b'], LOWER_G4B);
+    assert(Math.abs(c.required - want.required) <= 1e-9 * Math.abs(c.required), `CLI required ${c.required} vs el.seek ${want.required}`);
+    // independently: arithmetic, 11 equal goals of 2 indicators: G4-b's score must rise by 22·(130 − index)
+    const indep = (40 * ((100 * 44) / 40 + 22 * (130 - missed))) / 100;
+    assert(Math.abs(indep - want.required) <= 1e-9 * indep, `required ${want.required} vs 22·gap by hand ${indep}`);
+    const req = await textOf(page, seekSel('[data-role="required"]'));
+    assert(req.startsWith(`${jaNum(want.required)}件`), `panel required "${req}" shows ${jaNum(want.required)}件`);
+    assert((await textOf(page, seekSel('[data-role="current"]'))).startsWith('44件'), 'panel current 44件');
+    eq(await textOf(page, seekSel('[data-role="index"]')), jaScore(missed), 'panel index now');
+    eq(await textOf(page, seekSel('[data-role="target"]')), '130.0', 'panel milestone');
+    assert((await textOf(page, '[data-role="path-note"]')).includes('計画'), 'the path of the answer is said');
+    // the table's compact cell says the same, with a distinct accessible name
+    const cell = loc(page, 'tr[data-indicator="G4-b"] [data-seek-cell="G4-b"]');
+    eq((await cell.innerText()).trim(), jaNum(want.required), 'the table cell of G4-b');
+    const name = await cell.getAttribute('aria-label');
+    assert(name.includes('G4-b') && name.includes('令和9年度'), `cell name "${name}"`);
+    const names = await loc(page, '[data-seek-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    eq(new Set(names).size, names.length, 'every seek cell has its own accessible name');
+    await screenshot(page, 'seek-01-indicator-1280');
+    await loc(page, '.sec-seek').screenshot({ path: path.join(SHOTS, 'seek-01-panel.png') });
+    screenshots.push('test-results/screenshots/seek-01-panel.png');
+    for (const [sel, name] of [
+      ['.sec-goals', 'seek-01-goals'],
+      ['.sec-indicators', 'seek-01-table'],
+    ]) {
+      await loc(page, sel).screenshot({ path: path.join(SHOTS, `${name}.png`) });
+      screenshots.push(`test-results/screenshots/${name}.png`);
+    }
+    const tw = await page.evaluate(() => {
+      const w = document.querySelector('vision-index').shadowRoot.querySelector('.table-wrap');
+      return [w.scrollWidth, w.clientWidth];
+    });
+    console.log(`        (1280 px: the indicator table is ${tw[0]} px wide in ${tw[1]} px)`);
+    const before = await eventCount(page);
+    await loc(page, '[data-testid="seek-apply"]').click();
+    await until(async () => (await eventCount(page)) === before + 1, 'one vi-change for the apply');
+    await frames(page);
+    await sleep(200);
+    eq(await eventCount(page), before + 1, 'the apply is one commit (one re-score)');
+    eq(await cardValue(page, 2027), '130.0', 'the 2027 milestone card after apply');
+    const got = await planMilestone(page);
+    assert(Math.abs(got - 130) <= 1e-9, `el.result("plan") 2027 value ${got} within 1e-9 of 130`);
+    const sc = await page.evaluate(() => document.querySelector('vision-index').scenario());
+    const tg = sc.targets.find((x) => x.indicator === 'G4-b' && x.year === 2027);
+    eq(tg?.value, want.required, 'the scenario target is the required value');
+    assert((await textOf(page, '[data-testid="status"]')).includes('適用しました'), 'announced: …を適用しました');
+    eq(await targetInput(page, 'G4-b', 2027).inputValue(), String(want.required), 'the what-if cell shows it');
+    // English
+    await switchLang(page, 'en');
+    await seekFresh(page);
+    assert((await textOf(page, '.sec-seek h3')) === 'What it would take', 'English title');
+    eq(await textOf(page, '[data-testid="seek-apply"]'), 'Apply as a what-if', 'English button');
+    assertNoErrors(page);
+  },
+  { timeout: 120_000 },
+);
+
+test(
+  'analysis-seek: (b) a target state: its indicators scaled in proportion; the index lands on 130 (1e-6)',
+  async () => {
+    cli();
+    const ctx = await newContext();
+    const page = await openPage(ctx);
+    await choosePath(page, 'plan');
+    const cap = await page.evaluate(() => document.querySelector('vision-index').result('plan').method.cap);
+    eq(cap, null, 'no cap in the default dataset');
+    await seekScenario(page, LOWER_G4B);
+    await seekChoose(page, 'goal:G4');
+    const want = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, goal: 'G4', path: 'plan' }));
+    const c = await seekCli(['--goal', 'G4'], LOWER_G4B);
+    assert(Math.abs(c.required - want.required) <= 1e-9 * c.required, `CLI ${c.required} vs el.seek ${want.required}`);
+    eq(await textOf(page, seekSel('[data-role="required"]')), jaScore(want.required), 'panel required score');
+    eq(await textOf(page, seekSel('[data-role="current"]')), jaScore(want.current_score), 'panel current score');
+    eq((await loc(page, '[data-goal="G4"] [data-seek-cell="G4"]').innerText()).trim(), jaScore(want.required), 'the goal list cell');
+    const k = want.required / want.current_score;
+    await clickAndRescore(page, loc(page, '[data-testid="seek-apply"]'), 'apply (goal)');
+    const got = await planMilestone(page);
+    assert(Math.abs(got - 130) <= 1e-6, `el.result("plan") 2027 value ${got} within 1e-6 of 130`);
+    eq(await cardValue(page, 2027), '130.0', 'the 2027 milestone card after apply');
+    const sc = await page.evaluate(() => document.querySelector('vision-index').scenario());
+    const tv = (id) => sc.targets.find((x) => x.indicator === id && x.year === 2027)?.value;
+    assert(Math.abs(tv('G4-a') - 27 * k) <= 1e-9 * 27 * k, `G4-a 2027 target ${tv('G4-a')} = 27·k = ${27 * k}`);
+    assert(Math.abs(tv('G4-b') - 44 * k) <= 1e-9 * 44 * k, `G4-b 2027 target ${tv('G4-b')} = 44·k = ${44 * k}`);
+    assert((await textOf(page, '[data-testid="status"]')).includes('適用しました'), 'announced');
+    // a "down" indicator's target goes down: G2 (G2-b is down)
+    await seekScenario(page, { format: 'vision-index-scenario/1', targets: [{ indicator: 'G2-a', year: 2027, value: 70 }] });
+    await seekChoose(page, 'goal:G2');
+    const w2 = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, goal: 'G2', path: 'plan' }));
+    const k2 = w2.required / w2.current_score;
+    await clickAndRescore(page, loc(page, '[data-testid="seek-apply"]'), 'apply (G2)');
+    const sc2 = await page.evaluate(() => document.querySelector('vision-index').scenario());
+    const g2b = sc2.targets.find((x) => x.indicator === 'G2-b' && x.year === 2027)?.value;
+    assert(k2 > 1 && Math.abs(g2b - 512 / k2) <= 1e-9 * 512, `G2-b (down) 2027 target ${g2b} = 512 / k = ${512 / k2}`);
+    const got2 = await planMilestone(page);
+    assert(Math.abs(got2 - 130) <= 1e-6, `after G2: ${got2} within 1e-6 of 130`);
+    assertNoErrors(page);
+  },
+  { timeout: 120_000 },
+);
+
+test('analysis-seek: (c) out of reach: weight 0 (no_effect) and a cap show the reason in words; apply changes nothing', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  await seekScenario(page, { ...LOWER_G4B, weights: { indicators: { 'G4-b': 0 } } });
+  await seekChoose(page, 'indicator:G4-b');
+  const want = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, indicator: 'G4-b', path: 'plan' }));
+  eq(want.reason, 'no_effect', 'el.seek reason');
+  assert((await textOf(page, seekSel('[data-role="reason"]'))).includes('この指標は指数に影響しません（重み 0'), 'no_effect in words');
+  eq(await textOf(page, seekSel('[data-role="required"]')), '届きません', 'required: 届きません');
+  const cell = loc(page, '[data-seek-cell="G4-b"]');
+  eq((await cell.innerText()).trim(), '届きません', 'the cell');
+  assert((await cell.getAttribute('aria-label')).includes('指数に影響しません'), 'the reason in the cell name');
+  eq(await loc(page, '[data-testid="seek-apply"]').getAttribute('aria-disabled'), 'true', 'apply is marked unavailable');
+  const before = await eventCount(page);
+  await loc(page, '[data-testid="seek-apply"]').click({ force: true });
+  await sleep(300);
+  eq(await eventCount(page), before, 'no re-score');
+  // a cap of 120: G4-b's score would have to exceed it
+  await seekScenario(page, { ...LOWER_G4B, method: { cap: 120 } });
+  await seekFresh(page);
+  const w2 = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, indicator: 'G4-b', path: 'plan' }));
+  eq(w2.reason, 'cap', 'el.seek reason (cap)');
+  await until(async () => (await textOf(page, seekSel('[data-role="reason"]'))).includes('上限（cap）を超える値が必要です'), 'cap in words');
+  await screenshot(page, 'seek-02-unreachable');
+  // another milestone: 「計算中…」 until its answers arrive, then its value
+  const busy = await page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const sel = root.querySelector('[data-testid="seek-milestone"]');
+    sel.value = '2031';
+    sel.dispatchEvent(new Event('change'));
+    const st = root.querySelector('[data-testid="seek-state"]');
+    return st.hidden ? '' : st.textContent;
+  });
+  eq(busy, '計算中…', 'the panel says 計算中… right after the milestone changes');
+  await seekFresh(page);
+  eq(await textOf(page, seekSel('[data-role="target"]')), '135.0', 'the 2031 milestone');
+  // the analysis unavailable
+  await page.evaluate(() => {
+    const el = document.querySelector('vision-index');
+    el.commit({ type: 'analysisFailed', error: new Error('test failure'), version: el.state.an.version });
+  });
+  await frames(page);
+  assert((await textOf(page, '[data-testid="seek-state"]')).startsWith('分析を利用できません'), 'the analysis unavailable, in words');
+  await loc(page, '.sec-seek').screenshot({ path: path.join(SHOTS, 'seek-02-panel.png') });
+  screenshots.push('test-results/screenshots/seek-02-panel.png');
+  assertNoErrors(page);
+});
+
+test('analysis-seek: (d) keyboard only: Tab from the subject to the apply button, Enter applies; phone 390 px', async () => {
+  const ctx = await newContext();
+  let page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  await seekScenario(page, LOWER_G4B);
+  await seekChoose(page, 'indicator:G4-b');
+  await loc(page, '[data-testid="seek-subject"]').focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.getAttribute('data-testid'));
+  eq(focused, 'seek-apply', 'Tab reaches the apply button');
+  const before = await eventCount(page);
+  await page.keyboard.press('Enter');
+  await until(async () => (await eventCount(page)) > before, 'vi-change after Enter');
+  await frames(page);
+  eq(await cardValue(page, 2027), '130.0', 'the 2027 card after Enter');
+  const still = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.getAttribute('data-testid'));
+  eq(still, 'seek-apply', 'focus stays on the button');
+  // a table cell selects its subject in the panel and moves focus to the apply button
+  await loc(page, '[data-seek-cell="G1-a"]').focus();
+  await page.keyboard.press('Enter');
+  await seekFresh(page);
+  eq(await loc(page, '[data-testid="seek-subject"]').inputValue(), 'indicator:G1-a', 'the cell chose G1-a');
+  const f2 = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.getAttribute('data-testid'));
+  eq(f2, 'seek-apply', 'focus moved to the apply button');
+  // on the actual path the answer is for the outlook, and the panel says so
+  await choosePath(page, 'actual');
+  await seekFresh(page);
+  const note = await textOf(page, '[data-role="path-note"]');
+  assert(note.includes('実績') && note.includes('見込み'), `path note on 実績: "${note}"`);
+  const wOut = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, indicator: 'G1-a', path: 'outlook' }));
+  assert((await textOf(page, seekSel('[data-role="required"]'))).startsWith(jaNum(wOut.required)), 'the outlook answer on 実績');
+  assertNoErrors(page);
+  // phone
+  const phone = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  page = await openPage(phone);
+  await seekScenario(page, LOWER_G4B);
+  await seekChoose(page, 'indicator:G4-b');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 392) {
+    const chain = await page.evaluate(() => {
+      const out = [];
+      for (const c of document.querySelector('vision-index').shadowRoot.querySelectorAll('.vi *')) {
+        const r = c.getBoundingClientRect();
+        if (r.right > 392 && c.parentElement.getBoundingClientRect().right <= 392)
+          out.push(`${c.tagName}.${c.className} ${c.getAttribute('data-testid')} right=${Math.round(r.right)}`);
+      }
+      let e = null;
+      while (e) {
+        const r = e.getBoundingClientRect();
+        out.push(`${e.tagName}.${e.className} w=${Math.round(r.width)} sw=${e.scrollWidth} ov=${getComputedStyle(e).overflowX}`);
+        e = e.parentElement || e.getRootNode().host;
+      }
+      return out.join('\n');
+    });
+    console.log(chain);
+  }
+  assert(wide <= 392, `no page-wide horizontal scroll at 390 px: ${wide}`);
+  await screenshot(page, 'seek-03-phone-390');
+  await loc(page, '.sec-seek').screenshot({ path: path.join(SHOTS, 'seek-03-panel-390.png') });
+  screenshots.push('test-results/screenshots/seek-03-panel-390.png');
+  assertNoErrors(page);
+});
 
 test('budgets: transfer (asserted, on dist/), first render and edit time (reported)', async () => {
   // (a) the first load of what is published (make dist), every response gzip -9 in Node;

@@ -27,6 +27,9 @@ export function createAnalysisState() {
   };
 }
 
+/** The most outcome indicators for which every indicator's goal seek is asked after each change (and the indicator table has a column for it). */
+export const SEEK_ALL_MAX = 200;
+
 /** Indicator-years the page's Monte Carlo scores after each change, at most (about 0.1 s in the worker). */
 export const MC_WORK = 2_500_000;
 

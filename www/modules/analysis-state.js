@@ -5,16 +5,15 @@
 // The answers come from the analysis workers (analysis.js), so they arrive a
 // little after the scores: `stale` says the ones on show are for an older state.
 
+import { SEEK_ACTIONS } from './seek-actions.js'; // ---- goal seek UI
+
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').AnalysisState} AnalysisState */
 /** @typedef {import('../types').App} App */
 
-export { MC_DEFAULTS, createAnalysisState, resetAnalysis, seekPath } from './analysis-core.js';
-import { seekPath } from './analysis-core.js';
+export { MC_DEFAULTS, SEEK_ALL_MAX, createAnalysisState, resetAnalysis, seekPath } from './analysis-core.js';
+import { SEEK_ALL_MAX, seekPath } from './analysis-core.js';
 import { ACTIONS } from './state.js';
-
-/** The most outcome indicators for which every indicator's goal seek is asked after each change. */
-export const SEEK_ALL_MAX = 200;
 
 /**
  * Asks both workers for what the views show of the current state; each answer
@@ -60,7 +59,7 @@ const safe = (r) => (r.error ? null : r.value !== undefined ? r.value : JSON.par
 export const ANALYSIS_ACTIONS = {
   analysisArrived(/** @type {App} */ app, /** @type {any} */ act) {
     const a = app.state.an;
-    if (act.version !== a.version) return { rescore: false, quiet: true };
+    if (act.version !== a.version) return { rescore: false, render: false };
     const r = act.results;
     if (act.lane === 'quick') {
       a.status = safe(r[0]);
@@ -77,17 +76,17 @@ export const ANALYSIS_ACTIONS = {
       a.ms.mc = app.analysis?.mc.lastMs ?? 0;
     }
     a.error = null;
-    return { rescore: false, quiet: true };
+    return { rescore: false, answers: true };
   },
   analysisFailed(/** @type {App} */ app, /** @type {any} */ act) {
     const a = app.state.an;
-    if (act.version !== a.version) return { rescore: false, quiet: true };
+    if (act.version !== a.version) return { rescore: false, render: false };
     a.error = String(act.error?.message || act.error);
     a.stale = a.bandStale = false;
-    return { rescore: false, quiet: true };
+    return { rescore: false, answers: true };
   },
   /** The analysis code has loaded: ask for what the views show. */
-  analysisReady: () => ({ rescore: false, analysis: true, quiet: true }),
+  analysisReady: () => ({ rescore: false, analysis: true, answers: true }),
   setAnalysisMilestone(/** @type {App} */ app, /** @type {any} */ act) {
     app.state.an.milestone = act.year;
     return { rescore: false, analysis: true };
@@ -100,6 +99,8 @@ export const ANALYSIS_ACTIONS = {
     Object.assign(app.state.an.mc, act.mc);
     return { rescore: false, analysis: true };
   },
+  // ---- goal seek UI: the panel's subject and its apply button (seek-actions.js)
+  ...SEEK_ACTIONS,
 };
 
 // ---- ui-band: the Monte Carlo options typed in the page, and the scenarios compared

@@ -40,12 +40,10 @@ const ja = {
   legendMilestone: '目標値',
   chartTable: '推移の数値（表）',
   year: '年度',
-  scenarioSuffix: '（変更後）',
   sectionGoals: '目指す姿ごとの得点',
   goalsNote: '{path}・{year}の得点（基準年度＝100）。',
   policy: '基本の方針{n}',
   sectionMethod: '計算方法と重み',
-  methodHelp: '重みは0以上の数です（0にするとその項目は指数に入りません）。',
   aggregate: '平均のとり方',
   aggregate_arithmetic: '算術平均',
   aggregate_geometric: '幾何平均',
@@ -53,12 +51,8 @@ const ja = {
   via_goal: '目指す姿 → 指数',
   'via_goal,policy': '目指す姿 → 基本の方針 → 指数',
   cap: '指標の得点の上限',
-  capHint: '空欄：上限なし',
   none: 'なし',
-  weightsGoals: '目指す姿の重み',
-  weightsPolicies: '基本の方針の重み',
   labelWeight: '{name}の重み',
-  resetMethod: '計算方法と重みを元に戻す',
   changedMark: '変更あり',
   errPage: '表示できませんでした：{msg}',
   sectionIndicators: '指標と「もしも」の設定',
@@ -107,7 +101,6 @@ const ja = {
   dropZone: 'ここにJSONファイルをドロップ',
   pasteLabel: 'JSONを貼り付け',
   pasteApply: '貼り付けた内容を読み込む',
-  errorsTitle: '読み込めませんでした。次の問題を直してください（{n}件）：',
   warningsTitle: '注意（{n}件）',
   scenarioTitle: 'シナリオ',
   scenarioHelp: '変更した目標値・想定値の組をシナリオと呼びます。',
@@ -140,12 +133,8 @@ const ja = {
   // ---- ui-band: the uncertainty band, its controls, the comparison
   legendBand: '不確実性の幅（5–95%）',
   bandUpdating: '（更新中…）',
-  bandColumn: '{path}の{what}',
   chartBand: '{path}の不確実性の幅（5–95%）：{values}。',
   chartCompare: '比較「{name}」：{values}。',
-  bandP5: '幅の下端（5%）',
-  bandP50: '中央値（50%）',
-  bandP95: '幅の上端（95%）',
   compareLegend: '比較：{name}',
   // ---- contributions view (issue 12)
   // ---- status (ui-status)
@@ -162,6 +151,9 @@ const ja = {
   statusMilestone: '進捗を判定する目標',
   goalsStatusNote: '進捗（▲順調など）は{year}の目標に対する判定です。',
   colStatus: '進捗',
+  // ---- goal seek UI (目標達成に必要な値)
+  seekTitle: '目標達成に必要な値',
+  seekCol: '必要な値',
 };
 
 /** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */

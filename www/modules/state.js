@@ -37,6 +37,7 @@ export function createState(lang) {
     editWarnings: [],
     invalid: new Map(),
     shareUrl: '',
+    answersOnly: false,
     an: createAnalysisState(),
   };
 }
@@ -384,7 +385,8 @@ export function createCommit(app) {
     // ---- ui-band: the analysis is asked before the render, so the views show its answers as stale (updating)
     const ask = rescore || o.analysis;
     if (ask) app.analysis?.refresh(app);
-    app.render();
+    s.answersOnly = !!o.answers && !rescore && !o.rebuild;
+    if (o.render !== false) app.render();
     if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));

@@ -2,6 +2,18 @@
 // and added to the page's catalogue (modules/i18n.js `addStrings`).
 
 export const ja = {
+  // ---- the method controls, the chart's table, the errors view (later.js)
+  scenarioSuffix: '（変更後）',
+  methodHelp: '重みは0以上の数です（0にするとその項目は指数に入りません）。',
+  capHint: '空欄：上限なし',
+  weightsGoals: '目指す姿の重み',
+  weightsPolicies: '基本の方針の重み',
+  resetMethod: '計算方法と重みを元に戻す',
+  errorsTitle: '読み込めませんでした。次の問題を直してください（{n}件）：',
+  bandColumn: '{path}の{what}',
+  bandP5: '幅の下端（5%）',
+  bandP50: '中央値（50%）',
+  bandP95: '幅の上端（95%）',
   // ---- status (ui-status): shown only with the analysis' answers
   likely: '達成見込み',
   unlikely: '未達見込み',
@@ -77,6 +89,18 @@ export const ja = {
 };
 
 export const en = {
+  // ---- the method controls, the chart's table, the errors view (later.js)
+  scenarioSuffix: ' (changed)',
+  methodHelp: 'A weight is a number of 0 or more (0 leaves that item out of the index).',
+  capHint: 'Empty: no cap',
+  weightsGoals: 'Weights of the target states',
+  weightsPolicies: 'Weights of the basic policies',
+  resetMethod: 'Reset method and weights',
+  errorsTitle: 'Could not load. Please fix these problems ({n}):',
+  bandColumn: '{what}, {path}',
+  bandP5: 'Band low (5 %)',
+  bandP50: 'Median (50 %)',
+  bandP95: 'Band high (95 %)',
   // ---- status (ui-status): shown only with the analysis' answers
   likely: 'Likely to be met',
   unlikely: 'Likely to be missed',

@@ -2,7 +2,7 @@
 import { h, numSpan, PATHS } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t } from '../modules/i18n.js';
-import { bandOf } from './chart.js';
+import { bandOf } from './chart-extras.js';
 
 /**
  * Puts the table of the chart's figures (every path, and the scenario's where they differ) into `box`.

@@ -4,6 +4,7 @@ import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { pathInText } from './headline.js';
 import { badge, putStatus, statusMilestone } from './status.js';
+import { seekCell } from './seek-slot.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
@@ -14,6 +15,8 @@ export function create(ctx) {
   const goals = new Map();
   /** @type {Map<string, HTMLElement>} */
   const policies = new Map();
+  /** @type {import('../types').View[]} */
+  const seekCells = []; // goal seek: the required score per target state
   const max = Math.max(150, ...(ds.index.milestones || []).map((m) => m.value + 20).filter((v) => v < 1e3));
   const barMax = Math.ceil(max / 10) * 10;
   const groups = ds.policies.map((p, pi) => {
@@ -54,6 +57,7 @@ export function create(ctx) {
               bar,
               h('span', { class: 'gval' }, r.score, r.delta),
               r.status,
+              h('span', { class: 'gseek' }, seekCells[seekCells.push(seekCell(ctx, 'goal', g.id, true)) - 1].el),
             );
           }),
       ),
@@ -83,6 +87,7 @@ export function create(ctx) {
       if (v === null) setText(e, '');
       else F.put(e, F.score(v, L), L);
     }
+    for (const c of seekCells) c.update(s);
     setText(
       note,
       `${t(L, 'goalsNote', { path: pathInText(s), year: F.fy(s.scoreYear, L) })} ${t(L, 'goalsStatusNote', { year: F.fy(sm?.year ?? s.an.milestone, L) })}`,

@@ -4,6 +4,8 @@ import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { keys } from '../modules/state.js';
 import { badge, putStatus, statusMilestone } from './status.js';
+import { SEEK_ALL_MAX } from '../modules/analysis-core.js';
+import { seekCell, seekHead } from './seek-slot.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -50,6 +52,11 @@ export function create(ctx) {
     years.map((y) => h('option', { value: y, selected: y === s.valueYear, text: F.fy(y, L) })),
   );
   const scoreHead = h('th', { scope: 'col', class: 'num' });
+  // goal seek: the required value per outcome_long row (not past SEEK_ALL_MAX: not asked then)
+  const withSeek = ctx.state.ds.indicators.filter((/** @type {any} */ i) => i.stage === 'outcome_long').length <= SEEK_ALL_MAX;
+  const seekTh = seekHead(ctx);
+  /** @type {import('../types').View[]} */
+  const seekCells = [];
   const valueHead = h('span');
   const statusHead = h('th', { scope: 'col', class: 'pst' });
   const head = h(
@@ -63,11 +70,12 @@ export function create(ctx) {
     h('th', { scope: 'col', class: 'num', text: t(L, 'colTargets') }),
     scoreHead,
     statusHead,
+    withSeek ? seekTh.el : null,
     s.whatIfYears.map((y) => h('th', { scope: 'col', class: 'whatif' }, t(L, 'colWhatIf'), h('br'), h('small', { text: F.fyShort(y, L) }))),
     h('th', { scope: 'col', class: 'whatif' }, t(L, 'colValue'), h('br'), h('small', null, valueHead)),
     h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
   );
-  const ncol = 10 + s.whatIfYears.length;
+  const ncol = (withSeek ? 10 : 9) + s.whatIfYears.length;
   /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
   const rows = new Map();
   const body = h('tbody');
@@ -213,6 +221,7 @@ export function create(ctx) {
       h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
       h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
       h('td', { class: 'pst' }, status),
+      withSeek ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null) : null,
       cells,
       vtd,
       h(
@@ -251,6 +260,13 @@ export function create(ctx) {
     const sm = statusMilestone(s);
     const ssub = F.fyShort(sm?.year ?? s.an.milestone, L);
     if (statusHead.querySelector('small')?.textContent !== ssub) statusHead.replaceChildren(t(L, 'colStatus'), h('br'), h('small', { text: ssub }));
+    seekTh.update(s);
+    for (const c of seekCells) c.update(s);
+    if (s.answersOnly) {
+      // only the analysis answered: the scores and inputs are as they were
+      for (const [id, r] of rows) if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
+      return;
+    }
     for (const [id, r] of rows) {
       if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
       F.put(r.score, F.score(F.at(res.indicators[id], yi), L), L);
@@ -269,7 +285,7 @@ export function create(ctx) {
           const step = String(niceStepOf(top));
           if (range.step !== step) range.step = step;
           if (range.min !== '0') range.min = '0';
-          range.value = String(v ?? 0);
+          if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
         }
       }
       const c = r.value;

@@ -6,8 +6,11 @@
 // its own file and gzip dictionary.
 import { addStrings } from '../modules/i18n.js';
 import { en, ja } from './analysis-strings.js';
+import * as chartExtras from './chart-extras.js';
+import { setChartExtras } from './chart.js';
 
 addStrings(ja, en);
+setChartExtras(chartExtras);
 
 export { Analysis } from '../modules/analysis.js';
 export * as api from '../modules/analysis-api.js';
@@ -18,3 +21,6 @@ export * as lagging from './lagging.js';
 export * as chartTable from './chart-table.js';
 export * as errors from './errors.js';
 export * as methodBody from './method-body.js';
+// ---- goal seek UI
+export * as seek from './seek.js';
+export * as seekCell from './seek-cell.js';

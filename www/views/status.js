@@ -47,7 +47,8 @@ export function putStatus(el, status, lang, failed) {
   const known = status && status in SYMBOL ? status : null;
   const sym = /** @type {HTMLElement} */ (el.firstChild);
   const word = /** @type {HTMLElement} */ (el.lastChild);
-  el.setAttribute('data-status', known ?? (failed ? 'error' : 'pending'));
+  const ds = known ?? (failed ? 'error' : 'pending');
+  if (el.getAttribute('data-status') !== ds) el.setAttribute('data-status', ds);
   setText(sym, known ? SYMBOL[/** @type {keyof typeof SYMBOL} */ (known)] : '');
   setText(word, known ? t(lang, `ps_${known}`) : t(lang, failed ? 'analysisFailed' : 'calculating'));
 }
