@@ -102,8 +102,12 @@ export interface AnalysisState {
   stale: boolean;
   /** The band on show is for an older state. */
   bandStale: boolean;
-  /** Why the analysis cannot run, or null. */
+  /** Why the quick answers (status, goal seek, contributions) cannot be had, or null. */
   error: string | null;
+  /** Why goal seek was refused (e.g. no milestone), or null. */
+  seeksError: string | null;
+  /** Why the Monte Carlo cannot be had, or null. */
+  bandError: string | null;
   /** Counts the requests: an answer for an older one is dropped. */
   version: number;
   /** The last answers' time inside the workers, ms. */

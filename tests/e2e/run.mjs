@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -296,10 +296,21 @@ async function screenshot(page, name) {
 
 const cleanScans = []; // { state, findings }
 
+/** The page's message keys (its catalogues, the strings that load later too): on a Japanese page none may show as text. */
+const CATALOGUE_KEYS = await (async () => {
+  const { ja } = await import(pathToFileURL(path.join(ROOT, 'www', 'views', 'analysis-strings.js')).href);
+  const keys = new Set(Object.keys(ja));
+  const core = readFileSync(path.join(ROOT, 'www', 'modules', 'i18n.js'), 'utf8');
+  for (const m of core.matchAll(/^ {2}([A-Za-z][A-Za-z0-9_]+):/gm)) keys.add(m[1]);
+  return [...keys].filter((k) => k.length >= 4);
+})();
+
 async function scanText(page, state) {
-  const findings = await page.evaluate(() => {
+  const findings = await page.evaluate((keys) => {
     const host = document.querySelector('vision-index');
     if (!host || !host.shadowRoot) return [{ where: 'vision-index', text: 'no open shadow root' }];
+    // a message key on screen: its string was missing when the text was made
+    const keyText = host.shadowRoot.querySelector('.vi')?.lang === 'ja' ? new RegExp(`(^|[^A-Za-z0-9_-])(${keys.join('|')})([^A-Za-z0-9_-]|$)`) : null;
     const badText = /\b(NaN|undefined|null)\b|Infinity/;
     const badAttr = /\b(NaN|undefined)\b|Infinity/;
     const out = [];
@@ -315,6 +326,7 @@ async function scanText(page, state) {
           if (!p || /^(style|script|template)$/i.test(p.tagName)) continue;
           if (p.checkVisibility && !p.checkVisibility()) continue;
           if (badText.test(n.data)) out.push({ where: where(p), text: n.data.trim().slice(0, 160) });
+          else if (keyText?.test(n.data)) out.push({ where: where(p), text: `message key shown: ${n.data.trim().slice(0, 160)}` });
         } else {
           if (n.shadowRoot) scan(n.shadowRoot);
           if ((n.tagName === 'INPUT' || n.tagName === 'TEXTAREA') && badText.test(n.value || '')) {
@@ -329,7 +341,7 @@ async function scanText(page, state) {
     };
     scan(host.shadowRoot);
     return out;
-  });
+  }, CATALOGUE_KEYS);
   cleanScans.push({ state, findings });
   return findings;
 }
@@ -2568,6 +2580,54 @@ test('analysis-seek: (d) keyboard only: Tab from the subject to the apply button
   await screenshot(page, 'seek-03-phone-390');
   await loc(page, '.sec-seek').screenshot({ path: path.join(SHOTS, 'seek-03-panel-390.png') });
   screenshots.push('test-results/screenshots/seek-03-panel-390.png');
+  assertNoErrors(page);
+});
+
+test("analysis-seek: (e) on 見込み with actuals: the outlook misses 130 (未達見込み), applying G4-b's answer gives 130.0 達成見込み", async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const d = judgedDataset();
+  const r = await page.evaluate((x) => document.querySelector('vision-index').loadDataset(x), d);
+  eq(r.ok, true, `loadDataset(judged): ${JSON.stringify(r.errors)?.slice(0, 200)}`);
+  await choosePath(page, 'outlook');
+  // G4-b's last actual is FY2025: its FY2027 target is on the outlook path; lowered, the outlook misses 130
+  await seekScenario(page, LOWER_G4B);
+  const outlook2027 = () => page.evaluate(() => document.querySelector('vision-index').result('outlook').milestones[0].value);
+  const missed = await outlook2027();
+  assert(missed < 130 - 1e-6, `the outlook misses 130 after the lowered target: ${missed}`);
+  await analysisSettled(page);
+  assert((await textOf(page, cardSel(2027))).includes('未達見込み'), `the 2027 card says 未達見込み: "${await textOf(page, cardSel(2027))}"`);
+  await seekChoose(page, 'indicator:G4-b');
+  const want = await page.evaluate(() => document.querySelector('vision-index').seek({ milestone: 2027, indicator: 'G4-b', path: 'outlook' }));
+  eq(want.reachable, true, 'el.seek on outlook: reachable');
+  // by hand: arithmetic, 11 equal goals of 2 equal indicators: G4-b's score must rise by 22 × the gap (baseline 40)
+  const byHand = (40 * ((100 * 44) / 40 + 22 * (130 - missed))) / 100;
+  assert(Math.abs(byHand - want.required) <= 1e-9 * byHand, `required ${want.required} vs by hand ${byHand}`);
+  await loc(page, '[data-testid="seek-apply"]').click();
+  await until(async () => Math.abs((await outlook2027()) - 130) <= 1e-9 * 130 || null, 'the outlook index lands on 130');
+  await analysisSettled(page);
+  const card = await textOf(page, cardSel(2027));
+  assert(card.includes('130.0') && card.includes('達成見込み') && !card.includes('未達見込み'), `the 2027 card shows 130.0 達成見込み: "${card}"`);
+  await cleanText(page, 'seek applied on outlook');
+  assertNoErrors(page);
+});
+
+test('analysis-seek: (f) a dataset without milestones: goal seek says why, never 計算中… for ever', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const d = structuredClone(DATASET);
+  d.index.milestones = [];
+  const r = await page.evaluate((x) => document.querySelector('vision-index').loadDataset(x), d);
+  eq(r.ok, true, `loadDataset(no milestones): ${JSON.stringify(r.errors)?.slice(0, 200)}`);
+  const said = await until(
+    () =>
+      page.evaluate(() => {
+        const st = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="seek-state"]');
+        return st && !st.hidden && !/計算中/.test(st.textContent) ? st.textContent : null;
+      }),
+    'the seek panel says why it has no answer',
+  );
+  assert(/milestone/.test(said), `the refusal names the missing milestone: "${said}"`);
   assertNoErrors(page);
 });
 

@@ -21,6 +21,8 @@ export function createAnalysisState() {
     stale: true,
     bandStale: true,
     error: null,
+    seeksError: null,
+    bandError: null,
     version: 0,
     ms: { quick: 0, mc: 0 },
     compare: [],
@@ -57,7 +59,7 @@ export function resetAnalysis(s) {
   a.mc.draws = drawsFor(s.ds);
   a.status = a.seeks = a.contrib = a.band = null;
   a.stale = a.bandStale = true;
-  a.error = null;
+  a.error = a.seeksError = a.bandError = null;
   a.compare = [];
 }
 

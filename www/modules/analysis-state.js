@@ -44,9 +44,9 @@ export function refreshAnalysis(app) {
   const arrived = (/** @type {'quick' | 'mc'} */ lane) => (/** @type {any} */ results) => {
     if (results) app.commit?.({ type: 'analysisArrived', lane, results, version: v });
   };
-  const failed = (/** @type {any} */ e) => app.commit?.({ type: 'analysisFailed', error: e, version: v });
-  app.analysis.ask('quick', quick, 'views').then(arrived('quick'), failed);
-  app.analysis.ask('mc', mc, 'band').then(arrived('mc'), failed);
+  const failed = (/** @type {'quick' | 'mc'} */ lane) => (/** @type {any} */ e) => app.commit?.({ type: 'analysisFailed', lane, error: e, version: v });
+  app.analysis.ask('quick', quick, 'views').then(arrived('quick'), failed('quick'));
+  app.analysis.ask('mc', mc, 'band').then(arrived('mc'), failed('mc'));
 }
 
 /**
@@ -69,20 +69,32 @@ export const ANALYSIS_ACTIONS = {
         c.result = safe(r[3 + i]);
       });
       a.stale = false;
+      a.error = null;
+      // a refused question (e.g. goal seek in a dataset without milestones) is said, not awaited
+      a.seeksError = r[1]?.error ? String(r[1].error.message) : null;
       a.ms.quick = app.analysis?.quick.lastMs ?? 0;
     } else {
       a.band = safe(r[0]);
       a.bandStale = false;
+      a.bandError = r[0]?.error ? String(r[0].error.message) : null;
       a.ms.mc = app.analysis?.mc.lastMs ?? 0;
     }
-    a.error = null;
     return { rescore: false, answers: true };
   },
+  /** A lane's worker failed: its answers are gone (not shown as current), its error is said. */
   analysisFailed(/** @type {App} */ app, /** @type {any} */ act) {
     const a = app.state.an;
     if (act.version !== a.version) return { rescore: false, render: false };
-    a.error = String(act.error?.message || act.error);
-    a.stale = a.bandStale = false;
+    const msg = String(act.error?.message || act.error);
+    if (act.lane === 'mc') {
+      a.band = null;
+      a.bandError = msg;
+      a.bandStale = false;
+    } else {
+      a.status = a.seeks = a.contrib = null;
+      a.error = msg;
+      a.stale = false;
+    }
     return { rescore: false, answers: true };
   },
   /** The analysis code has loaded: ask for what the views show. */

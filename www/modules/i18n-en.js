@@ -140,6 +140,7 @@ export const en = {
   compareLegend: 'Compared: {name}',
   // ---- contributions view (issue 12)
   // ---- status (ui-status)
+  progress: 'Progress',
   planVerdict: 'Targets add up to {v} — {w}',
   consistent: 'consistent',
   inconsistent: 'short by {gap}',

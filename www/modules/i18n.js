@@ -138,6 +138,7 @@ const ja = {
   compareLegend: '比較：{name}',
   // ---- contributions view (issue 12)
   // ---- status (ui-status)
+  progress: '進捗',
   planVerdict: '目標の積み上げ: {v} — {w}',
   consistent: '整合',
   inconsistent: '不整合（あと {gap} 不足）',

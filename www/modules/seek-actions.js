@@ -38,9 +38,11 @@ function valueNow(ind, r) {
  * The target edits (indicator id → value for `year`) that apply the answer `r`
  * for the subject, or an error key.
  * @param {State} s @param {'goal' | 'indicator'} level @param {string} id @param {any} r
+ * @param {(id: string) => number | null} [rowScore] an indicator's score in the answer's year on its path,
+ *   when there is no indicator answer to take it from (past SEEK_ALL_MAX indicators none is asked)
  * @returns {{ edits: Array<[string, number]>, k?: number } | { err: string }}
  */
-export function seekEdits(s, level, id, r) {
+export function seekEdits(s, level, id, r, rowScore = (/** @type {string} */ _id) => /** @type {number | null} */ (null)) {
   if (!r?.reachable) return { err: 'seekUnreachable' };
   if (level === 'indicator') {
     const v = F.scoreOf(r.required);
@@ -57,8 +59,11 @@ export function seekEdits(s, level, id, r) {
     if (ind.goal !== id || (ind.stage || 'outcome_long') !== 'outcome_long') continue;
     const w = wOf[ind.id] ?? ind.weight ?? 1;
     const ir = seekOf(s, 'indicator', ind.id);
-    if (!(w > 0) || F.scoreOf(ir?.current_score) === null) continue;
-    const x = valueNow(ind, ir);
+    // its target for the year changes nothing (on 見込み: the year is not after its last actual)
+    if (ir && !ir.reachable && ir.reason === 'no_effect') continue;
+    const sc = F.scoreOf(ir?.current_score) ?? rowScore(ind.id);
+    if (!(w > 0) || sc === null) continue;
+    const x = valueNow(ind, ir ?? { current_score: sc });
     if (x === null) continue;
     const v = ind.direction === 'down' ? x / k : x * k;
     if (Number.isFinite(v) && v >= 0) edits.push([ind.id, v]);
@@ -82,7 +87,9 @@ export const SEEK_ACTIONS = {
     const sk = s.an.seeks;
     if (!s.ds || !sk || s.an.stale) return { rescore: false, say: t(L, 'stSeekNot', { msg: t(L, 'seekCalculating') }) };
     const r = seekOf(s, act.level, act.id);
-    const plan = seekEdits(s, act.level, act.id, r);
+    const rows = app.engine.result(sk.path);
+    const yi = rows.years.indexOf(sk.year);
+    const plan = seekEdits(s, act.level, act.id, r, (id) => (yi < 0 ? null : F.at(rows.indicators[id], yi)));
     if ('err' in plan) return { rescore: false, say: t(L, 'stSeekNot', { msg: t(L, plan.err) }) };
     const year = sk.year;
     const prev = app.engine.scenarioText;

@@ -113,7 +113,7 @@ export function create(ctx) {
     const w = a.mc.weights ? t(L, 'bandWeightsVary', { r: pct(a.mc.weights) }) : t(L, 'bandWeightsFixed');
     setText(explain, t(L, 'bandExplain', { e: pct(a.mc.spread), w, draws: F.num(a.mc.draws, L) ?? String(a.mc.draws), seed: String(a.mc.seed) }));
     let msText;
-    if (a.error && !a.band) msText = t(L, 'bandFailed', { msg: a.error });
+    if (a.bandError && !a.band) msText = t(L, 'bandFailed', { msg: a.bandError });
     else if (a.bandStale || !a.band) msText = t(L, 'bandCalculating');
     else msText = t(L, 'bandMs', { ms: nf.format(Math.round(a.ms.mc)) });
     setText(ms, msText);

@@ -123,7 +123,8 @@ export function create(ctx) {
       if (!c) continue;
       const value = F.scoreOf(m.value);
       const gap = F.gapOf(m.gap, L);
-      F.put(c.value, F.score(value, L), L);
+      // a value just short of the milestone gets the digits that show it (129.996, not 130.0)
+      F.put(c.value, gap && !gap.met ? F.fine(value, L, gap.digits) : F.score(value, L), L);
       F.put(c.gap, gap ? (gap.met ? gap.text : t(L, 'gapShort', { gap: gap.text })) : null, L);
       c.card.setAttribute('data-met', m.met === true ? 'true' : 'false');
       setText(c.on, on);
@@ -133,9 +134,11 @@ export function create(ctx) {
       c.cover.hidden = !cov;
 
       if (s.path === 'plan') {
-        const w = !gap ? t(L, 'noActual') : gap.met ? t(L, 'consistent') : t(L, 'inconsistent', { gap: gap.text });
-        const v = gap ? F.fine(value, L, gap.digits) : null;
-        say(c, gap?.met ? 'good' : 'bad', gap?.met ? 'consistent' : 'inconsistent', t(L, 'planVerdict', { v: v ?? '—', w }));
+        if (!gap) say(c, 'none', 'no-value', t(L, 'noValue'));
+        else {
+          const w = gap.met ? t(L, 'consistent') : t(L, 'inconsistent', { gap: gap.text });
+          say(c, gap.met ? 'good' : 'bad', gap.met ? 'consistent' : 'inconsistent', t(L, 'planVerdict', { v: F.fine(value, L, gap.digits), w }));
+        }
       } else if (s.path === 'actual') {
         if (!gap) say(c, 'none', 'no-actual', t(L, 'noActual'));
         else say(c, gap.met ? 'good' : 'bad', gap.met ? 'met' : 'missed', t(L, gap.met ? 'actualMet' : 'actualMissed'));
@@ -148,7 +151,7 @@ export function create(ctx) {
         putStatus(c.status, st, L, !!s.an.error);
         const pm = band?.milestones?.find((/** @type {any} */ x) => x.year === m.year);
         const p = F.prob(pm?.p_met, L);
-        setText(c.pmeet, p === null ? t(L, s.an.error && !s.an.band ? 'analysisFailed' : 'calculating') : t(L, 'pMeet', { p }));
+        setText(c.pmeet, p === null ? t(L, s.an.bandError && !s.an.band ? 'analysisFailed' : 'calculating') : t(L, 'pMeet', { p }));
         if (p === null) c.pmeet.removeAttribute('title');
         else c.pmeet.title = t(L, 'pMeetLabel', { n: F.num(band.draws, L) });
       }

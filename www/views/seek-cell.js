@@ -27,8 +27,11 @@ export const reasonText = (s, level, r) =>
 /** Whether the goal-seek actions are there (they load with the analysis code). */
 export const canAct = () => 'applySeek' in ACTIONS;
 
+/** Why goal seek has no answer to show (the analysis failed, or refused the question), or null. */
+export const seekErr = (/** @type {State} */ s) => s.an.error || s.an.seeksError;
+
 /** Whether the answers on show are for the state on show. */
-export const fresh = (/** @type {State} */ s) => !!s.an.seeks && !s.an.stale && !s.an.error && s.an.seeks.year === s.an.milestone;
+export const fresh = (/** @type {State} */ s) => !!s.an.seeks && !s.an.stale && !seekErr(s) && s.an.seeks.year === s.an.milestone;
 
 /**
  * A compact cell for an outcome_long indicator or a target state: the required
@@ -56,10 +59,10 @@ export function seekCell(ctx, level, id, labelled = false) {
     const r = seekOf(s, level, id);
     let shown;
     let label;
-    const old = !!r && !s.an.error && s.an.seeks?.year === s.an.milestone; // stale: the last answer stays until the next
-    if (s.an.error) {
+    const old = !!r && !seekErr(s) && s.an.seeks?.year === s.an.milestone; // stale: the last answer stays until the next
+    if (seekErr(s)) {
       shown = '—';
-      label = t(L, 'seekUnavailable', { msg: s.an.error });
+      label = t(L, 'seekUnavailable', { msg: seekErr(s) });
     } else if (!r && fresh(s)) {
       shown = '—';
       label = `${id}：${t(L, 'seekNotAsked')}`;

@@ -8,7 +8,7 @@ import * as F from '../modules/format.js';
 import { text } from '../modules/i18n.js';
 import { ts as t } from '../modules/i18n-seek.js';
 import { parseSubject, seekOf } from '../modules/seek-core.js';
-import { canAct, fresh, reasonText, withUnit } from './seek-cell.js';
+import { canAct, fresh, reasonText, seekErr, withUnit } from './seek-cell.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Ctx} Ctx */
@@ -144,8 +144,8 @@ export function create(ctx) {
     setText(pathNote, seekPath === s.path ? t(L, 'seekOnPath', { path: shown }) : t(L, 'seekOnOutlook', { path: shown }));
     const ok = fresh(s);
     const none = ok && sub && !seekOf(s, sub.level, sub.id); // not asked (too many indicators)
-    state.hidden = ok && !s.an.error && !none;
-    setText(state, s.an.error ? t(L, 'seekUnavailable', { msg: s.an.error }) : none ? t(L, 'seekNotAsked') : ok ? '' : t(L, 'seekCalculating'));
+    state.hidden = ok && !seekErr(s) && !none;
+    setText(state, seekErr(s) ? t(L, 'seekUnavailable', { msg: seekErr(s) }) : none ? t(L, 'seekNotAsked') : ok ? '' : t(L, 'seekCalculating'));
     box.setAttribute('aria-busy', ok ? 'false' : 'true');
     box.classList.toggle('busy', !ok);
     const r = sub && sk ? seekOf(s, sub.level, sub.id) : null;
