@@ -24,8 +24,31 @@ export function refreshAnalysis(app) {
   const s = app.state;
   if (!s.ds || !app.analysis) return;
   const a = s.an;
-  const v = ++a.version;
+  ++a.version;
   a.stale = a.bandStale = true;
+  // Asked once the change is on screen (the next frame), for the state then: the
+  // workers' CPU and the answers' renders do not delay the edit's own frame, and
+  // the changes of one frame (a drag) ask once.
+  const an = app.analysis;
+  if (an.scheduled) return;
+  an.scheduled = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      an.scheduled = false;
+      if (app.analysis === an && !an.stopped) ask(app);
+    }, 0),
+  );
+}
+
+/**
+ * Sends the requests for the current state (see refreshAnalysis).
+ * @param {App} app
+ */
+function ask(app) {
+  const s = app.state;
+  if (!s.ds || !app.analysis) return;
+  const a = s.an;
+  const v = a.version;
   const ids = {
     goals: s.ds.goals.map((/** @type {any} */ g) => g.id),
     indicators: s.ds.indicators.filter((/** @type {any} */ i) => i.stage === 'outcome_long').map((/** @type {any} */ i) => i.id),

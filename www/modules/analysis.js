@@ -156,6 +156,11 @@ class Lane {
 }
 
 export class Analysis {
+  /** a request for the views is waiting for the next frame (analysis-state.js) */
+  scheduled = false;
+  /** the element was removed: a scheduled request is not sent */
+  stopped = false;
+
   /** @param {{ datasetText: string | null, scenarioText: string | null }} engine the scoring engine's last accepted texts */
   constructor(engine) {
     this.quick = new Lane(engine);
@@ -208,11 +213,13 @@ export class Analysis {
    * @param {import('../types').App} app
    */
   refresh(app) {
+    this.stopped = false;
     refreshAnalysis(app);
   }
 
   /** Ends both workers (the element is gone); pending answers resolve to null. */
   stop() {
+    this.stopped = true;
     this.quick.stop();
     this.mc.stop();
   }
