@@ -5,6 +5,8 @@ use serde_json::{json, Value};
 use vision_index::analysis::contrib::{contrib, Contributions};
 use vision_index::{dataset_from_value, scenario_from_value, Dataset, Scenario, ScorePath};
 
+mod common;
+
 fn load(v: &Value) -> Dataset {
     dataset_from_value(v).expect("valid").value
 }
@@ -227,35 +229,8 @@ fn the_parts_sum_to_the_change_on_the_default_dataset() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use super::common::{code, json, run, DEFAULT};
     use serde_json::Value;
-    use std::process::{Command, Output, Stdio};
-
-    const DEFAULT: &str = "www/data/setagaya.json";
-
-    /// Runs the binary from the crate root; never a panic or a backtrace.
-    fn run(args: &[&str]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_vision-index"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("RUST_BACKTRACE", "1")
-            .stdin(Stdio::null())
-            .output()
-            .expect("the binary runs");
-        let err = String::from_utf8_lossy(&out.stderr);
-        for bad in ["panicked", "RUST_BACKTRACE", "stack backtrace", "internal error"] {
-            assert!(!err.contains(bad), "{args:?}: stderr has {bad:?}:\n{err}");
-        }
-        out
-    }
-
-    fn code(out: &Output) -> i32 {
-        out.status.code().expect("exited")
-    }
-
-    fn json(out: &Output) -> Value {
-        assert_eq!(code(out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).expect("one JSON object")
-    }
 
     /// The index of `score` on the same path and year, and parts that sum to its change.
     #[test]

@@ -3,16 +3,10 @@
 //! applied as a scenario target and scored, gives the index M in the year.
 
 use vision_index::analysis::seek::{seek, Reason, SeekError, SeekResult};
-use vision_index::{load_dataset, score, Dataset, Entry, Level, Scenario, ScorePath};
+use vision_index::{score, Dataset, Entry, Level, Scenario, ScorePath};
 
-fn ds(text: &str) -> Dataset {
-    load_dataset(text.as_bytes()).expect("valid dataset").value
-}
-
-fn default_ds() -> Dataset {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/setagaya.json")).expect("dataset");
-    load_dataset(&bytes).expect("valid").value
-}
+mod common;
+use common::{default_ds, ds};
 
 fn near(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * b.abs()
@@ -272,14 +266,7 @@ fn usage_errors_name_the_id_or_year() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn cli_exit_codes() {
-    use std::process::Command;
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_vision-index"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("runs")
-    };
+    use common::run;
     let ok = run(&["seek", "www/data/setagaya.json", "--milestone", "2027", "--indicator", "G4-b"]);
     assert_eq!(ok.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("one JSON object");

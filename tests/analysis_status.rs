@@ -9,6 +9,8 @@ use serde_json::{json, Value};
 use vision_index::analysis::status::{judge, status, Status, StatusReport};
 use vision_index::{dataset_from_value, scenario_from_value, Dataset, Scenario};
 
+mod common;
+
 /// An indicator: baseline 100, `values` and `targets` as `[(year, value)]`.
 fn ind(id: &str, goal: &str, values: &[(i32, f64)], targets: &[(i32, f64)]) -> Value {
     let map = |v: &[(i32, f64)]| -> Value { v.iter().map(|(y, x)| (y.to_string(), json!(x))).collect() };
@@ -284,30 +286,8 @@ fn the_default_dataset_has_a_status_for_every_node() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use super::common::{code, run, DEFAULT};
     use serde_json::Value;
-    use std::process::{Command, Output, Stdio};
-
-    const DEFAULT: &str = "www/data/setagaya.json";
-
-    /// Runs the binary from the crate root; never a panic or a backtrace.
-    fn run(args: &[&str]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_vision-index"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("RUST_BACKTRACE", "1")
-            .stdin(Stdio::null())
-            .output()
-            .expect("the binary runs");
-        let err = String::from_utf8_lossy(&out.stderr);
-        for bad in ["panicked", "RUST_BACKTRACE", "stack backtrace", "internal error"] {
-            assert!(!err.contains(bad), "{args:?}: stderr has {bad:?}:\n{err}");
-        }
-        out
-    }
-
-    fn code(out: &Output) -> i32 {
-        out.status.code().expect("exited")
-    }
 
     #[test]
     fn status_prints_one_json_object() {

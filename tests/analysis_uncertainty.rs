@@ -2,16 +2,10 @@
 //! exactly; the same seed gives the same bytes; bounds, orderings and limits.
 
 use vision_index::analysis::uncertainty::{uncertainty, Options, UncertaintyError, MAX_DRAWS};
-use vision_index::{load_dataset, score, Dataset, Entry, Scenario, ScorePath};
+use vision_index::{load_dataset, score, Entry, Scenario, ScorePath};
 
-fn default_ds() -> Dataset {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/setagaya.json")).expect("dataset");
-    load_dataset(&bytes).expect("valid").value
-}
-
-fn ds(text: &str) -> Dataset {
-    load_dataset(text.as_bytes()).expect("valid dataset").value
-}
+mod common;
+use common::{default_ds, ds};
 
 /// Geometric via goal and policy, with a cap and a `down` indicator, so that
 /// the exactness check covers every branch of the aggregation.
@@ -132,14 +126,7 @@ fn option_bounds() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn cli_exit_codes_and_output() {
-    use std::process::Command;
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_vision-index"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("runs")
-    };
+    use common::run;
     let base = ["uncertainty", "www/data/setagaya.json"];
     let ok = run(&[&base[..], &["--draws", "300", "--seed", "7"]].concat());
     assert_eq!(ok.status.code(), Some(0));

@@ -108,12 +108,16 @@ export interface AnalysisState {
   seeksError: string | null;
   /** Why the Monte Carlo cannot be had, or null. */
   bandError: string | null;
+  /** What the answers on show (or on their way) were asked for: the path, the options, the compared scenarios, the scenario text. */
+  asked: Array<string | number>;
+  /** The dataset text they were asked for. */
+  askedDataset: string | null;
   /** Counts the requests: an answer for an older one is dropped. */
   version: number;
   /** The last answers' time inside the workers, ms. */
   ms: { quick: number; mc: number };
   /** Named scenarios compared with the current one: their index and milestones on the shown path. */
-  compare: Array<{ name: string; scenario: string; result: any }>;
+  compare: Array<{ name: string; scenario: string; result: any; refused?: { message: string; problems: Problem[] | null } | null }>;
 }
 
 /** An action: `{ type, ...arguments }`; the list is `ACTIONS` in state.js. */

@@ -21,6 +21,8 @@ export function createAnalysisState() {
     stale: true,
     bandStale: true,
     error: null,
+    asked: [],
+    askedDataset: null,
     seeksError: null,
     bandError: null,
     version: 0,
@@ -60,6 +62,8 @@ export function resetAnalysis(s) {
   a.status = a.seeks = a.contrib = a.band = null;
   a.stale = a.bandStale = true;
   a.error = a.seeksError = a.bandError = null;
+  a.asked = [];
+  a.askedDataset = null;
   a.compare = [];
 }
 

@@ -24,6 +24,24 @@ export function refreshAnalysis(app) {
   const s = app.state;
   if (!s.ds || !app.analysis) return;
   const a = s.an;
+  // the answers depend on the dataset, the scenario, the path and the options only:
+  // a change of anything else (the language, the score year, a reconnection) keeps them
+  const { datasetText, scenarioText } = app.engine;
+  const asked = [
+    s.path,
+    a.milestone,
+    a.contribYear,
+    a.mc.draws,
+    a.mc.seed,
+    a.mc.weights,
+    a.mc.spread,
+    ...a.compare.flatMap((c) => [c.name, c.scenario]),
+    scenarioText,
+  ];
+  const same = a.askedDataset === datasetText && a.asked.length === asked.length && a.asked.every((x, i) => x === asked[i]);
+  if (same && !a.stale && !a.bandStale && !a.error && !a.bandError) return;
+  a.askedDataset = datasetText;
+  a.asked = asked;
   ++a.version;
   a.stale = a.bandStale = true;
   // Asked once the change is on screen (the next frame), for the state then: the
@@ -90,6 +108,7 @@ export const ANALYSIS_ACTIONS = {
       a.contrib = safe(r[2]);
       a.compare.forEach((c, i) => {
         c.result = safe(r[3 + i]);
+        c.refused = r[3 + i]?.error ?? null; // why it cannot be scored (shown with the row)
       });
       a.stale = false;
       a.error = null;

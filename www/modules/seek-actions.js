@@ -12,8 +12,7 @@
 //   page then shows the honest result).
 
 import * as F from './format.js';
-import { text } from './i18n.js';
-import { ts as t } from './i18n-seek.js';
+import { t, text } from './i18n.js';
 import { parseSubject, seekOf } from './seek-core.js';
 
 /** @typedef {import('../types').App} App */
@@ -56,7 +55,7 @@ export function seekEdits(s, level, id, r, rowScore = (/** @type {string} */ _id
   /** @type {Array<[string, number]>} */
   const edits = [];
   for (const ind of s.ds.indicators) {
-    if (ind.goal !== id || (ind.stage || 'outcome_long') !== 'outcome_long') continue;
+    if (ind.goal !== id || ind.stage !== 'outcome_long') continue;
     const w = wOf[ind.id] ?? ind.weight ?? 1;
     const ir = seekOf(s, 'indicator', ind.id);
     // its target for the year changes nothing (on 見込み: the year is not after its last actual)

@@ -5,7 +5,7 @@
 import { COMPARE_MAX } from '../modules/analysis-state.js';
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
-import { t } from '../modules/i18n.js';
+import { t, text } from '../modules/i18n.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {{ year: number, target: number, value: number | null, gap: number | null, met: boolean }} Ms */
@@ -153,7 +153,13 @@ export function create(ctx) {
       { name: t(L, 'compareCurrent'), kind: 'current', ms: s.result?.milestones ?? null, pending: calc },
       ...a.compare.map((c) => {
         const r = c.result?.[s.path];
-        return { name: c.name, kind: 'named', ms: r?.milestones ?? null, pending: r ? null : a.stale ? calc : t(L, 'compareFailed') };
+        const why = c.refused ? (c.refused.problems?.[0] ? text(c.refused.problems[0].message, L) : c.refused.message) : '';
+        return {
+          name: c.name,
+          kind: 'named',
+          ms: r?.milestones ?? null,
+          pending: r ? null : a.stale ? calc : `${t(L, 'compareFailed')}${why ? `：${why}` : ''}`,
+        };
       }),
     ];
     const key = JSON.stringify([s.path, a.stale, rows]);

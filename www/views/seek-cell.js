@@ -4,8 +4,7 @@
 // code loads after the first render (seek-slot.js holds the places meanwhile).
 import { h, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
-import { text } from '../modules/i18n.js';
-import { ts as t } from '../modules/i18n-seek.js';
+import { t, text } from '../modules/i18n.js';
 import { seekOf } from '../modules/seek-core.js';
 import { ACTIONS } from '../modules/state.js';
 

@@ -3,10 +3,10 @@
 // now and the one that makes the index equal the milestone, why it cannot when
 // it cannot, and one button that applies it as a what-if (seek-actions.js).
 // The compact cells of the indicator table and the goal list are in seek-cell.js.
+import { seekPath } from '../modules/analysis-core.js';
 import { h, section, setText } from '../modules/dom.js';
 import * as F from '../modules/format.js';
-import { text } from '../modules/i18n.js';
-import { ts as t } from '../modules/i18n-seek.js';
+import { t, text } from '../modules/i18n.js';
 import { parseSubject, seekOf } from '../modules/seek-core.js';
 import { canAct, fresh, reasonText, seekErr, withUnit } from './seek-cell.js';
 
@@ -57,7 +57,7 @@ export function create(ctx) {
     { id: 'seek-milestone', 'data-testid': 'seek-milestone' },
     ms.map((m) => h('option', { value: m.year, text: `${F.fy(m.year, L)}：${F.score(m.value, L) ?? ''}` })),
   );
-  const longs = ds.indicators.filter((i) => (i.stage || 'outcome_long') === 'outcome_long');
+  const longs = ds.indicators.filter((i) => i.stage === 'outcome_long');
   const ssel = h(
     'select',
     { id: 'seek-subject', 'data-testid': 'seek-subject' },
@@ -139,9 +139,9 @@ export function create(ctx) {
     if (ssel.value !== key) ssel.value = key;
     hint.hidden = !sub?.auto;
     const sk = s.an.seeks;
-    const seekPath = sk?.path ?? (s.path === 'plan' ? 'plan' : 'outlook');
+    const answerPath = sk?.path ?? seekPath(s);
     const shown = t(L, `path_${s.path}`);
-    setText(pathNote, seekPath === s.path ? t(L, 'seekOnPath', { path: shown }) : t(L, 'seekOnOutlook', { path: shown }));
+    setText(pathNote, answerPath === s.path ? t(L, 'seekOnPath', { path: shown }) : t(L, 'seekOnOutlook', { path: shown }));
     const ok = fresh(s);
     const none = ok && sub && !seekOf(s, sub.level, sub.id); // not asked (too many indicators)
     state.hidden = ok && !seekErr(s) && !none;
@@ -151,7 +151,7 @@ export function create(ctx) {
     const r = sub && sk ? seekOf(s, sub.level, sub.id) : null;
     const isInd = sub?.level === 'indicator';
     const ind = isInd ? s.indicatorById.get(sub.id) : null;
-    setText(v.indexLabel, t(L, 'seekIndex', { year: F.fy(sk?.year ?? s.an.milestone, L), path: t(L, `path_${seekPath}`) }));
+    setText(v.indexLabel, t(L, 'seekIndex', { year: F.fy(sk?.year ?? s.an.milestone, L), path: t(L, `path_${answerPath}`) }));
     F.put(v.index, F.score(F.scoreOf(r?.index), L), L);
     F.put(v.target, F.score(F.scoreOf(r?.target ?? ms.find((m) => m.year === s.an.milestone)?.value), L), L);
     setText(v.currentLabel, t(L, isInd ? 'seekCurrent' : 'seekCurrentScore'));
