@@ -1883,6 +1883,8 @@ test('analysis-contrib: the bars sum to the change, equal the CLI, open to indic
 
   // the table: every goal and indicator with ω; its sum row is the change
   await loc(page, '[data-testid="contrib-table"] summary').click();
+  // the table is filled on the details' toggle event, a task after the click
+  await loc(page, '[data-testid="contrib-table"] table tfoot tr').first().waitFor({ state: 'attached' });
   const tbl = await page.evaluate(() => {
     const t = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="contrib-table"] table');
     const cells = (tr) => [...tr.children].map((x) => x.textContent);
