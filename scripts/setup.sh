@@ -26,14 +26,16 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/biome ] || [ 
 fi
 
 # Chromium for the browser tests, and a Japanese font so that their screenshots
-# show the page as people see it (not boxes).
+# show the page as people see it (not boxes); poppler-utils (pdftoppm, pdftotext)
+# for the print handout's test, which turns the printed PDF into PNG and text.
 need_browser=0
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || need_browser=1
 fc-list :lang=ja 2>/dev/null | grep -q . || need_browser=1
+[ -x /usr/bin/pdftoppm ] && [ -x /usr/bin/pdftotext ] || need_browser=1
 if [ "$browser" = "1" ] && [ "$need_browser" = "1" ]; then
-  echo "setup: installing Debian's chromium, chromium-driver and a Japanese font"
+  echo "setup: installing Debian's chromium, chromium-driver, a Japanese font and poppler-utils"
   SUDO=""
   [ "$(id -u)" = "0" ] || SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver fonts-ipafont-gothic
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver fonts-ipafont-gothic poppler-utils
 fi

@@ -61,7 +61,8 @@ const contrib = lazy(() => analysisViews().then((m) => m.contrib));
 const compare = lazy(() => analysisViews().then((m) => m.compare));
 const lagging = lazy(() => analysisViews().then((m) => m.lagging));
 const seek = lazy(() => analysisViews().then((m) => m.seek));
-const VIEWS = [headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
+const exportsView = lazy(() => analysisViews().then((m) => m.exportsView)); // ---- exports
+const VIEWS = [headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects, exportsView];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
@@ -413,7 +414,8 @@ class VisionIndex extends HTMLElement {
 
   download(json) {
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = h('a', { href: url, download: 'scenario.json', hidden: true });
+    const name = JSON.parse(json).name; // the file is named after the scenario (exports)
+    const a = h('a', { href: url, download: `${name ? F.safeName(name) : 'scenario'}.json`, hidden: true });
     this.root.append(a);
     a.click();
     a.remove();

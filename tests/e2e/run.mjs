@@ -2803,6 +2803,309 @@ test(
   { timeout: 180_000 },
 );
 
+// ---- exports: downloads from the page (the sheet, the result table, the chart, the named scenario) and the print handout
+const exportsReady = (page) => loc(page, '[data-testid="exports"]').waitFor({ state: 'visible', timeout: 20_000 });
+
+/** Clicks a button that downloads a file; returns { name, bytes }. */
+async function downloadOf(page, sel) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), loc(page, sel).click()]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+/** The page on the plan path with G1-a's 2027 target raised to 40 (the 2027 milestone becomes 133.2). */
+async function editedPage(ctx) {
+  const page = await openPage(ctx);
+  await choosePath(page, 'plan');
+  await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
+  eq(await cardValue(page, 2027), '133.2', '2027 card after the edit');
+  await exportsReady(page);
+  return page;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+test('exports: the result table as CSV is byte-identical to the command line (BOM, CRLF), its index row = the page', async () => {
+  const ctx = await newContext();
+  const page = await editedPage(ctx);
+  const bin = await cli();
+  for (const p of ['plan', 'outlook']) {
+    if (p !== 'plan') await choosePath(page, p);
+    const { name, bytes } = await downloadOf(page, '[data-testid="export-result"]');
+    assert(name.endsWith(`-${p}.csv`), `file name names the path: ${name}`);
+    eq(bytes.subarray(0, 3).equals(BOM), true, 'starts with the UTF-8 BOM');
+    const body = bytes.toString('utf8').slice(1);
+    const lines = body.split('\r\n');
+    eq(lines.at(-1), '', 'ends with CRLF');
+    assert(!/[^\r]\n/.test(body), 'every line ends with CRLF');
+    assert(lines[0].startsWith('path,level,id,name,2023,'), `header: ${lines[0]}`);
+    const scen = path.join(tmp, `export-scenario-${p}.json`);
+    writeFileSync(scen, JSON.stringify(await page.evaluate(() => document.querySelector('vision-index').scenario())));
+    const r = await run(bin, ['score', DATASET_FILE, '--scenario', scen, '--format', 'csv', '--path', p]);
+    eq(r.code, 0, `CLI exit (${r.stderr.slice(0, 200)})`);
+    assert(bytes.equals(Buffer.from(r.stdout, 'utf8')), `the file equals \`vision-index score --format csv --path ${p}\` byte for byte`);
+    const row = lines.find((l) => l.startsWith(`${p},index,`));
+    assert(row, 'an index row');
+    const vals = row
+      .split(',')
+      .slice(4)
+      .map((x) => (x === '' ? null : Number(x)));
+    const mine = await page.evaluate((q) => Array.from(document.querySelector('vision-index').result(q).index), p);
+    eq(vals.length, mine.length, 'index values');
+    vals.forEach((v, i) => assert(v === mine[i] || (v !== null && Math.abs(v - mine[i]) < 1e-9), `index[${i}]: file ${v} vs page ${mine[i]}`));
+  }
+  const sheet = await downloadOf(page, '[data-testid="export-sheet"]');
+  assert(/^指標シート-.+\.csv$/.test(sheet.name), `sheet file name: ${sheet.name}`);
+  eq(sheet.bytes.subarray(0, 3).equals(BOM), true, 'sheet starts with the BOM');
+  const r = await run(bin, ['export-csv', DATASET_FILE]);
+  eq(r.code, 0, `export-csv exit (${r.stderr.slice(0, 200)})`);
+  assert(sheet.bytes.equals(Buffer.from(r.stdout, 'utf8')), 'the sheet equals `vision-index export-csv` byte for byte');
+  assert((await textOf(page, '[data-testid="exports"]')).includes('.csv をこのページにドロップ'), 'the hint says the sheet can be dropped back');
+  assertNoErrors(page);
+});
+
+test('exports: the chart as standalone SVG (inlined styles, the lines) and PNG at 2×; the scenario saved under its name', async () => {
+  const ctx = await newContext();
+  const page = await editedPage(ctx);
+  const svg = await downloadOf(page, '[data-testid="export-svg"]');
+  assert(svg.name.endsWith('-plan.svg'), `svg file name: ${svg.name}`);
+  const svgText = svg.bytes.toString('utf8');
+  const pageLines = await page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelector('vision-index').shadowRoot.querySelectorAll('[data-testid="chart"] path[data-series]')].map((p) => {
+        const cs = getComputedStyle(p);
+        return [p.dataset.series, { d: p.getAttribute('d'), stroke: cs.stroke, width: cs.strokeWidth, dash: cs.strokeDasharray }];
+      }),
+    ),
+  );
+  // parsed as XML on a blank page (no stylesheet of the widget there)
+  const viewer = await ctx.newPage();
+  await viewer.setContent('<!doctype html><body style="margin:0"></body>');
+  const parsed = await viewer.evaluate((text) => {
+    const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = d.documentElement;
+    const lines = Object.fromEntries(
+      [...d.querySelectorAll('path[data-series]')].map((p) => [
+        p.getAttribute('data-series'),
+        { d: p.getAttribute('d'), stroke: p.getAttribute('stroke'), width: p.getAttribute('stroke-width'), dash: p.getAttribute('stroke-dasharray') },
+      ]),
+    );
+    return {
+      error: d.querySelector('parsererror')?.textContent || null,
+      ns: root.namespaceURI,
+      tag: root.tagName,
+      title: d.querySelector('title')?.textContent || '',
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      classes: d.querySelectorAll('[class]').length,
+      vars: text.includes('var(--'),
+      styled: d.querySelectorAll('[style]').length,
+      lines,
+    };
+  }, svgText);
+  eq(parsed.error, null, 'the SVG parses as XML');
+  eq(parsed.ns, 'http://www.w3.org/2000/svg', 'the SVG namespace');
+  assert(parsed.title.includes('持続可能な地域経済の充実度') && parsed.title.includes('計画'), `title: ${parsed.title}`);
+  eq(parsed.classes, 0, 'no class left (the styles are inlined)');
+  eq(parsed.vars, false, 'no custom property left');
+  eq(parsed.styled, 0, 'no style attribute (presentation attributes only)');
+  for (const s of ['actual', 'plan', 'outlook', 'trend', 'scenario-plan']) {
+    assert(parsed.lines[s], `the ${s} line is in the SVG`);
+    const own = pageLines[s];
+    eq(parsed.lines[s].d, own.d, `the ${s} line as drawn on the page`);
+    for (const k of ['stroke', 'width', 'dash']) eq(parsed.lines[s][k], own[k], `the ${s} line keeps the page's ${k}`);
+  }
+  eq(pageLines['scenario-plan'].stroke, 'rgb(10, 102, 194)', 'the plan colour (from the custom property)');
+  // drawn standalone, it looks like the page's chart
+  await viewer.setContent(`<!doctype html><body style="margin:0">${svgText.replace(/^<\?xml[^>]*>/, '')}</body>`);
+  mkdirSync(SHOTS, { recursive: true });
+  await viewer.screenshot({ path: path.join(SHOTS, 'export-chart-svg.png') });
+  screenshots.push('test-results/screenshots/export-chart-svg.png');
+
+  const png = await downloadOf(page, '[data-testid="export-png"]');
+  assert(png.name.endsWith('-plan.png'), `png file name: ${png.name}`);
+  eq(png.bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'the PNG signature');
+  eq(png.bytes.subarray(12, 16).toString('latin1'), 'IHDR', 'the PNG header chunk');
+  eq(png.bytes.readUInt32BE(16), parsed.width * 2, 'PNG width = 2 × the SVG width');
+  eq(png.bytes.readUInt32BE(20), parsed.height * 2, 'PNG height = 2 × the SVG height');
+  assert(png.bytes.length > 20_000, `the PNG has a drawing (${png.bytes.length} B)`);
+  writeFileSync(path.join(SHOTS, 'export-chart.png'), png.bytes);
+  screenshots.push('test-results/screenshots/export-chart.png');
+
+  // the scenario under a name: the field beside 「シナリオを保存」, in the file and its name
+  const nameIn = loc(page, '[data-testid="scenario-name"]');
+  const name = 'PORT 8,000人 テスト';
+  await nameIn.fill(name);
+  await nameIn.dispatchEvent('change');
+  await until(async () => (await page.evaluate(() => document.querySelector('vision-index').scenario().name)) === name, 'the scenario holds the name');
+  const saved = await downloadOf(page, '[data-testid="save-scenario"]');
+  eq(saved.name, 'PORT_8,000人_テスト.json', 'the file is named after the scenario');
+  const sj = JSON.parse(saved.bytes.toString('utf8'));
+  eq(sj.format, 'vision-index-scenario/1', 'format');
+  eq(sj.name, name, 'the saved file carries the name');
+  eq(JSON.stringify(sj.targets), JSON.stringify([{ indicator: 'G1-a', year: 2027, value: 40 }]), 'and the edit');
+  eq(await cardValue(page, 2027), '133.2', 'naming changes no score');
+  // the name survives a reload (autosave); a loaded scenario's name shows in the field
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  await until(async () => (await nameIn.count()) && (await nameIn.inputValue()) === name, 'the name after a reload');
+  const other = { format: 'vision-index-scenario/1', name: '読み込んだ案', targets: [{ indicator: 'G2-a', year: 2031, value: 100 }] };
+  await loc(page, '[data-testid="paste-input"]').fill(JSON.stringify(other));
+  await loc(page, '[data-testid="paste-apply"]').click();
+  await until(async () => (await nameIn.inputValue()) === '読み込んだ案', 'a loaded scenario shows its name');
+  // a cleared name leaves the file unnamed
+  await nameIn.fill('');
+  await nameIn.dispatchEvent('change');
+  await until(async () => (await page.evaluate(() => document.querySelector('vision-index').scenario().name)) === undefined, 'the name removed');
+  eq((await downloadOf(page, '[data-testid="save-scenario"]')).name, 'scenario.json', 'an unnamed scenario saves as scenario.json');
+  assertNoErrors(page);
+});
+
+/** In print media at the A4 content width: the handout's boxes, overlaps, overflow and controls. */
+async function printLayout(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const pageW = document.documentElement.clientWidth;
+    const shown = (e) => {
+      const cs = getComputedStyle(e);
+      const r = e.getBoundingClientRect();
+      return cs.display !== 'none' && cs.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+    };
+    const name = (e) =>
+      `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}${e.dataset?.testid ? `[${e.dataset.testid}]` : ''}${e.dataset?.goal ? `[${e.dataset.goal}]` : ''}`;
+    const all = [...root.querySelectorAll('*')].filter(shown);
+    const vi = root.querySelector('.vi');
+    const flat = (e) => [...e.children].flatMap((c) => (getComputedStyle(c).display === 'contents' ? flat(c) : [c]));
+    const sections = flat(vi).filter(shown);
+    // sibling groups: the handout's sections; the cards; the policies; the goals of each policy; the changes; the head lines
+    const groups = [
+      sections,
+      ...['.cards', '.goals', '.goal-list', '.changes', '.print-head', '.legend'].flatMap((s) =>
+        [...root.querySelectorAll(s)].map((g) => [...g.children].filter(shown)),
+      ),
+    ];
+    const overlaps = [];
+    for (const g of groups) {
+      for (let i = 0; i < g.length; i++) {
+        for (let j = i + 1; j < g.length; j++) {
+          const a = g[i].getBoundingClientRect();
+          const b = g[j].getBoundingClientRect();
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 0.5 && h > 0.5) overlaps.push(`${name(g[i])} × ${name(g[j])}`);
+        }
+      }
+    }
+    const wide = all.filter((e) => e.getBoundingClientRect().right > pageW + 0.5).map(name);
+    const cut = [...root.querySelectorAll('table, section, .scroll, .chart')]
+      .filter(shown)
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map(name);
+    const controls = all.filter((e) => e.matches('button, input, select, textarea, [role="slider"], .drop, label.btn')).map(name);
+    const sticky = all.filter((e) => ['sticky', 'fixed'].includes(getComputedStyle(e).position)).map(name);
+    return {
+      pageW,
+      sections: sections.map(name),
+      groups: groups.map((g) => g.length),
+      overlaps,
+      wide,
+      cut,
+      controls,
+      sticky,
+      hostW: document.querySelector('vision-index').getBoundingClientRect().width,
+    };
+  });
+}
+
+/** Runs poppler's `cmd` (pdftoppm, pdftotext); fails the test when it is missing (scripts/setup.sh --browser installs it). */
+async function poppler(cmd, args) {
+  const r = await run(cmd, args);
+  if (r.code !== 0) throw new Fail(`${cmd} failed (${r.code}): ${r.stderr.slice(0, 300)} — install poppler-utils (bash scripts/setup.sh --browser)`);
+  return r.stdout;
+}
+
+test('exports: the print handout — A4 PDF with title, date, names, headline, chart, goals, changes; no overlap, no cut, no controls', async () => {
+  const ctx = await newContext();
+  const page = await editedPage(ctx);
+  const nameIn = loc(page, '[data-testid="scenario-name"]');
+  const name = '中間目標の上振れ案';
+  await nameIn.fill(name);
+  await nameIn.dispatchEvent('change');
+  await until(async () => (await page.evaluate(() => document.querySelector('vision-index').scenario().name)) === name, 'the scenario named');
+  // on screen the handout's own lines are hidden
+  eq(await loc(page, '[data-testid="print-head"]').isVisible(), false, 'the print-only head is hidden on screen');
+  eq(await loc(page, '[data-testid="print-changes"]').isVisible(), false, 'the changes list is hidden on screen');
+  // the print button calls window.print() (stubbed: headless has no dialog)
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => (window.__printed += 1);
+  });
+  await loc(page, '[data-testid="print"]').click();
+  await until(() => page.evaluate(() => window.__printed === 1), 'window.print() called by the print button');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await sleep(300);
+  await frames(page);
+  const lay = await printLayout(page);
+  eq(lay.pageW, 718, 'the A4 content width');
+  eq(
+    JSON.stringify(
+      lay.sections.map((s) => s.split(/[.[]/)[0] + (s.match(/sec-\w+|print-\w+|head|banner/)?.[0] ? `:${s.match(/sec-\w+|print-\w+|head|banner/)[0]}` : '')),
+    ),
+    JSON.stringify(['header:head', 'div:print-head', 'p:banner', 'section:sec-headline', 'section:sec-trend', 'section:sec-goals', 'section:print-changes']),
+    `the handout's sections, in order: ${lay.sections.join(', ')}`,
+  );
+  eq(lay.overlaps.join('; '), '', 'no two boxes of the handout overlap');
+  eq(lay.wide.join('; '), '', 'nothing reaches beyond the page width');
+  eq(lay.cut.join('; '), '', 'no table or section is cut (scrollWidth ≤ clientWidth)');
+  eq(lay.controls.join('; '), '', 'no button, input, slider or file drop in print');
+  eq(lay.sticky.join('; '), '', 'no sticky or fixed element in print');
+  const dateLine = await textOf(page, '[data-testid="print-date"]');
+  const y = new Date().getFullYear();
+  assert(new RegExp(`^印刷日：令和(\\d+|元)年\\d+月\\d+日（${y}年\\d+月\\d+日）$`).test(dateLine), `the printed date in 令和 and Gregorian: ${dateLine}`);
+  const change = await textOf(page, '[data-testid="print-changes"] li');
+  eq(change, '業況が「良い」と回答した区内中小企業の割合（G1-a）の令和9年度（2027）の目標値：26 % → 40 %', 'the change in words');
+  eq(await textOf(page, '[data-testid="print-scenario"]'), `シナリオ：${name}`, 'the scenario name line');
+
+  // the PDF, as Chromium prints it (A4), to PNG and text with poppler
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = path.join(tmp, 'handout.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const info = await poppler('pdfinfo', [pdf]);
+  const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1]);
+  assert(pages >= 1 && pages <= 3, `the handout takes 1–3 A4 pages: ${pages}`);
+  assert(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/.test(info), `A4 pages: ${info.match(/Page size:.*/)?.[0]}`);
+  const txt = (await poppler('pdftotext', ['-layout', pdf, '-'])).replace(/\s+/g, '');
+  const want = (s, what) => assert(txt.includes(s.replace(/\s+/g, '')), `the PDF text has ${what}: ${s}`);
+  want('「持続可能な地域経済の充実度」シミュレーター', 'the title');
+  want(dateLine, 'the date');
+  want(`シナリオ：${name}`, 'the scenario name');
+  want('データ：', 'the dataset line');
+  want('130.0', 'the 130 goal');
+  want('135.0', 'the 135 goal');
+  want('133.2', 'the edited 2027 value');
+  want(change, 'the change');
+  want('目指す姿ごとの得点', 'the goal scores');
+  for (const control of ['シナリオを保存', 'Excelで編集', 'ファイルを選ぶ', 'English']) assert(!txt.includes(control), `no control in the PDF: ${control}`);
+  mkdirSync(SHOTS, { recursive: true });
+  await poppler('pdftoppm', ['-png', '-r', '80', pdf, path.join(SHOTS, 'print')]);
+  for (let i = 1; i <= pages; i++) {
+    const f = `print-${i}.png`;
+    assert(existsSync(path.join(SHOTS, f)), `${f} written`);
+    screenshots.push(`test-results/screenshots/${f}`);
+  }
+
+  // no changes: the list says so
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await clickAndRescore(page, loc(page, '[data-testid="reset-all"]'), 'reset all');
+  eq(await page.locator(q('[data-testid="print-changes"] li')).count(), 1, 'one line when nothing changes');
+  const none = await page.locator(q('[data-testid="print-changes"] li')).first().textContent();
+  eq(none, '変更はありません（データのとおりです）。', 'no changes');
+  assertNoErrors(page);
+});
+
 // ================================================================= main
 
 function printBudgets() {

@@ -1,6 +1,7 @@
 // View: data in (file, drop, paste) and out (save, share); the warnings; errors.js when needed.
 import { h, section, setText } from '../modules/dom.js';
 import { t, text } from '../modules/i18n.js';
+import { lazy } from './lazy.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
@@ -22,13 +23,15 @@ export function create(ctx) {
   const save = h('button', { type: 'button', class: 'btn', 'data-testid': 'save-scenario', text: t(L, 'saveScenario') });
   const share = h('button', { type: 'button', class: 'btn', 'data-testid': 'share-link', text: t(L, 'shareLink') });
   const shareUrl = h('input', { type: 'url', id: 'share-url', 'data-testid': 'share-url', readonly: true });
+  // the scenario's name field (views/exports.js), loaded after the first render
+  const name = s.ds ? lazy(() => import('./later.js').then((m) => ({ create: m.exportsView.scenarioName }))).create(ctx) : null;
   const scenario = s.ds
     ? h(
         'div',
         { class: 'col' },
         h('h4', { text: t(L, 'scenarioTitle') }),
         h('p', { class: 'hint', text: t(L, 'scenarioHelp') }),
-        h('div', { class: 'row' }, save, share),
+        h('div', { class: 'row' }, name?.el, save, share),
         h('div', { class: 'field' }, h('label', { for: 'share-url', text: t(L, 'shareUrl') }), shareUrl),
       )
     : null;
@@ -110,6 +113,7 @@ export function create(ctx) {
 
   function update(s) {
     showProblems(s);
+    name?.update(s);
     const all = s.ds ? [...s.loadWarnings, ...s.editWarnings, ...(s.result?.warnings || [])] : [];
     const key = JSON.stringify(all);
     if (key !== warnKey) {

@@ -24,3 +24,5 @@ export * as methodBody from './method-body.js';
 // ---- goal seek UI
 export * as seek from './seek.js';
 export * as seekCell from './seek-cell.js';
+// ---- exports: the exports view and the print handout's lines; the scenario's name field (data.js)
+export * as exportsView from './exports.js';
