@@ -3003,8 +3003,11 @@ async function printLayout(page) {
       .map(name);
     const controls = all.filter((e) => e.matches('button, input, select, textarea, [role="slider"], .drop, label.btn')).map(name);
     const sticky = all.filter((e) => ['sticky', 'fixed'].includes(getComputedStyle(e).position)).map(name);
+    const key = (e) => e.dataset.testid || [...e.classList].find((c) => c.startsWith('sec-')) || e.classList[0];
+    const order = [...sections].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(key);
     return {
       pageW,
+      order,
       sections: sections.map(name),
       groups: groups.map((g) => g.length),
       overlaps,
@@ -3051,11 +3054,9 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
   const lay = await printLayout(page);
   eq(lay.pageW, 718, 'the A4 content width');
   eq(
-    JSON.stringify(
-      lay.sections.map((s) => s.split(/[.[]/)[0] + (s.match(/sec-\w+|print-\w+|head|banner/)?.[0] ? `:${s.match(/sec-\w+|print-\w+|head|banner/)[0]}` : '')),
-    ),
-    JSON.stringify(['header:head', 'div:print-head', 'p:banner', 'section:sec-headline', 'section:sec-trend', 'section:sec-goals', 'section:print-changes']),
-    `the handout's sections, in order: ${lay.sections.join(', ')}`,
+    lay.order.join(' '),
+    'head print-head illustrative-banner sec-headline sec-trend sec-goals print-changes',
+    'the handout: title, date and names, the banner, the headline, the chart, the goals, the changes (top to bottom)',
   );
   eq(lay.overlaps.join('; '), '', 'no two boxes of the handout overlap');
   eq(lay.wide.join('; '), '', 'nothing reaches beyond the page width');
@@ -3070,13 +3071,26 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
   eq(await textOf(page, '[data-testid="print-scenario"]'), `シナリオ：${name}`, 'the scenario name line');
 
   // the PDF, as Chromium prints it (A4), to PNG and text with poppler
-  await page.emulateMedia({ media: 'screen' });
+  // from a wide window, as a person prints: the chart is drawn again for the A4 width (beforeprint)
+  await page.emulateMedia({ media: null }); // page.pdf prints with print media
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await frames(page);
+  await page.evaluate(() => {
+    window.__printWidths = [];
+    window.addEventListener('beforeprint', () =>
+      queueMicrotask(() =>
+        window.__printWidths.push(document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="chart"]').getAttribute('width')),
+      ),
+    );
+  });
   const pdf = path.join(tmp, 'handout.pdf');
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  eq(await page.evaluate(() => JSON.stringify(window.__printWidths)), '["718"]', 'the chart is drawn 718 px wide for print');
+  assert(Number(await loc(page, '[data-testid="chart"]').getAttribute('width')) > 1000, 'and for the window again after printing');
   const info = await poppler('pdfinfo', [pdf]);
   const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1]);
   assert(pages >= 1 && pages <= 3, `the handout takes 1–3 A4 pages: ${pages}`);
-  assert(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/.test(info), `A4 pages: ${info.match(/Page size:.*/)?.[0]}`);
+  assert(/Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/.test(info), `A4 pages: ${info.match(/Page size:.*/)?.[0]}`);
   const txt = (await poppler('pdftotext', ['-layout', pdf, '-'])).replace(/\s+/g, '');
   const want = (s, what) => assert(txt.includes(s.replace(/\s+/g, '')), `the PDF text has ${what}: ${s}`);
   want('「持続可能な地域経済の充実度」シミュレーター', 'the title');
@@ -3090,15 +3104,23 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
   want('目指す姿ごとの得点', 'the goal scores');
   for (const control of ['シナリオを保存', 'Excelで編集', 'ファイルを選ぶ', 'English']) assert(!txt.includes(control), `no control in the PDF: ${control}`);
   mkdirSync(SHOTS, { recursive: true });
-  await poppler('pdftoppm', ['-png', '-r', '80', pdf, path.join(SHOTS, 'print')]);
+  await poppler('pdftoppm', ['-png', '-r', '100', pdf, path.join(SHOTS, 'print')]);
   for (let i = 1; i <= pages; i++) {
     const f = `print-${i}.png`;
     assert(existsSync(path.join(SHOTS, f)), `${f} written`);
     screenshots.push(`test-results/screenshots/${f}`);
   }
 
+  // in English: the date in the Gregorian calendar with the era, the change in words
+  await switchLang(page, 'en');
+  await loc(page, '[data-testid="print-date"]').waitFor({ state: 'attached' });
+  const enDate = await page.locator(q('[data-testid="print-date"]')).textContent();
+  assert(new RegExp(`^Printed: \\d{1,2} [A-Z][a-z]+ ${y} \\(Reiwa \\d+\\)$`).test(enDate), `the printed date in English: ${enDate}`);
+  const enChange = await page.locator(q('[data-testid="print-changes"] li')).first().textContent();
+  eq(enChange, 'Target of Share of local SMEs reporting good business conditions (G1-a) for FY2027 (Reiwa 9): 26 % → 40 %', 'the change in English');
+  await switchLang(page, 'ja');
+
   // no changes: the list says so
-  await page.setViewportSize({ width: 1280, height: 900 });
   await clickAndRescore(page, loc(page, '[data-testid="reset-all"]'), 'reset all');
   eq(await page.locator(q('[data-testid="print-changes"] li')).count(), 1, 'one line when nothing changes');
   const none = await page.locator(q('[data-testid="print-changes"] li')).first().textContent();

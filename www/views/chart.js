@@ -56,6 +56,11 @@ export function create(ctx) {
   });
   ro.observe(wrap);
   life.observe(ro);
+  // ---- exports: the print handout redraws the chart for the page's width (views/exports.js)
+  /** @type {any} */ (svg).__redraw = (/** @type {number} */ w) => {
+    width = w;
+    drawChart(svg, model(ctx.state));
+  };
 
   const seriesText = (/** @type {ArrayLike<number | null>} */ vals, years) =>
     Array.from(years, (y, i) => (F.at(vals, i) === null ? null : `${F.fyShort(y, L)} ${F.score(F.at(vals, i), L)}`))

@@ -9,6 +9,9 @@ import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 
 /** @typedef {import('../types').State} State */
+
+/** The width of A4 less 10 mm margins (page.css `@page`), in CSS px. */
+export const PRINT_WIDTH = 718;
 /** @typedef {import('../types').Ctx} Ctx */
 
 /** Saves `blob` as `name` through a link in the view (the shadow root). */
@@ -107,14 +110,14 @@ export function create(ctx) {
     'click',
     run(async () => [await toPng(chartSvg()), `${t(L, 'fileChart')}-${dsName()}-${ctx.state.path}.png`]),
   );
-  // The chart is drawn for the A4 width first (its ResizeObserver redraws it a frame later).
-  const vi = () => el.closest('.vi');
-  life.on(print, 'click', () => {
-    vi()?.classList.add('printing');
-    const later = (/** @type {number} */ n) => requestAnimationFrame(() => (n ? later(n - 1) : window.print()));
-    later(3);
+  life.on(print, 'click', () => window.print());
+  // In print the chart is drawn for the A4 content width (its text stays readable), then again for the screen.
+  const chart = () => /** @type {any} */ (/** @type {ShadowRoot} */ (el.getRootNode()).querySelector('[data-testid="chart"]'));
+  life.on(window, 'beforeprint', () => chart()?.__redraw?.(PRINT_WIDTH));
+  life.on(window, 'afterprint', () => {
+    const c = chart();
+    c?.__redraw?.(Math.round(c.parentElement.getBoundingClientRect().width) || PRINT_WIDTH);
   });
-  life.on(window, 'afterprint', () => vi()?.classList.remove('printing'));
 
   let key = '';
   /** @param {State} s */
