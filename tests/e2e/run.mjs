@@ -2938,6 +2938,8 @@ test('exports: the chart as standalone SVG (inlined styles, the lines) and PNG a
   await nameIn.fill(name);
   await nameIn.dispatchEvent('change');
   await until(async () => (await page.evaluate(() => document.querySelector('vision-index').scenario().name)) === name, 'the scenario holds the name');
+  await shotOf(page, '[data-testid="exports"]', 'exports-section');
+  await shotOf(page, '.sec-data', 'exports-scenario-name');
   const saved = await downloadOf(page, '[data-testid="save-scenario"]');
   eq(saved.name, 'PORT_8,000人_テスト.json', 'the file is named after the scenario');
   const sj = JSON.parse(saved.bytes.toString('utf8'));
