@@ -160,26 +160,5 @@ export function prob(p, lang) {
   return percent(pc, lang);
 }
 
-/**
- * The date a handout is printed, in the Japanese era and the Gregorian calendar:
- * 「令和8年12月2日（2026年12月2日）」 / "2 December 2026 (Reiwa 8)".
- * @param {Date} d @param {string} lang
- */
-export function printedDate(d, lang) {
-  const jp = (/** @type {string} */ loc, /** @type {Intl.DateTimeFormatOptions} */ o) => new Intl.DateTimeFormat(`${loc}-u-ca-japanese`, o);
-  if (lang === 'en') {
-    const parts = jp('en-US', { era: 'long', year: 'numeric' }).formatToParts(d);
-    const part = (/** @type {string} */ k) => parts.find((p) => p.type === k)?.value;
-    const greg = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric' }).format(d);
-    return `${greg} (${part('era')} ${part('year')})`;
-  }
-  const era = jp('ja-JP', { era: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
-  return `${era}（${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日）`;
-}
-
 /** A name usable as a file name on every system: 「PORT 8,000人」 → "PORT_8,000人". */
-export const safeName = (/** @type {string} */ name) =>
-  name
-    .replace(/[\\/:*?"<>|\p{Cc}\s]+/gu, '_')
-    .replace(/^[._]+|_+$/g, '')
-    .slice(0, 80) || 'vision-index';
+export const safeName = (/** @type {string} */ name) => name.replace(/[\\/:*?"<>|\p{Cc}\s]+/gu, '_').slice(0, 80) || 'vision-index';

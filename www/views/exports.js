@@ -14,6 +14,40 @@ import { t, text } from '../modules/i18n.js';
 export const PRINT_WIDTH = 718;
 /** @typedef {import('../types').Ctx} Ctx */
 
+/**
+ * The date a handout is printed, in the Japanese era and the Gregorian calendar:
+ * 「令和8年12月2日（2026年12月2日）」 / "2 December 2026 (Reiwa 8)".
+ * @param {Date} d @param {string} lang
+ */
+export function printedDate(d, lang) {
+  const jp = (/** @type {string} */ loc, /** @type {Intl.DateTimeFormatOptions} */ o) => new Intl.DateTimeFormat(`${loc}-u-ca-japanese`, o);
+  if (lang === 'en') {
+    const parts = jp('en-US', { era: 'long', year: 'numeric' }).formatToParts(d);
+    const part = (/** @type {string} */ k) => parts.find((p) => p.type === k)?.value;
+    const greg = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+    return `${greg} (${part('era')} ${part('year')})`;
+  }
+  const era = jp('ja-JP', { era: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+  return `${era}（${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日）`;
+}
+
+// The host page's part of the handout (the page around the element): A4 with
+// 10 mm margins, the page's own margins off. Adopted into the document with the
+// code that prints (not in page.css: the first load has no room for it).
+const PAGE_PRINT = `@page { size: A4; margin: 10mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 12px; }
+  .page-head { margin-bottom: 8px; padding-bottom: 4px; }
+  vision-index:not([data-ready]) { min-height: 0; }
+}`;
+let pageSheet = /** @type {CSSStyleSheet | null} */ (null);
+function adoptPagePrint() {
+  if (pageSheet) return;
+  pageSheet = new CSSStyleSheet();
+  pageSheet.replaceSync(PAGE_PRINT);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+}
+
 /** Saves `blob` as `name` through a link in the view (the shadow root). */
 export function download(/** @type {Element} */ host, /** @type {Blob} */ blob, /** @type {string} */ name) {
   const url = URL.createObjectURL(blob);
@@ -62,6 +96,7 @@ export function create(ctx) {
     list,
   );
   const el = h('div', { class: 'exports-view' }, head, sec, changes);
+  adoptPagePrint();
 
   const say = (/** @type {string} */ m) => ctx.commit({ type: 'announce', msg: m });
   const fail = (/** @type {any} */ e) => {
@@ -123,7 +158,7 @@ export function create(ctx) {
   /** @param {State} s */
   function update(s) {
     const k = JSON.stringify([s.scen.raw, s.path]);
-    setText(date, t(L, 'printDate', { date: F.printedDate(new Date(), L) }));
+    setText(date, t(L, 'printDate', { date: printedDate(new Date(), L) }));
     if (k === key) return;
     key = k;
     setText(dsLine, t(L, 'printDataset', { v: text(s.ds.title, L) }));
@@ -133,7 +168,7 @@ export function create(ctx) {
     list.replaceChildren(...(lines.length ? lines.map((x) => h('li', { text: x })) : [h('li', { class: 'none', text: t(L, 'changesNone') })]));
   }
   // The date is the day of printing, also when the page stayed open overnight.
-  life.on(window, 'beforeprint', () => setText(date, t(L, 'printDate', { date: F.printedDate(new Date(), L) })));
+  life.on(window, 'beforeprint', () => setText(date, t(L, 'printDate', { date: printedDate(new Date(), L) })));
   return { el, update };
 }
 
