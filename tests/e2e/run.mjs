@@ -14,7 +14,7 @@
 // VI_ONLY (run only the tests whose name contains this text).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -2808,9 +2808,12 @@ const exportsReady = (page) => loc(page, '[data-testid="exports"]').waitFor({ st
 
 /** Clicks a button that downloads a file; returns { name, bytes }. */
 async function downloadOf(page, sel) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), loc(page, sel).click()]);
-  const file = await dl.path();
-  return { name: dl.suggestedFilename(), bytes: readFileSync(file) };
+  const refused = loc(page, '[data-testid="export-msg"]');
+  const dl = page.waitForEvent('download', { timeout: 20_000 });
+  await loc(page, sel).click();
+  const first = await Promise.race([dl, refused.waitFor({ state: 'visible', timeout: 20_000 }).then(() => null)]);
+  if (!first) throw new Fail(`${sel}: refused: ${await refused.textContent()}`);
+  return { name: first.suggestedFilename(), bytes: readFileSync(await first.path()) };
 }
 
 /** The page on the plan path with G1-a's 2027 target raised to 40 (the 2027 milestone becomes 133.2). */
@@ -3106,6 +3109,7 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
   want('目指す姿ごとの得点', 'the goal scores');
   for (const control of ['シナリオを保存', 'Excelで編集', 'ファイルを選ぶ', 'English']) assert(!txt.includes(control), `no control in the PDF: ${control}`);
   mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) if (/^print-\d+\.png$/.test(f)) rmSync(path.join(SHOTS, f)); // an older, longer printout's pages
   await poppler('pdftoppm', ['-png', '-r', '100', pdf, path.join(SHOTS, 'print')]);
   for (let i = 1; i <= pages; i++) {
     const f = `print-${i}.png`;

@@ -179,7 +179,7 @@ export class Analysis {
   }
 
   /**
-   * One op, not live: its parsed answer (or, `asText`, the command line's JSON text);
+   * One op, not live: its parsed answer (or, `asText`, the command line's text as it is: JSON or CSV);
    * throws an `AnalysisError` on a refusal.
    * @param {'quick' | 'mc'} lane
    * @param {string} op
@@ -188,8 +188,9 @@ export class Analysis {
   async run(lane, op, args, asText = false) {
     const r = await this.ask(lane, [{ op, args }]);
     if (!r) throw new AnalysisError('the element was removed');
-    const value = answer(r[0]);
-    return asText ? r[0].text : value;
+    // ---- exports: a text answer (the sheet, the result table: CSV) is not parsed
+    if (asText && !r[0].error) return r[0].text;
+    return answer(r[0]);
   }
 
   /** Lets the workers start (after the first render: the first load carries only the scoring module). */

@@ -9,10 +9,10 @@ import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 
 /** @typedef {import('../types').State} State */
-
-/** The width of A4 less 10 mm margins (page.css `@page`), in CSS px. */
-export const PRINT_WIDTH = 718;
 /** @typedef {import('../types').Ctx} Ctx */
+
+/** The width of A4 less 10 mm margins (`@page` in PAGE_PRINT below), in CSS px. */
+export const PRINT_WIDTH = 718;
 
 /**
  * The date a handout is printed, in the Japanese era and the Gregorian calendar:
@@ -36,7 +36,8 @@ export function printedDate(d, lang) {
 // code that prints (not in page.css: the first load has no room for it).
 const PAGE_PRINT = `@page { size: A4; margin: 10mm; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 12px; }
+  html { font-size: 12px; }
+  body { max-width: none; margin: 0; padding: 0; }
   .page-head { margin-bottom: 8px; padding-bottom: 4px; }
   vision-index:not([data-ready]) { min-height: 0; }
 }`;
