@@ -3126,6 +3126,24 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
   eq(enChange, 'Target of Share of local SMEs reporting good business conditions (G1-a) for FY2027 (Reiwa 9): 26 % → 40 %', 'the change in English');
   await switchLang(page, 'ja');
 
+  // weights and the method, in words too
+  const applied = await page.evaluate(() =>
+    document
+      .querySelector('vision-index')
+      .applyScenario({ format: 'vision-index-scenario/1', weights: { goals: { G3: 2 } }, method: { aggregate: 'geometric', cap: 150 } }),
+  );
+  eq(applied.ok, true, 'the weight and method scenario applies');
+  await until(async () => (await page.locator(q('[data-testid="print-changes"] li')).count()) === 3, 'three changes listed');
+  eq(
+    JSON.stringify(await page.locator(q('[data-testid="print-changes"] li')).allTextContents()),
+    JSON.stringify([
+      '目指す姿 G3「区民生活を支える産業が引き継がれていく世田谷区」の重み：1 → 2',
+      '集計方法：算術平均 → 幾何平均',
+      '指標の得点の上限：なし → 150',
+    ]),
+    'weights and method in words',
+  );
+
   // no changes: the list says so
   await clickAndRescore(page, loc(page, '[data-testid="reset-all"]'), 'reset all');
   eq(await page.locator(q('[data-testid="print-changes"] li')).count(), 1, 'one line when nothing changes');
