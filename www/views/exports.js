@@ -33,7 +33,9 @@ export function printedDate(d, lang) {
 
 // The host page's part of the handout (the page around the element): A4 with
 // 10 mm margins, the page's own margins off. Adopted into the document with the
-// code that prints (not in page.css: the first load has no room for it).
+// code that prints (not in page.css: the first load has no room for it). Only on a
+// page that asks for it (`<html data-vi-print>`, as www/index.html does): a host
+// site's own print layout is its own.
 const PAGE_PRINT = `@page { size: A4; margin: 10mm; }
 @media print {
   html { font-size: 12px; }
@@ -43,7 +45,7 @@ const PAGE_PRINT = `@page { size: A4; margin: 10mm; }
 }`;
 let pageSheet = /** @type {CSSStyleSheet | null} */ (null);
 function adoptPagePrint() {
-  if (pageSheet) return;
+  if (pageSheet || !document.documentElement.hasAttribute('data-vi-print')) return;
   pageSheet = new CSSStyleSheet();
   pageSheet.replaceSync(PAGE_PRINT);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
