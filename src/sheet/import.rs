@@ -11,6 +11,7 @@ use super::numbers::{enum_name, fold, parse_bool, parse_number, undefuse, NumErr
 use super::splice::{self, RawObj};
 use crate::messages::{Msg, SheetMsg};
 use crate::problem::{Problem, Severity};
+use std::collections::HashMap;
 
 /// An accepted import: the dataset's JSON text and its warnings.
 #[derive(Debug, Clone)]
@@ -81,12 +82,19 @@ pub fn import_csv_text_with(dataset: &str, sheet: &[u8], legacy: Decoder) -> Res
         rows: Vec::new(),
     };
     b.header(&records[h].1);
+    // The original indicators by id (the first of a repeated id).
+    let mut by_id: HashMap<String, &RawObj> = HashMap::new();
+    for o in &parts.originals {
+        if let Some(id) = o.get("id").and_then(splice::as_string) {
+            by_id.entry(id).or_insert(o);
+        }
+    }
     let mut objects = Vec::new();
     for (row, rec) in &records[h + 1..] {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let members = b.row(*row, rec, &parts.originals);
+        let members = b.row(*row, rec, &by_id);
         objects.push(splice::object(&members, parts.indent));
         b.rows.push(*row);
     }
@@ -232,7 +240,7 @@ impl Builder {
     }
 
     /// One indicator's members `(key, JSON text)` from its row.
-    fn row(&mut self, row: usize, rec: &[String], originals: &[RawObj]) -> Vec<(String, String)> {
+    fn row(&mut self, row: usize, rec: &[String], originals: &HashMap<String, &RawObj>) -> Vec<(String, String)> {
         for (i, v) in rec.iter().enumerate() {
             // A value under no header (an unknown header was reported at the header).
             if !v.trim().is_empty() && !self.named.get(i).copied().unwrap_or(false) {
@@ -242,7 +250,7 @@ impl Builder {
         let cell = |c: Column| self.at(c).map(|i| rec.get(i).map_or("", String::as_str));
         let ident = |s: &str| fold(undefuse(s.trim())).trim().to_string();
         let id = cell(Column::Id).map(ident).unwrap_or_default();
-        let orig = originals.iter().find(|o| o.get("id").and_then(splice::as_string).is_some_and(|x| x == id));
+        let orig = originals.get(&id).copied();
         let mut m: Vec<(String, String)> = Vec::new();
         let mut put = |k: &str, v: String| m.push((k.to_string(), v));
         if !id.is_empty() {
