@@ -635,7 +635,7 @@ impl SheetMsg {
                 format!("見出し「{}」の列は読めません: 書き出したシートの見出しを使ってください", clip(text))
             }
             SheetMsg::DuplicateColumn { first } => format!("同じ列がもう一つあります（最初は {first}列）"),
-            SheetMsg::MissingColumn { ja, en } => format!("1行目（見出し）: 必須の列「{ja} {en}」がありません"),
+            SheetMsg::MissingColumn { ja, en } => format!("見出しの行に必須の列「{ja} {en}」がありません"),
             SheetMsg::UnnamedColumn => "見出しのない列に値があります".into(),
         }
     }
@@ -657,7 +657,7 @@ impl SheetMsg {
                 format!("unknown column \"{}\": use the headers of an exported sheet", clip(text))
             }
             SheetMsg::DuplicateColumn { first } => format!("the same column again (first in column {first})"),
-            SheetMsg::MissingColumn { ja, en } => format!("row 1 (headers): the column \"{ja} {en}\" is required"),
+            SheetMsg::MissingColumn { ja, en } => format!("the header row lacks the required column \"{ja} {en}\""),
             SheetMsg::UnnamedColumn => "a value in a column without a header".into(),
         }
     }

@@ -421,7 +421,7 @@ impl VisionEngine {
     /// The engine is not changed: the page loads the text as a dataset.
     #[wasm_bindgen(js_name = importCsv)]
     pub fn import_csv(&self, bytes: &[u8]) -> Result<String, JsValue> {
-        crate::sheet::import_csv_text(&self.text, bytes).map(|i| i.text).map_err(|p| into_error(&p))
+        crate::sheet::import_csv_text_with(&self.text, bytes, &text_decoder).map(|i| i.text).map_err(|p| into_error(&p))
     }
 
     #[cfg(feature = "analysis")]
@@ -435,6 +435,8 @@ impl VisionEngine {
         Ok(self.inner.score(path).to_csv(self.inner.dataset(), lang))
     }
 
+    // ---- sheet: end
+
     /// Panics on purpose: lets the browser tests check that the page
     /// re-instantiates the module after a panic. Only in a module built with
     /// the `test-hooks` feature (`make test-e2e`), never in `make wasm`.
@@ -443,4 +445,34 @@ impl VisionEngine {
     pub fn debug_panic(&self) {
         panic!("debugPanic called");
     }
+}
+
+// ---- sheet: the browser's TextDecoder for sheets saved as Shift_JIS or UTF-16
+
+#[cfg(feature = "analysis")]
+#[wasm_bindgen]
+extern "C" {
+    /// The Encoding Standard's decoder (WHATWG), built into every browser and Node.
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str, options: &JsValue) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> Result<String, JsValue>;
+}
+
+#[cfg(feature = "analysis")]
+/// A strict (`fatal`) `TextDecoder`: the same tables as the command line's
+/// encoding_rs (WHATWG's; `shift_jis` is windows-31j), without shipping them.
+fn text_decoder(enc: crate::sheet::decode::Legacy, bytes: &[u8]) -> Option<String> {
+    use crate::sheet::decode::Legacy;
+    let label = match enc {
+        Legacy::ShiftJis => "shift_jis",
+        Legacy::Utf16Le => "utf-16le",
+        Legacy::Utf16Be => "utf-16be",
+    };
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &JsValue::from_str("fatal"), &JsValue::TRUE).ok()?;
+    // `ignoreBOM`: the BOM was taken off already; a second one is text.
+    js_sys::Reflect::set(&options, &JsValue::from_str("ignoreBOM"), &JsValue::TRUE).ok()?;
+    TextDecoder::new(label, &options).ok()?.decode(bytes).ok()
 }

@@ -499,8 +499,14 @@ fn sheet_answers_are_the_command_lines_text() {
     assert_eq!(csv, sheet::export_csv(&ds));
     // The sheet as a spreadsheet in Japan saves it: CP932, without the BOM.
     let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(csv.trim_start_matches('\u{feff}'));
+    // Decoded by the browser's TextDecoder: the same text as the library's from UTF-8.
     let text = e.import_csv(&cp932).expect("import");
-    assert_eq!(text, sheet::import_csv_text(DEFAULT, cp932.as_ref()).expect("library").text);
+    assert_eq!(text, sheet::import_csv_text(DEFAULT, csv.as_bytes()).expect("library").text);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(csv.trim_start_matches('\u{feff}').encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(e.import_csv(&utf16).expect("UTF-16"), text);
+    let p = problems_of(e.import_csv(b"id,goal\r\n\x82\xA0\xFF\xFE,1").expect_err("neither UTF-8 nor CP932"));
+    assert_eq!(get(&p.get(0), "code").as_string().as_deref(), Some("sheet_encoding"));
     assert_eq!(load_dataset(text.as_bytes()).expect("loads").value, ds);
     for p in ["actual", "plan", "outlook", "trend"] {
         let path = ScorePath::parse(p).expect("path");

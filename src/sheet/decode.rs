@@ -4,48 +4,66 @@
 use crate::messages::{Msg, SheetMsg};
 use crate::problem::Problem;
 use crate::read::MAX_BYTES;
-use encoding_rs::{SHIFT_JIS, UTF_16BE, UTF_16LE};
+
+/// The encodings besides UTF-8 a sheet may be saved in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// Shift_JIS as Windows and Excel write it (CP932, WHATWG's `shift_jis`).
+    ShiftJis,
+    /// UTF-16 little-endian, after its BOM (Excel's 「Unicode テキスト」).
+    Utf16Le,
+    /// UTF-16 big-endian, after its BOM.
+    Utf16Be,
+}
+
+/// A strict decoder of a [`Legacy`] encoding: the text, or `None` at any
+/// byte sequence the encoding does not have (never a replacement character).
+pub type Decoder<'a> = &'a dyn Fn(Legacy, &[u8]) -> Option<String>;
+
+/// The decoder built in: encoding_rs (the WHATWG Encoding Standard's tables;
+/// its `SHIFT_JIS` is windows-31j) on the command line. The WebAssembly
+/// module leaves its tables out (200 kB gzip): the facade passes the
+/// browser's own `TextDecoder`, the same standard, instead.
+pub fn builtin(enc: Legacy, bytes: &[u8]) -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let e = match enc {
+            Legacy::ShiftJis => encoding_rs::SHIFT_JIS,
+            Legacy::Utf16Le => encoding_rs::UTF_16LE,
+            Legacy::Utf16Be => encoding_rs::UTF_16BE,
+        };
+        e.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (enc, bytes);
+        None
+    }
+}
 
 /// The sheet's text: UTF-8 (a BOM is skipped) when the bytes are valid
-/// UTF-8; UTF-16 with its BOM (Excel's 「Unicode テキスト」); otherwise
-/// Shift_JIS as Windows and Excel write it (CP932: encoding_rs' `SHIFT_JIS`
-/// is WHATWG's windows-31j). Bytes that are none of these are refused, with
-/// the line of the first that is not.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+/// UTF-8; UTF-16 with its BOM; otherwise Shift_JIS / CP932, decoded by
+/// `legacy`. Bytes that are none of these are refused, with the line of the
+/// first byte that is not UTF-8.
+pub fn decode(bytes: &[u8], legacy: Decoder) -> Result<String, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem::error("$", Msg::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest).map(str::to_string).map_err(|e| bad(bytes, 3 + e.valid_up_to()));
     }
-    for (bom, enc) in [(b"\xFF\xFE", UTF_16LE), (b"\xFE\xFF", UTF_16BE)] {
+    for (bom, enc) in [(b"\xFF\xFE", Legacy::Utf16Le), (b"\xFE\xFF", Legacy::Utf16Be)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            return enc
-                .decode_without_bom_handling_and_without_replacement(rest)
-                .map(|t| t.into_owned())
-                .ok_or_else(|| bad(bytes, bytes.len()));
+            return legacy(enc, rest).ok_or_else(|| bad(bytes, 0));
         }
     }
-    let utf8_error = match std::str::from_utf8(bytes) {
-        Ok(t) => return Ok(t.to_string()),
-        Err(e) => e.valid_up_to(),
-    };
-    let mut dec = SHIFT_JIS.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(bytes.len() * 3 / 2 + 16);
-    let (result, read) = dec.decode_to_string_without_replacement(bytes, &mut out, true);
-    match result {
-        encoding_rs::DecoderResult::InputEmpty => Ok(out),
-        encoding_rs::DecoderResult::Malformed(len, _) => {
-            // The first bad byte of either reading: the later of the two is where neither works.
-            let sjis_error = read.saturating_sub(len as usize);
-            Err(bad(bytes, sjis_error.max(utf8_error)))
-        }
-        // The string was given room for every character.
-        encoding_rs::DecoderResult::OutputFull => Err(bad(bytes, read)),
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t.to_string()),
+        Err(e) => legacy(Legacy::ShiftJis, bytes).ok_or_else(|| bad(bytes, e.valid_up_to())),
     }
 }
 
-/// Bytes that are neither UTF-8 nor Shift_JIS, from `at` on.
+/// Bytes that are neither UTF-8 nor Shift_JIS (the first not UTF-8 at `at`).
 fn bad(bytes: &[u8], at: usize) -> Problem {
     let line = 1 + bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count();
     Problem::error("$", Msg::Sheet(SheetMsg::Encoding { line }))
@@ -77,9 +95,10 @@ mod tests {
 
     #[test]
     fn encodings() {
+        let decode = |b: &[u8]| decode(b, &builtin);
         assert_eq!(decode("指標,id".as_bytes()).expect("utf-8"), "指標,id");
         assert_eq!(decode(b"\xEF\xBB\xBFa,b").expect("bom"), "a,b");
-        let (sjis, _, _) = SHIFT_JIS.encode("基準値,①,髙");
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("基準値,①,髙");
         assert_eq!(decode(&sjis).expect("cp932"), "基準値,①,髙");
         let mut u16 = vec![0xFF, 0xFE];
         u16.extend("実績\t1".encode_utf16().flat_map(|u| u.to_le_bytes()));

@@ -6,12 +6,12 @@
 //! (`indicators[3].targets.2027`) is named by the sheet cell it came from.
 
 use super::columns::{a1, letters, Column, Part, TextField};
-use super::decode::{decode, separator};
+use super::decode::{builtin, decode, separator, Decoder};
 use super::numbers::{enum_name, fold, parse_bool, parse_number, undefuse, NumError};
 use super::splice::{self, RawObj};
 use crate::messages::{Msg, SheetMsg};
 use crate::problem::{Problem, Severity};
-use serde_json::value::RawValue;
+use std::collections::HashMap;
 
 /// An accepted import: the dataset's JSON text and its warnings.
 #[derive(Debug, Clone)]
@@ -58,8 +58,14 @@ pub fn import_csv(dataset: &[u8], sheet: &[u8]) -> Result<Imported, Vec<Problem>
 /// an empty cell is no value. Refused: every problem, each cell named by its
 /// Excel row and column (path `D3`).
 pub fn import_csv_text(dataset: &str, sheet: &[u8]) -> Result<Imported, Vec<Problem>> {
+    import_csv_text_with(dataset, sheet, &builtin)
+}
+
+/// [`import_csv_text`] with another decoder of Shift_JIS and UTF-16 (the
+/// browser's `TextDecoder` in the WebAssembly module: see [`builtin`]).
+pub fn import_csv_text_with(dataset: &str, sheet: &[u8], legacy: Decoder) -> Result<Imported, Vec<Problem>> {
     let dataset = crate::read::decode_text(dataset).map_err(|p| vec![p])?;
-    let text = decode(sheet).map_err(|p| vec![p])?;
+    let text = decode(sheet, legacy).map_err(|p| vec![p])?;
     let records = records(&text)?;
     let Some(h) = records.iter().position(|(_, r)| r.iter().any(|c| !c.trim().is_empty())) else {
         return Err(vec![Problem::error("$", Msg::Sheet(SheetMsg::Empty))]);
@@ -76,12 +82,19 @@ pub fn import_csv_text(dataset: &str, sheet: &[u8]) -> Result<Imported, Vec<Prob
         rows: Vec::new(),
     };
     b.header(&records[h].1);
+    // The original indicators by id (the first of a repeated id).
+    let mut by_id: HashMap<String, &RawObj> = HashMap::new();
+    for o in &parts.originals {
+        if let Some(id) = o.get("id").and_then(splice::as_string) {
+            by_id.entry(id).or_insert(o);
+        }
+    }
     let mut objects = Vec::new();
     for (row, rec) in &records[h + 1..] {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let members = b.row(*row, rec, &parts.originals);
+        let members = b.row(*row, rec, &by_id);
         objects.push(splice::object(&members, parts.indent));
         b.rows.push(*row);
     }
@@ -227,7 +240,7 @@ impl Builder {
     }
 
     /// One indicator's members `(key, JSON text)` from its row.
-    fn row(&mut self, row: usize, rec: &[String], originals: &[RawObj]) -> Vec<(String, String)> {
+    fn row(&mut self, row: usize, rec: &[String], originals: &HashMap<String, &RawObj>) -> Vec<(String, String)> {
         for (i, v) in rec.iter().enumerate() {
             // A value under no header (an unknown header was reported at the header).
             if !v.trim().is_empty() && !self.named.get(i).copied().unwrap_or(false) {
@@ -237,9 +250,7 @@ impl Builder {
         let cell = |c: Column| self.at(c).map(|i| rec.get(i).map_or("", String::as_str));
         let ident = |s: &str| fold(undefuse(s.trim())).trim().to_string();
         let id = cell(Column::Id).map(ident).unwrap_or_default();
-        let orig = originals
-            .iter()
-            .find(|o| o.get("id").and_then(|v| serde_json::from_str::<String>(v.get()).ok()).is_some_and(|x| x == id));
+        let orig = originals.get(&id).copied();
         let mut m: Vec<(String, String)> = Vec::new();
         let mut put = |k: &str, v: String| m.push((k.to_string(), v));
         if !id.is_empty() {
@@ -248,7 +259,7 @@ impl Builder {
         if let Some(g) = cell(Column::Goal).map(ident).filter(|g| !g.is_empty()) {
             put("goal", splice::string(&g));
         }
-        let carry = |k: &str| orig.and_then(|o| o.get(k)).map(|v| v.get().to_string());
+        let carry = |k: &str| orig.and_then(|o| o.get(k)).map(|v| v.to_string());
         let mut unit_texts = Vec::new();
         let mut source = None;
         for (k, f) in [("name", TextField::Name), ("unit", TextField::Unit), ("source", TextField::Source)] {
@@ -334,7 +345,7 @@ impl Builder {
         }
         for (k, v) in orig.map_or(&[][..], |o| &o.0[..]) {
             if !SHEET_FIELDS.contains(&k.as_ref()) {
-                put(k, v.get().to_string());
+                put(k, v.to_string());
             }
         }
         for (c, e, text) in bad {
@@ -413,26 +424,20 @@ fn text_json(parts: &[(Part, &str)]) -> Option<String> {
 
 /// Whether a unit (its JSON text) is %.
 fn is_percent(unit_json: &str) -> bool {
-    let v: serde_json::Value = serde_json::from_str(unit_json).unwrap_or_default();
-    let texts: Vec<&str> = match &v {
-        serde_json::Value::String(s) => vec![s],
-        serde_json::Value::Object(o) => o.values().filter_map(|x| x.as_str()).collect(),
-        _ => vec![],
-    };
-    texts.iter().any(|t| matches!(fold(t).trim(), "%"))
+    splice::text_strings(unit_json).iter().any(|t| matches!(fold(t).trim(), "%"))
 }
 
 /// A year → value object: the sheet's cells for the years it has columns
 /// for, the original's entries (as written) for the others; `None` when empty.
-fn year_map(cells: &[(i32, Option<String>)], orig: Option<&RawValue>) -> Option<String> {
-    let kept: RawObj = orig.and_then(|o| serde_json::from_str(o.get()).ok()).unwrap_or_default();
+fn year_map(cells: &[(i32, Option<String>)], orig: Option<&str>) -> Option<String> {
+    let kept = orig.map(RawObj::of).unwrap_or_default();
     if cells.is_empty() && orig.is_some() && kept.0.is_empty() {
-        return orig.map(|o| o.get().to_string());
+        return orig.map(str::to_string);
     }
     let mut entries: Vec<(Option<i32>, String, String)> = kept
         .0
         .iter()
-        .map(|(k, v)| (k.parse::<i32>().ok(), k.to_string(), v.get().to_string()))
+        .map(|(k, v)| (k.parse::<i32>().ok(), k.to_string(), v.to_string()))
         .filter(|(y, _, _)| !y.is_some_and(|y| cells.iter().any(|(c, _)| *c == y)))
         .collect();
     entries.extend(cells.iter().filter_map(|(y, v)| v.as_ref().map(|v| (Some(*y), y.to_string(), v.clone()))));

@@ -20,4 +20,4 @@ pub mod numbers;
 mod splice;
 
 pub use export::export_csv;
-pub use import::{import_csv, import_csv_text, Imported};
+pub use import::{import_csv, import_csv_text, import_csv_text_with, Imported};
