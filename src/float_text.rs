@@ -157,7 +157,7 @@ mod tests {
             -5e-324,
             9007199254740992.0,
             9007199254740993.0,
-            2.2250738585072011e-308,
+            f64::from_bits(0x000f_ffff_ffff_ffff), // the largest subnormal
             f64::NAN,
             f64::INFINITY,
             f64::NEG_INFINITY,
