@@ -29,6 +29,7 @@
 pub mod analysis;
 pub(crate) mod check;
 pub mod engine;
+pub mod float_text;
 pub mod inspect;
 pub mod messages;
 pub mod model;

@@ -1,9 +1,12 @@
 //! The engine's message catalogue: every problem the engine reports, with its
 //! stable code and its text in Japanese and English. It depends on no other
-//! module: the JSON parser's [`SyntaxError`] is defined here, with its words.
+//! module but [`crate::float_text`] (numbers as `{}` writes them, without the
+//! standard library's float formatting): the JSON parser's [`SyntaxError`] is defined here, with its words.
 //!
 //! Codes are part of the contract (tests and other tools match on them); the
 //! wording may improve. Messages are short, lowercase in English, "what: why".
+
+use crate::float_text::Decimal;
 
 /// Why a document is not JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,13 +383,13 @@ impl Msg {
                 allowed.join(" / ")
             ),
             Msg::NotFinite => "数値が有限ではありません".into(),
-            Msg::Negative { value } => format!("値 {value} は負です: 0 以上が必要です"),
+            Msg::Negative { value } => format!("値 {value} は負です: 0 以上が必要です", value = Decimal(*value)),
             Msg::BaselineNotPositive { value } => {
-                format!("基準値 {value} は使えません: 0 より大きい数が必要です")
+                format!("基準値 {value} は使えません: 0 より大きい数が必要です", value = Decimal(*value))
             }
-            Msg::WeightNegative { value } => format!("重み {value} は負です: 0 以上が必要です"),
+            Msg::WeightNegative { value } => format!("重み {value} は負です: 0 以上が必要です", value = Decimal(*value)),
             Msg::CapNotPositive { value } => {
-                format!("上限 {value} は使えません: 0 より大きい数が必要です")
+                format!("上限 {value} は使えません: 0 より大きい数が必要です", value = Decimal(*value))
             }
             Msg::YearsOrder { first, last } => {
                 format!("年度の範囲が逆です: first {first} が last {last} より後です")
@@ -429,10 +432,10 @@ impl Msg {
                 format!("{year} 年度は基準年度 {base} より前のため計算に使いません")
             }
             Msg::BaseValueNot100 { value } => format!(
-                "基準値 {value} ではなく 100 として計算します: 基準年度の指数は定義上 100 です"
+                "基準値 {value} ではなく 100 として計算します: 基準年度の指数は定義上 100 です", value = Decimal(*value)
             ),
             Msg::CapBelow100 { value } => format!(
-                "上限 {value} は 100 未満です: 基準年度の指数も 100 ではなく {value} になります"
+                "上限 {value} は 100 未満です: 基準年度の指数も 100 ではなく {value} になります", value = Decimal(*value)
             ),
             Msg::ScoreUndefined { years, why } => match why {
                 Undefined::DownZero => format!(
@@ -484,12 +487,16 @@ impl Msg {
                 format!("\"{found}\" not allowed: expected one of {}", allowed.join(", "))
             }
             Msg::NotFinite => "number not finite".into(),
-            Msg::Negative { value } => format!("value {value} is negative: must be 0 or more"),
+            Msg::Negative { value } => format!("value {value} is negative: must be 0 or more", value = Decimal(*value)),
             Msg::BaselineNotPositive { value } => {
-                format!("baseline {value} not allowed: must be greater than 0")
+                format!("baseline {value} not allowed: must be greater than 0", value = Decimal(*value))
             }
-            Msg::WeightNegative { value } => format!("weight {value} is negative: must be 0 or more"),
-            Msg::CapNotPositive { value } => format!("cap {value} not allowed: must be greater than 0"),
+            Msg::WeightNegative { value } => {
+                format!("weight {value} is negative: must be 0 or more", value = Decimal(*value))
+            }
+            Msg::CapNotPositive { value } => {
+                format!("cap {value} not allowed: must be greater than 0", value = Decimal(*value))
+            }
             Msg::YearsOrder { first, last } => {
                 format!("years reversed: first {first} is after last {last}")
             }
@@ -525,10 +532,13 @@ impl Msg {
                 format!("year {year} is before base year {base}: not used in scoring")
             }
             Msg::BaseValueNot100 { value } => {
-                format!("base_value {value} treated as 100: the index is 100 in the base year by definition")
+                format!(
+                    "base_value {value} treated as 100: the index is 100 in the base year by definition",
+                    value = Decimal(*value)
+                )
             }
             Msg::CapBelow100 { value } => {
-                format!("cap {value} is below 100: the base year scores {value}, not 100")
+                format!("cap {value} is below 100: the base year scores {value}, not 100", value = Decimal(*value))
             }
             Msg::ScoreUndefined { years, why } => match why {
                 Undefined::DownZero => {

@@ -114,7 +114,7 @@ impl fmt::Display for J<'_> {
         match self {
             J::Null => f.write_str("null"),
             J::Bool(b) => write!(f, "{b}"),
-            J::Num(x) => write!(f, "{x}"),
+            J::Num(x) => write!(f, "{}", crate::float_text::Decimal(*x)),
             J::Str(s) => write!(f, "{s:?}"),
             J::Arr(a) => {
                 f.write_str("[")?;

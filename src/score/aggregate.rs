@@ -69,7 +69,16 @@ impl Acc {
             Aggregate::Geometric if self.zero => 0.0,
             Aggregate::Geometric => 100.0 * libm::exp(self.sum / self.w),
         };
-        v.is_finite().then_some(v.clamp(self.lo, self.hi))
+        // f64::clamp's two comparisons, without its check that lo <= hi
+        // (always true here: w > 0 means a child was counted), whose panic
+        // message would link float formatting into the WebAssembly module.
+        v.is_finite().then_some(if v < self.lo {
+            self.lo
+        } else if v > self.hi {
+            self.hi
+        } else {
+            v
+        })
     }
 }
 
