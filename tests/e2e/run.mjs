@@ -2877,6 +2877,8 @@ test('dataset: the banner says what is invented (ja, en); the Vision under the t
   const p1 = await textOf(page, '[data-testid="projects"] [data-project="industry-hub"]');
   assert(p1.includes('KPIはない'), `project 1 says it has no KPI by nature: "${p1}"`);
   await screenshot(page, 'dataset-banner-ja');
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-top-ja.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
+  screenshots.push('test-results/screenshots/dataset-top-ja.png');
 
   await switchLang(page, 'en');
   const en = await textOf(page, '[data-testid="illustrative-banner"]');
@@ -2905,6 +2907,8 @@ test('dataset: the banner says what is invented (ja, en); the Vision under the t
   assert(all.includes('know each other by name'), '顔の見える事業承継: both sides named');
   assert(!(await loc(page, '[data-testid="warnings"]').isVisible()), 'no warnings box (en)');
   await screenshot(page, 'dataset-banner-en');
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-top-en.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
+  screenshots.push('test-results/screenshots/dataset-top-en.png');
   eq((await scanText(page, 'dataset: default (en)')).length, 0, 'no NaN/undefined/null text');
   assertNoErrors(page);
 });
