@@ -241,13 +241,14 @@ fn update_sends_every_row_then_only_what_an_edit_changed() {
 
 #[wasm_bindgen_test]
 fn undefined_scores_cross_as_null() {
-    // No reported values in the default dataset: on `actual` only the base
-    // year has a score; every later year is `null` (not NaN, not undefined).
+    // The default dataset reports FY2024 only: on `actual` the base year and
+    // FY2024 have a score; every later year is `null` (not NaN, not undefined).
     let mut e = engine();
     let r = e.result("actual").expect("result(actual)");
     let index = get(&r, "index");
     assert!(close(at_year(&r, &index, 2023).as_f64().expect("2023 number"), 100.0));
-    for y in 2024..=2031 {
+    assert!(at_year(&r, &index, 2024).as_f64().is_some(), "FY2024 has its illustrative actuals");
+    for y in 2025..=2031 {
         let v = at_year(&r, &index, y);
         assert!(v.is_null(), "actual index {y} should be null, got {v:?}");
     }
