@@ -93,7 +93,14 @@ mod tests {
 
     #[test]
     fn default_dataset_starts_on_outlook() {
-        let ds = load_dataset(DEFAULT).expect("valid").value;
+        let mut ds = load_dataset(DEFAULT).expect("valid").value;
+        // Its illustrative FY2024 actuals are the latest.
+        assert_eq!(latest_actual_year(&ds), 2024);
+        assert_eq!(default_path(&ds), ScorePath::Outlook);
+        // Without them: the base year, and still outlook.
+        for i in &mut ds.indicators {
+            i.values = Default::default();
+        }
         assert_eq!(latest_actual_year(&ds), 2023);
         assert_eq!(default_path(&ds), ScorePath::Outlook, "outlook even before any actual after the base year");
     }

@@ -241,13 +241,14 @@ fn update_sends_every_row_then_only_what_an_edit_changed() {
 
 #[wasm_bindgen_test]
 fn undefined_scores_cross_as_null() {
-    // No reported values in the default dataset: on `actual` only the base
-    // year has a score; every later year is `null` (not NaN, not undefined).
+    // The default dataset reports FY2024 only: on `actual` the base year and
+    // FY2024 have a score; every later year is `null` (not NaN, not undefined).
     let mut e = engine();
     let r = e.result("actual").expect("result(actual)");
     let index = get(&r, "index");
     assert!(close(at_year(&r, &index, 2023).as_f64().expect("2023 number"), 100.0));
-    for y in 2024..=2031 {
+    assert!(at_year(&r, &index, 2024).as_f64().is_some(), "FY2024 has its illustrative actuals");
+    for y in 2025..=2031 {
         let v = at_year(&r, &index, y);
         assert!(v.is_null(), "actual index {y} should be null, got {v:?}");
     }
@@ -438,8 +439,16 @@ fn page_facts_cross_as_plain_values() {
     assert!(e.scenario_is_empty());
     e.set_target("G1-a", 2027, Some(40.0)).expect("edit");
     assert!(!e.scenario_is_empty());
-    assert_eq!(e.default_path(), "outlook", "the page starts on 見込み, even with no actual after the base year");
-    assert_eq!(e.latest_actual_year(), 2023);
+    assert_eq!(e.default_path(), "outlook", "the page starts on 見込み");
+    assert_eq!(e.latest_actual_year(), 2024, "the default dataset's illustrative FY2024 actuals");
+    // Without them: the base year, and still 見込み.
+    let mut v: serde_json::Value = serde_json::from_str(DEFAULT).expect("JSON");
+    for i in v["indicators"].as_array_mut().expect("indicators") {
+        i.as_object_mut().expect("indicator").remove("values");
+    }
+    let bare = VisionEngine::new(&v.to_string()).unwrap_or_else(|e| panic!("refused: {e:?}"));
+    assert_eq!(bare.default_path(), "outlook", "the page starts on 見込み, even with no actual after the base year");
+    assert_eq!(bare.latest_actual_year(), 2023);
     let kpis = array(&e.kpi_status().expect("kpiStatus"));
     assert_eq!(kpis.length(), 19, "one list per project");
     let s = array(&kpis.get(2)).get(0); // SETAGAYA PORT, 新規会員登録者数 6,400 vs 5,100

@@ -480,19 +480,21 @@ class VisionIndex extends HTMLElement {
           { class: 'titles' },
           ds ? h('p', { class: 'eyebrow', text: text(ds.title, L) }) : null,
           h('h2', { text: ds ? text(ds.index.name, L) : 'Vision Index' }),
+          ds?.about ? h('p', { class: 'intro', 'data-testid': 'about', text: text(ds.about, L) }) : null,
           h('p', { class: 'intro', text: t(L, 'intro') }),
         ),
         langBtn,
       ),
     );
     const nIll = ds ? ds.indicators.filter((i) => i.illustrative).length : 0;
-    if (nIll) {
+    // The dataset's own notice (what it invents), else the count of illustrative indicators.
+    if (ds?.notice || nIll) {
       wrap.append(
         h(
           'p',
           { 'data-testid': 'illustrative-banner', class: 'banner', role: 'note' },
           h('span', { class: 'banner-mark', 'aria-hidden': 'true', text: '!' }),
-          h('span', { text: t(L, 'illustrative', { n: nIll }) }),
+          h('span', { text: ds?.notice ? text(ds.notice, L) : t(L, 'illustrative', { n: nIll }) }),
         ),
       );
     }

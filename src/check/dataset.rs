@@ -22,7 +22,8 @@ pub struct Resolved<'a> {
 }
 
 /// Warnings (the dataset still loads): a goal with no `outcome_long`
-/// indicator, a policy with no goal, a project with no KPI. `None` marks an
+/// indicator, a policy with no goal, a project with no KPI (unless it is marked
+/// `no_kpi`: none by nature). `None` marks an
 /// entry that could not be read; a goal (policy) is only judged when every
 /// indicator (goal) could be read, since a broken one may be its.
 pub fn coverage(
@@ -66,7 +67,7 @@ pub fn coverage(
     }
     let l = root.key("projects");
     for (i, x) in projects.iter().enumerate() {
-        if x.as_ref().is_some_and(|x| x.kpis.is_empty()) {
+        if x.as_ref().is_some_and(|x| x.kpis.is_empty() && !x.no_kpi) {
             probs.warn(&l.index(i), Msg::ProjectWithoutKpi);
         }
     }

@@ -37,6 +37,13 @@ pub struct Dataset {
     /// Where the figures come from (extension of SPEC §2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
+    /// A notice the page shows as a banner above everything, e.g. what in the
+    /// dataset is invented (extension of SPEC §2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Text>,
+    /// What the figures are about, shown under the title (extension of SPEC §2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Text>,
     pub years: Years,
     pub index: IndexDef,
     pub policies: Vec<Policy>,
@@ -105,6 +112,11 @@ pub struct Method {
     /// Upper cap on indicator scores (`null`: none).
     #[serde(default)]
     pub cap: Option<f64>,
+    /// `true`: the method is the dataset author's assumption, not a formula
+    /// published with the figures (extension of SPEC §2; the page marks it).
+    /// Not carried into results: it describes the dataset, not a scoring.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub assumed: bool,
 }
 
 /// A basic policy (基本の方針).
@@ -177,6 +189,10 @@ pub struct Project {
     pub summary: Option<Text>,
     #[serde(default)]
     pub kpis: Vec<Kpi>,
+    /// `true`: the project has no KPI by nature, so no KPI is not warned about
+    /// (extension of SPEC §2).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_kpi: bool,
 }
 
 /// A project KPI with its yearly actuals and targets.
@@ -195,4 +211,8 @@ pub struct Kpi {
     /// A remark as printed in the source (extension), e.g. 見込み.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// `true`: the source shows this KPI's figures in a chart only, and they
+    /// were not transcribed (extension of SPEC §2).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub chart_only: bool,
 }

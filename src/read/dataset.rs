@@ -136,9 +136,9 @@ impl<'a> IdSet<'a> {
 }
 
 const ROOT_KEYS: &[&str] =
-    &["format", "title", "source", "years", "index", "policies", "goals", "indicators", "projects"];
+    &["format", "title", "source", "notice", "about", "years", "index", "policies", "goals", "indicators", "projects"];
 const INDEX_KEYS: &[&str] = &["name", "unit", "base_year", "base_value", "milestones", "method"];
-const METHOD_KEYS: &[&str] = &["aggregate", "via", "cap"];
+const METHOD_KEYS: &[&str] = &["aggregate", "via", "cap", "assumed"];
 const POLICY_KEYS: [&str; 3] = ["id", "name", "weight"];
 const GOAL_KEYS: [&str; 4] = ["id", "policy", "name", "weight"];
 const INDICATOR_KEYS: [&str; 12] = [
@@ -155,8 +155,8 @@ const INDICATOR_KEYS: [&str; 12] = [
     "illustrative",
     "source",
 ];
-const PROJECT_KEYS: [&str; 7] = ["id", "no", "name", "tags", "goals", "summary", "kpis"];
-const KPI_KEYS: [&str; 6] = ["name", "unit", "direction", "values", "targets", "note"];
+const PROJECT_KEYS: [&str; 8] = ["id", "no", "name", "tags", "goals", "summary", "kpis", "no_kpi"];
+const KPI_KEYS: [&str; 7] = ["name", "unit", "direction", "values", "targets", "note", "chart_only"];
 
 fn read_dataset(value: &J, doc: &Doc, probs: &mut Problems) -> Option<Dataset> {
     let root_map = fields::root(value, DATASET_FORMAT, probs)?;
@@ -166,6 +166,8 @@ fn read_dataset(value: &J, doc: &Doc, probs: &mut Problems) -> Option<Dataset> {
     let title =
         fields::required(root_map, "title", &root, probs).and_then(|v| fields::text(v, &root.key("title"), doc, probs));
     let source = fields::opt_text(root_map, "source", &root, doc, probs);
+    let notice = fields::opt_text(root_map, "notice", &root, doc, probs);
+    let about = fields::opt_text(root_map, "about", &root, doc, probs);
     let years = read_years(root_map, probs);
     let span = years.map(|y| (y.first, y.last));
     let index = fields::required(root_map, "index", &root, probs).and_then(|v| read_index(v, span, doc, probs));
@@ -222,6 +224,8 @@ fn read_dataset(value: &J, doc: &Doc, probs: &mut Problems) -> Option<Dataset> {
         format: DATASET_FORMAT.to_string(),
         title: title?,
         source,
+        notice,
+        about,
         years: years?,
         index: index?,
         policies: policies.into_iter().collect::<Option<Vec<_>>>()?,
@@ -329,7 +333,21 @@ fn read_index(v: &J, span: Option<(i32, i32)>, doc: &Doc, probs: &mut Problems) 
 /// The dataset's method: absent fields take their defaults.
 fn read_method(v: &J, p: &Path, probs: &mut Problems) -> Option<Method> {
     let o = fields::method_fields(v, METHOD_KEYS, p, probs)?;
-    Some(Method { aggregate: o.aggregate.unwrap_or_default(), via: o.via.unwrap_or_default(), cap: o.cap.flatten() })
+    let assumed = opt_bool(v.as_object()?, "assumed", p, probs);
+    Some(Method {
+        aggregate: o.aggregate.unwrap_or_default(),
+        via: o.via.unwrap_or_default(),
+        cap: o.cap.flatten(),
+        assumed: assumed?,
+    })
+}
+
+/// An optional boolean field; absent: `false`.
+fn opt_bool<'v>(m: &impl Lookup<'v>, key: &str, p: &Path, probs: &mut Problems) -> Option<bool> {
+    match m.get(key) {
+        None => Some(false),
+        Some(v) => fields::boolean(v, &p.key(key), probs),
+    }
 }
 
 fn opt_weight<'v>(m: &impl Lookup<'v>, p: &Path, probs: &mut Problems) -> Option<f64> {
@@ -407,10 +425,7 @@ fn read_indicator(
     });
     let values = opt_year_map(m, "values", span, p, probs);
     let targets = opt_year_map(m, "targets", span, p, probs);
-    let illustrative = match m.get("illustrative") {
-        None => Some(false),
-        Some(v) => fields::boolean(v, &p.key("illustrative"), probs),
-    };
+    let illustrative = opt_bool(m, "illustrative", p, probs);
     let source = fields::opt_text(m, "source", p, doc, probs);
     Some(Indicator {
         id: id?,
@@ -484,10 +499,11 @@ fn read_project(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, doc: &Doc, prob
         None => Some(Vec::new()),
         Some(v) => fields::objects(v, &p.key("kpis"), probs, |_, km, at, probs| read_kpi(km, at, span, doc, probs)),
     };
+    let no_kpi = opt_bool(m, "no_kpi", p, probs);
     if !ok {
         return None;
     }
-    Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis: kpis? })
+    Some(Project { id: id?, no: no?, name: name?, tags, goals, summary, kpis: kpis?, no_kpi: no_kpi? })
 }
 
 fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, doc: &Doc, probs: &mut Problems) -> Option<Kpi> {
@@ -498,5 +514,6 @@ fn read_kpi(m: &Obj<'_>, p: &Path, span: Option<(i32, i32)>, doc: &Doc, probs: &
     let values = opt_year_map(m, "values", span, p, probs);
     let targets = opt_year_map(m, "targets", span, p, probs);
     let note = fields::opt_text(m, "note", p, doc, probs);
-    Some(Kpi { name: name?, unit, direction: direction?, values, targets, note })
+    let chart_only = opt_bool(m, "chart_only", p, probs);
+    Some(Kpi { name: name?, unit, direction: direction?, values, targets, note, chart_only: chart_only? })
 }

@@ -20,10 +20,12 @@ use crate::model::{Dataset, Links, Method, Scenario, ScorePath, ScoreResult};
 /// The method in force: the dataset's, replaced field by field by the scenario's.
 pub fn effective_method(ds: &Dataset, sc: &Scenario) -> Method {
     let m = ds.index.method;
+    // `assumed` describes the dataset, not a scoring: not carried into results.
     Method {
         aggregate: sc.method.aggregate.unwrap_or(m.aggregate),
         via: sc.method.via.unwrap_or(m.via),
         cap: sc.method.cap.unwrap_or(m.cap),
+        ..Method::default()
     }
 }
 

@@ -358,6 +358,20 @@ const DATASET_TEXT = readFileSync(DATASET_FILE, 'utf8');
 const DATASET = JSON.parse(DATASET_TEXT);
 const TITLE_JA = typeof DATASET.title === 'string' ? DATASET.title : DATASET.title.ja;
 
+/** The default dataset without its illustrative FY2024 actuals: no actual after the base year (as it was before issue 13). */
+function noActuals() {
+  const d = structuredClone(DATASET);
+  for (const i of d.indicators) delete i.values;
+  return d;
+}
+const NO_ACTUALS_TEXT = JSON.stringify(noActuals());
+
+/** Opens the page with the default dataset served without its FY2024 actuals. */
+async function openNoActuals(ctx, url = '') {
+  await ctx.route('**/data/setagaya.json*', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: NO_ACTUALS_TEXT }));
+  return openPage(ctx, url);
+}
+
 /** The default dataset with a negative baseline and a dangling goal id. */
 function badDataset() {
   const d = structuredClone(DATASET);
@@ -509,9 +523,10 @@ test('1. loads without errors; data-ready; illustrative banner', async () => {
   await screenshot(page, '01-initial-ja');
 });
 
-test('2. headline 100.0 (令和5年度（2023）); plan path meets 130.0 / 135.0', async () => {
+test('2. headline 100.0 (令和5年度（2023）) before any actual; plan path meets 130.0 / 135.0', async () => {
   const ctx = await newContext();
-  const page = await openPage(ctx);
+  // the default dataset without its FY2024 actuals: the headline is the base year's
+  const page = await openNoActuals(ctx);
   const head = await textOf(page, '[data-testid="headline-now"]');
   assert(head.includes('100.0'), `headline shows 100.0: "${head}"`);
   assert(head.includes('令和5年度（2023）'), `headline names 令和5年度（2023）: "${head}"`);
@@ -847,7 +862,8 @@ function canon(s) {
 
 test('8. language switch: English labels and FY years, then back to Japanese', async () => {
   const ctx = await newContext();
-  const page = await openPage(ctx);
+  // without the FY2024 actuals, so that the headline is the base year's (FY2023, 100.0)
+  const page = await openNoActuals(ctx);
   eq(await host(page).getAttribute('lang'), 'ja', 'initial host lang');
   await choosePath(page, 'plan');
   await switchLang(page, 'en');
@@ -2049,7 +2065,7 @@ const PS_RANK = ['missed', 'deterioration', 'limited', 'acceleration_needed'];
  * G1, G5 grow too slowly (limited), G2 falls (deterioration), G4 needs acceleration, G3 and G6 on track.
  */
 function judgedDataset() {
-  const d = structuredClone(DATASET);
+  const d = noActuals();
   const put = (id, values) => (d.indicators.find((i) => i.id === id).values = values);
   put('G1-a', { 2025: 21 });
   put('G2-b', { 2024: 660, 2025: 700 }); // a "down" indicator going up
@@ -2121,9 +2137,9 @@ test('analysis-status: gap and probability formatting (format.js gapOf, prob)', 
   eq(r.p[5], null, 'NaN probability');
 });
 
-test('analysis-status: default dataset — plan cards say 整合 (not 達成), outlook says 実績がないため判定できません', async () => {
+test('analysis-status: default dataset without actuals — plan cards say 整合 (not 達成), outlook says 実績がないため判定できません', async () => {
   const ctx = await newContext();
-  const page = await openPage(ctx);
+  const page = await openNoActuals(ctx);
   eq(await page.evaluate(() => document.querySelector('vision-index').path), 'outlook', 'the page starts on 見込み');
   await analysisSettled(page);
   for (const y of [2027, 2031]) {
@@ -2640,7 +2656,11 @@ test('budgets: transfer (asserted, on dist/), first render and edit time (report
   assert(existsSync(path.join(ROOT, 'dist', 'index.html')), 'dist/index.html is missing: run `make dist` (make test-e2e does)');
   const distUrl = await startServer(path.join(ROOT, 'dist'));
   const dist = await firstLoad(ctx, distUrl);
-  eq(await dist.page.locator('vision-index [data-testid="headline-now"] [data-role="value"]').first().textContent(), '100.0', 'dist/ renders the headline');
+  eq(
+    await dist.page.locator('vision-index [data-testid="headline-now"] [data-role="value"]').first().textContent(),
+    '105.8',
+    'dist/ renders the headline (the FY2024 actual index)',
+  );
   assert(
     !dist.page.consoleErrors.length && !dist.page.pageErrors.length,
     `dist/: console errors ${JSON.stringify([...dist.page.consoleErrors, ...dist.page.pageErrors])}`,
@@ -3151,6 +3171,122 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
   eq(none, '変更はありません（データのとおりです）。', 'no changes');
   assertNoErrors(page);
 });
+
+// ---- dataset: the default dataset tells the truth (issue 13, item 6)
+
+test('dataset: the banner says what is invented (ja, en); the Vision under the title; the method marked 仮定; no warnings box', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await analysisSettled(page);
+  const banner = async () => (await textOf(page, '[data-testid="illustrative-banner"]')).replace(/\s+/g, '');
+  const ja = await banner();
+  for (const w of [
+    '中長期アウトカム指標',
+    '架空',
+    '現状値・令和6年度実績・目標値',
+    'すべて例示',
+    'ちょうど130・135',
+    '11の目指す姿の単純平均',
+    '等しい重み',
+    '算定式を公表していない',
+    '仮定',
+  ]) {
+    assert(ja.includes(w), `banner (ja) says ${w}: "${ja}"`);
+  }
+  const about = await textOf(page, '[data-testid="about"]');
+  for (const w of [
+    '持続可能な経済循環で実現する世田谷のウェルビーイング',
+    '世田谷区地域経済の持続可能な発展条例',
+    '令和6年3月策定',
+    '令和6〜13年度',
+    '全70施策',
+    '各事業紹介',
+    '19事業',
+  ]) {
+    assert(about.includes(w), `about (ja) says ${w}: "${about}"`);
+  }
+  eq(await textOf(page, '[data-testid="method"] summary [data-testid="method-assumed"]'), '仮定', 'the method is marked as an assumption');
+  assert(!(await loc(page, '[data-testid="warnings"]').isVisible()), 'no warnings box on the default dataset');
+  // the ward's own data warns about nothing: loading the default dataset again gives no warning either
+  const r = await page.evaluate((t) => document.querySelector('vision-index').loadDataset(t), DATASET_TEXT);
+  eq(JSON.stringify([r.ok, r.warnings]), JSON.stringify([true, []]), 'loadDataset(default) → ok, no warnings');
+  assert(!(await loc(page, '[data-testid="warnings"]').isVisible()), 'still no warnings box');
+  // KPIs whose figures the document shows in a chart only
+  const chartOnly = DATASET.projects.flatMap((p) => (p.kpis || []).map((k, i) => [p.id, i, k.chart_only === true]));
+  eq(chartOnly.filter((x) => x[2]).length, 11, 'the dataset marks 11 KPIs as shown in a chart only');
+  for (const [id, i, chart] of chartOnly) {
+    const fig = await textOf(page, `[data-testid="projects"] [data-project="${id}"] [data-kpi="${i}"] .fig`);
+    if (chart) eq(await textOf(page, `[data-testid="projects"] [data-project="${id}"] [data-kpi="${i}"] .fig .muted`), '図中の値（未転記）', `${id} KPI ${i}`);
+    else assert(!fig.includes('図中の値'), `${id} KPI ${i} has figures: "${fig}"`);
+  }
+  const projects = await textOf(page, '[data-testid="projects"]');
+  assert(!projects.includes('数値の記載なし'), 'no 数値の記載なし left in the projects view');
+  const biz = await textOf(page, '[data-testid="projects"] [data-project="bizbuzz-mail"]');
+  assert(biz.includes('メールマガジン登録者数') && biz.includes('3,779'), `BizBuzz subscribers 3,779: "${biz}"`);
+  const p1 = await textOf(page, '[data-testid="projects"] [data-project="industry-hub"]');
+  assert(p1.includes('KPIはない'), `project 1 says it has no KPI by nature: "${p1}"`);
+  await screenshot(page, 'dataset-banner-ja');
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-top-ja.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
+  screenshots.push('test-results/screenshots/dataset-top-ja.png');
+
+  await switchLang(page, 'en');
+  const en = await textOf(page, '[data-testid="illustrative-banner"]');
+  for (const w of [
+    'outcome indicators are invented',
+    'all their values',
+    'FY2024 actual',
+    'exactly 130 and 135',
+    'equal weights, arithmetic mean over the 11 target states',
+    'assumed',
+    'has not published its formula',
+  ]) {
+    assert(en.includes(w), `banner (en) says ${w}: "${en}"`);
+  }
+  const aboutEn = await textOf(page, '[data-testid="about"]');
+  for (const w of ['March 2024', 'FY2024–FY2031', 'Ordinance on the Sustainable Development of the Local Economy', '19 projects', '70 key projects']) {
+    assert(aboutEn.includes(w), `about (en) says ${w}: "${aboutEn}"`);
+  }
+  eq(await textOf(page, '[data-testid="method"] summary [data-testid="method-assumed"]'), 'assumed', 'the method is marked as assumed (en)');
+  const chartEn = await textOf(page, '[data-testid="projects"] [data-project="hands-on-support"] [data-kpi="0"] .fig .muted');
+  eq(chartEn, 'shown in a chart only (not transcribed)', 'chart-only KPI in English');
+  const all = await host(page).evaluate((e) => e.shadowRoot.textContent);
+  // "random seed" is the Monte Carlo's; nothing else may say seed (the ward's document is not a "seed")
+  assert(!/seed/i.test(all.replace(/random seed/g, '')), 'no "seed" in the English page');
+  assert(!/\bopens\b/.test(all) && all.includes('due to open'), '開設予定 is "due to open"');
+  assert(all.includes('know each other by name'), '顔の見える事業承継: both sides named');
+  assert(!(await loc(page, '[data-testid="warnings"]').isVisible()), 'no warnings box (en)');
+  await screenshot(page, 'dataset-banner-en');
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-top-en.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
+  screenshots.push('test-results/screenshots/dataset-top-en.png');
+  eq((await scanText(page, 'dataset: default (en)')).length, 0, 'no NaN/undefined/null text');
+  assertNoErrors(page);
+});
+
+test('dataset: the FY2024 story in the page — headline 105.8 (令和6年度), G2/G3/G6 lagging, trend short of 130', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await analysisSettled(page);
+  const head = await textOf(page, '[data-testid="headline-now"]');
+  assert(head.includes('105.8') && head.includes('令和6年度（2024）'), `headline: "${head}"`);
+  const st = await page.evaluate(() => document.querySelector('vision-index').status());
+  const m = st.milestones.find((x) => x.year === 2027);
+  const lag = Object.entries(m.goals)
+    .filter(([, g]) => ['acceleration_needed', 'limited', 'deterioration'].includes(g.status))
+    .map(([id]) => id);
+  eq(lag.join(' '), 'G2 G3 G6', 'lagging goals (el.status)');
+  const listed = await loc(page, '[data-testid="lagging"] li').allInnerTexts();
+  eq(listed.length, 3, `the lagging list names three target states: ${JSON.stringify(listed)}`);
+  const g2 = await statusWord(page, '[data-testid="goals"] [data-goal="G2"]');
+  assert(g2.endsWith('悪化'), `G2 status in the goals view: "${g2}"`);
+  const g1 = await statusWord(page, '[data-testid="goals"] [data-goal="G1"]');
+  assert(g1.endsWith('順調'), `G1 status in the goals view: "${g1}"`);
+  const trend = await page.evaluate(() => document.querySelector('vision-index').result('trend'));
+  assert(trend.index[4] < 130, `trend FY2027 ${trend.index[4]}`);
+  await screenshot(page, 'dataset-story');
+  assertNoErrors(page);
+});
+
+// ---- end dataset
 
 // ================================================================= main
 

@@ -93,6 +93,9 @@ export const en = {
   kpiTarget: 'target',
   kpiRate: '{p} of target',
   noFigures: 'no figures given',
+  // ---- dataset: the default dataset's marks (issue 13)
+  kpiChart: 'shown in a chart only (not transcribed)',
+  methodAssumed: 'assumed',
   noTarget: 'no target given',
   noKpi: 'no KPI set',
   note: 'Note',

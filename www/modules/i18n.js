@@ -91,6 +91,9 @@ const ja = {
   kpiTarget: '目標',
   kpiRate: '達成率 {p}',
   noFigures: '数値の記載なし',
+  // ---- dataset: the default dataset's marks (issue 13)
+  kpiChart: '図中の値（未転記）',
+  methodAssumed: '仮定',
   noTarget: '目標値の記載なし',
   noKpi: 'KPIの設定なし',
   note: '注記',

@@ -9,7 +9,14 @@ export function create(ctx) {
   const el = h(
     'details',
     { class: 'sec-method', 'data-testid': 'method', open: s.scen.method || ctx.methodOpen },
-    h('summary', null, h('h3', { text: t(s.lang, 'sectionMethod') }), mark),
+    h(
+      'summary',
+      null,
+      h('h3', { text: t(s.lang, 'sectionMethod') }),
+      // The dataset's method is its author's assumption, not a published formula.
+      s.ds.index.method.assumed ? h('span', { class: 'badge ill', 'data-testid': 'method-assumed', text: t(s.lang, 'methodAssumed') }) : null,
+      mark,
+    ),
   );
   /** @type {{ el: HTMLElement, update: (s: import('../types').State) => void } | null} */
   let body = null;

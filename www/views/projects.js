@@ -20,7 +20,7 @@ export function create(ctx) {
         h(
           'p',
           { class: 'fig none' },
-          h('span', { class: 'muted', text: t(L, 'noFigures') }),
+          h('span', { class: 'muted', text: t(L, kp.chart_only ? 'kpiChart' : 'noFigures') }),
           h('span', { class: 'sr-only' }, numSpan(null, L, { 'data-role': 'actual' }), numSpan(null, L, { 'data-role': 'target' })),
         ),
       );
