@@ -61,7 +61,8 @@ const contrib = lazy(() => analysisViews().then((m) => m.contrib));
 const compare = lazy(() => analysisViews().then((m) => m.compare));
 const lagging = lazy(() => analysisViews().then((m) => m.lagging));
 const seek = lazy(() => analysisViews().then((m) => m.seek));
-const VIEWS = [headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
+const notices = lazy(() => analysisViews().then((m) => m.notices)); // ---- persist
+const VIEWS = [notices, headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
@@ -121,6 +122,13 @@ class VisionIndex extends HTMLElement {
       get initError() {
         return self.initError;
       },
+      // ---- persist: the lazy chunk, the analysis once loaded, the kept dataset's key, the src again
+      later: analysisViews,
+      loadAnalysis: () => this.loadAnalysis(),
+      get keptKey() {
+        return store.keptKey(self.getAttribute('src'));
+      },
+      loadSrc: () => this.loadSrc(this.getAttribute('src') || '', true),
     });
     this.engine.onRecover = () => this.state.ds && this.commit({ type: 'recovered' });
     this.root.append(h('p', { role: 'status', text: t(this.state.lang, 'loading') }));
@@ -300,6 +308,8 @@ class VisionIndex extends HTMLElement {
     this.prepared = Promise.all([sheet(), this.engine.init().catch((e) => (this.initError = e)), loadLang(this.state.lang)]).then(([css]) => {
       this.root.adoptedStyleSheets = [css];
     });
+    /** @type {Promise<any> | null} the dataset the user loaded last time, read while the src is fetched */
+    this.kept = src ? store.readKept(store.keptKey(src)) : null;
     if (src) this.loadSrc(src); // the fetch runs in parallel with the module and the styles
     F.warm(this.state.lang); // Intl's first use is slow: do it while the network works
     await this.prepared;
@@ -319,8 +329,8 @@ class VisionIndex extends HTMLElement {
     this.markReady();
   }
 
-  /** @param {string} src */
-  loadSrc(src) {
+  /** @param {string} src @param {boolean} [again] the src once more (restores its autosave) */
+  loadSrc(src, again) {
     this.srcCtl?.abort();
     const ctl = new AbortController();
     this.srcCtl = ctl;
@@ -338,6 +348,12 @@ class VisionIndex extends HTMLElement {
     );
     const job = (async () => {
       await this.prepared;
+      const kept = await this.kept;
+      this.kept = null;
+      if (kept && !this.initError) {
+        if ((await this.commit({ type: 'loadDataset', text: kept.text, origin: 'first', kept }))?.ok) return;
+        analysisViews().then((m) => m.persist.forget(store.keptKey(src))); // it no longer loads: the src instead
+      }
       let text;
       try {
         text = await body;
@@ -348,7 +364,7 @@ class VisionIndex extends HTMLElement {
         if (this.srcCtl === ctl) this.srcPending = false;
       }
       if (ctl.signal.aborted || this.initError) return; // a newer src won, or the element was removed
-      await this.commit({ type: 'loadDataset', text, origin: this.state.ds ? 'input' : 'first' });
+      await this.commit({ type: 'loadDataset', text, origin: this.state.ds && !again ? 'input' : 'first', src: true });
     })();
     this.srcJob = job;
     return job;
@@ -371,35 +387,62 @@ class VisionIndex extends HTMLElement {
     this._resolveReady();
   }
 
+  // ---- persist: the autosave (by dataset fingerprint) and share links (README, "Persistence")
   restore() {
-    const json = store.fromHash(location.hash);
-    if (json != null) {
-      this.dropHash();
-      try {
-        this.engine.edit('applyScenario', json);
-        return 'stShared';
-      } catch (e) {
-        if (e?.panic) throw e;
-        this.state.problems = problemsOf(e);
-      }
-    }
-    const saved = store.load(store.key(text(this.state.ds?.title, 'ja')));
+    const s = this.state;
+    const e = this.engine;
+    const title = text(s.ds?.title, 'ja');
+    const old = store.key(title);
+    let saved = store.load(store.key(title, s.fp)) ?? store.load(old);
+    let msg = null;
     if (saved) {
       try {
-        this.engine.edit('applyScenario', saved);
-        return 'stRestored';
-      } catch (e) {
-        if (e?.panic) throw e; // else: the saved scenario no longer fits the dataset
+        e.edit('applyScenario', saved);
+        msg = 'stRestored';
+        store.save(old, null); // moved to the fingerprint's key by the autosave that follows
+      } catch (x) {
+        if (x?.panic) throw x; // else: the saved scenario no longer fits the dataset
+        saved = null;
       }
     }
-    return null;
+    const link = store.fromHash(location.hash);
+    if (link && this.takeLink(link, saved && store.compact(/** @type {string} */ (e.scenarioText)))) {
+      try {
+        e.edit('applyScenario', link.json);
+        return 'stShared';
+      } catch (x) {
+        if (x?.panic) throw x;
+        s.link = { kind: 'bad', reason: problemsOf(x)[0].message };
+      }
+    }
+    return msg;
+  }
+
+  /**
+   * Whether a share link applies at once: readable, made on this dataset, and the work
+   * in progress (`mine`, compact JSON) is none or the same. Else `state.link` asks.
+   * @param {{ json: string, fp: string | null, bad?: boolean }} link @param {string | null | false} mine
+   */
+  takeLink(link, mine) {
+    this.dropHash();
+    const s = this.state;
+    s.link = link.bad
+      ? { kind: 'bad' }
+      : link.fp && link.fp !== s.fp
+        ? { kind: 'other', ...link }
+        : mine && mine !== link.json
+          ? { kind: 'conflict', ...link }
+          : null;
+    return !s.link;
   }
 
   fromHash() {
-    const json = store.fromHash(location.hash);
-    if (json == null || !this.state.ds) return;
-    this.dropHash();
-    this.commit({ type: 'applyScenario', text: json, msgKey: 'stShared' });
+    const link = store.fromHash(location.hash);
+    const s = this.state;
+    if (!link || !s.ds) return;
+    if (this.takeLink(link, s.scen.has && store.compact(/** @type {string} */ (this.engine.scenarioText))))
+      this.commit({ type: 'applyScenario', text: link.json, msgKey: 'stShared', link: true });
+    else this.commit({ type: 'announce', msg: t(s.lang, 'stLinkAsk') });
   }
 
   dropHash() {

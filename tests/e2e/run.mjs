@@ -706,8 +706,11 @@ test('6. a reload keeps the scenario; the share link carries it to a fresh brows
   await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
   const edited = await cardValue(page, 2027);
   assert(num(edited) > 130, `edit took effect: ${edited}`);
-  const key = `vision-index:scenario:${TITLE_JA}`;
-  await until(() => page.evaluate((k) => (localStorage.getItem(k) || '').includes('G1-a'), key), `the scenario autosaved under localStorage["${key}"]`);
+  // (the key carries the dataset's fingerprint: vision-index:scenario:<title>:<16 hex>)
+  const key = await until(
+    () => page.evaluate((p) => Object.keys(localStorage).find((k) => k.startsWith(p) && /:[0-9a-f]{16}$/.test(k) && localStorage.getItem(k).includes('G1-a')), `vision-index:scenario:${TITLE_JA}:`),
+    `the scenario autosaved under localStorage["vision-index:scenario:${TITLE_JA}:<fingerprint>"]`,
+  );
 
   await page.reload({ waitUntil: 'load' });
   await waitReady(page);
@@ -721,7 +724,8 @@ test('6. a reload keeps the scenario; the share link carries it to a fresh brows
   const share = await until(async () => (await loc(page, '[data-testid="share-url"]').inputValue()) || '', 'the share URL');
   const u = new URL(share);
   assert(u.hash.startsWith('#s='), `share URL has #s=: ${share}`);
-  const b64 = u.hash.slice(3);
+  assert(/&d=[0-9a-f]{16}$/.test(u.hash), `share URL carries the dataset's fingerprint (&d=): ${share}`);
+  const b64 = u.hash.slice(3).split('&')[0];
   assert(/^[A-Za-z0-9_-]+={0,2}$/.test(b64), `base64url payload: ${b64.slice(0, 40)}…`);
   const scen = JSON.parse(Buffer.from(b64, 'base64url').toString('utf8'));
   eq(scen.format, 'vision-index-scenario/1', 'shared scenario format');
@@ -742,13 +746,15 @@ test('6. a reload keeps the scenario; the share link carries it to a fresh brows
   eq(await cardValue(p2, 2027), edited, 'shared link: the 2027 card shows the edited value');
   assert(p2.pageErrors.length === 0, `page errors: ${p2.pageErrors.join('; ')}`);
 
-  // the fragment wins over localStorage: a page with another saved scenario, opened with the link
+  // the fragment does not silently win over other saved work (issue 13): it asks; opened, it shows the link's
   await typeInto(page, targetInput(page, 'G1-a', 2027), 30);
   await until(() => page.evaluate((k) => (localStorage.getItem(k) || '').includes('30'), key), 'autosave of the new value');
   const p3 = await ctx.newPage();
   await p3.goto(share, { waitUntil: 'load' });
   await waitReady(p3);
-  eq(Number(await targetInput(p3, 'G1-a', 2027).inputValue()), 40, 'the #s= scenario wins over localStorage');
+  eq(Number(await targetInput(p3, 'G1-a', 2027).inputValue()), 30, 'the saved work is shown while the link asks');
+  await loc(p3, '[data-testid="notice-apply"]').click();
+  await until(async () => Number(await targetInput(p3, 'G1-a', 2027).inputValue()) === 40, 'the #s= scenario once the user opens it');
   assertNoErrors(page);
 });
 

@@ -39,6 +39,10 @@ export function createState(lang) {
     shareUrl: '',
     answersOnly: false,
     an: createAnalysisState(),
+    fp: '',
+    kept: null,
+    link: null,
+    backup: false,
   };
 }
 
@@ -70,6 +74,7 @@ export function readDataset(s, engine) {
   for (const p of PATHS) s.base[p] = engine.baseResult(p);
   s.invalid.clear();
   s.shareUrl = '';
+  s.fp = fingerprint(engine.datasetText || '');
   resetAnalysis(s);
 }
 
@@ -302,6 +307,9 @@ export const ACTIONS = {
     s.refusedWarnings = [];
     s.loadWarnings = warnings || [];
     s.editWarnings = [];
+    // ---- persist: a dataset the user loaded is kept for the next visit (modules/persist.js)
+    s.kept = a.kept || (a.origin !== 'first' && !a.src ? { title: s.ds.title, at: Date.now() } : null);
+    if (s.kept && !a.kept) app.later().then((m) => m.persist.keep(app, a.text));
     const restored = a.origin === 'first' ? app.restore() : null;
     const say = restored ? t(s.lang, restored) : a.origin !== 'first' ? t(s.lang, 'stLoaded', { title: text(s.ds.title, s.lang) }) : null;
     const undo = async () => {
@@ -322,6 +330,7 @@ export const ACTIONS = {
     try {
       warnings = app.engine.edit('applyScenario', a.text);
     } catch (e) {
+      if (a.link && !e?.panic) s.link = { kind: 'bad', reason: problemsOf(e)[0].message }; // ---- persist
       return refusal(app, e);
     }
     s.problems = [];
@@ -362,7 +371,7 @@ export const ACTIONS = {
   },
   share(app) {
     if (!app.state.ds) return { rescore: false };
-    app.state.shareUrl = shareUrl(location.href, JSON.stringify(JSON.parse(app.engine.scenarioJson())));
+    app.state.shareUrl = shareUrl(location.href, compact(app.engine.scenarioJson()), app.state.fp);
     app.copy(app.state.shareUrl);
     return { rescore: false };
   },
@@ -387,7 +396,7 @@ export function createCommit(app) {
     if (ask) app.analysis?.refresh(app);
     s.answersOnly = !!o.answers && !rescore && !o.rebuild;
     if (o.render !== false) app.render();
-    if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
+    if (o.save && s.ds) save(key(text(s.ds.title, 'ja'), s.fp), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
     if (o.refused) app.emit('vi-error', { errors: o.refused });
@@ -461,9 +470,36 @@ function measure(t0) {
   });
 }
 
-// ---- persistence: localStorage autosave and `#s=` share links
+// ---- persistence: localStorage autosave and `#s=…&d=…` share links; the IndexedDB
+// read of a kept dataset (the writes load later: modules/persist.js). README, "Persistence".
 
-export const key = (titleJa) => 'vision-index:scenario:' + titleJa;
+/**
+ * FNV-1a 64 of the UTF-8 text, as 16 hex digits: the dataset's fingerprint (in
+ * share links and autosave keys). Not SHA-256: crypto.subtle is missing on plain http.
+ * @param {string} str
+ */
+export function fingerprint(str) {
+  const b = new TextEncoder().encode(str);
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
+  for (let i = 0; i < b.length; i++) {
+    h0 ^= b[i];
+    // × 0x100000001b3 in 16-bit limbs (2^40 is limb 2's 0x100)
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + (t1 >>> 16) + h0 * 0x100;
+    h3 = (h3 * 0x1b3 + (t2 >>> 16) + h1 * 0x100) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+  }
+  return [h3, h2, h1, h0].map((x) => x.toString(16).padStart(4, '0')).join('');
+}
+
+/** The autosave key of a dataset: its title and fingerprint (without `fp`: the old key, by title only). */
+export const key = (titleJa, fp) => 'vision-index:scenario:' + titleJa + (fp ? ':' + fp : '');
 
 export function load(k) {
   try {
@@ -480,6 +516,8 @@ export function save(k, json) {
   } catch {}
 }
 
+export const compact = (/** @type {string} */ json) => JSON.stringify(JSON.parse(json));
+
 export function encode(s) {
   let bin = '';
   for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
@@ -495,9 +533,55 @@ export function decode(b64) {
   }
 }
 
+/**
+ * The share link in `hash`: null when there is none, `{ bad: true }` when it cannot be
+ * decoded, else its scenario JSON and its dataset's fingerprint (null in older links).
+ * @param {string} hash
+ * @returns {{ json: string, fp: string | null, bad?: boolean } | null}
+ */
 export function fromHash(hash) {
-  const m = /^#s=([\w-]*)/.exec(hash || '');
-  return m ? decode(m[1]) : null;
+  const m = /^#s=([^&]*)(?:&d=([^&]*))?/.exec(hash || '');
+  const json = m && decode(m[1]);
+  return m ? (json == null ? { json: '', fp: null, bad: true } : { json, fp: m[2] || null }) : null;
 }
 
-export const shareUrl = (href, json) => href.split('#')[0] + '#s=' + encode(json);
+export const shareUrl = (href, json, fp) => href.split('#')[0] + '#s=' + encode(json) + '&d=' + fp;
+
+/** Where the kept dataset of the element whose `src` is `src` is stored. */
+export const keptKey = (/** @type {string | null} */ src) => 'vision-index:dataset:' + new URL(src || '', document.baseURI).href;
+
+/**
+ * One request on the page's IndexedDB store (`vision-index`, store `kept`).
+ * @param {IDBTransactionMode} mode
+ * @param {(s: IDBObjectStore) => IDBRequest} fn
+ * @returns {Promise<any>}
+ */
+export function idb(mode, fn) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('vision-index', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kept');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('kept', mode);
+      const r = fn(tx.objectStore('kept'));
+      tx.onerror = tx.onabort = () => {
+        db.close();
+        reject(tx.error);
+      };
+      tx.oncomplete = () => {
+        db.close();
+        resolve(r.result);
+      };
+    };
+  });
+}
+
+/**
+ * The kept dataset `{ text, title, at }` (IndexedDB, else localStorage), or null.
+ * @param {string} k
+ */
+export const readKept = (k) =>
+  idb('readonly', (s) => s.get(k))
+    .catch(() => null)
+    .then((r) => r || JSON.parse(load(k) || 'null'));

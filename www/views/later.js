@@ -24,3 +24,7 @@ export * as methodBody from './method-body.js';
 // ---- goal seek UI
 export * as seek from './seek.js';
 export * as seekCell from './seek-cell.js';
+// ---- persist: the notices at the top, the kept dataset's writes and their actions, the file intake
+export * as notices from './notices.js';
+export * as persist from '../modules/persist.js';
+export * as intake from '../modules/intake.js';
