@@ -305,7 +305,10 @@ fn sizes_are_given_in_megabytes() {
     assert_eq!(mb(10_000_000), "10 MB");
     assert_eq!(mb(10_000_001), "10.1 MB");
     assert_eq!(mb(52_428_800), "52.5 MB");
-    assert_eq!(Msg::TooLarge { bytes: 12_300_000, limit: 10_000_000 }.ja(), "ファイルが大きすぎます: 12.3 MB（上限 10 MB）");
+    assert_eq!(
+        Msg::TooLarge { bytes: 12_300_000, limit: 10_000_000 }.ja(),
+        "ファイルが大きすぎます: 12.3 MB（上限 10 MB）"
+    );
     assert_eq!(Msg::TooLarge { bytes: 12_300_000, limit: 10_000_000 }.en(), "file too large: 12.3 MB (limit 10 MB)");
 }
 
