@@ -84,7 +84,7 @@ export interface State {
   /** The dataset on show is one the user loaded, kept for the next visit: its title and when. */
   kept: { title: any; at: number } | null;
   /** A share link that waits for an answer: unreadable, made on other data, or not the saved work. */
-  link: { kind: 'bad' | 'other' | 'conflict'; json?: string; fp?: string | null; reason?: any } | null;
+  link: { kind: 'bad' | 'other' | 'conflict' | 'go'; json?: string; fp?: string | null; reason?: any } | null;
   /** The work a share link replaced is kept as a backup (a notice offers it back). */
   backup: boolean;
   /** This render follows only new analysis answers (no score changed): views may skip the rest. */
@@ -176,19 +176,18 @@ export interface App {
   say(msg: string): void;
   emit(type: string, detail: any): void;
   /** Applies a shared or saved scenario on first load; returns the message key. */
-  restore(): string | null;
+  restore(): Promise<string | null>;
   download(json: string): void;
-  copy(url: string): void;
   initError: any;
   // ---- persist
   /** The lazy chunk (views/later.js). */
   later(): Promise<any>;
-  /** The analysis, once its code has loaded. */
-  loadAnalysis(): Promise<import('./modules/analysis.js').Analysis>;
-  /** Where the element's kept dataset is stored. */
-  readonly keptKey: string;
-  /** Loads the element's src again (its autosave restored). */
-  loadSrc(): Promise<void> | undefined;
+  /** The element: `loadAnalysis()` (the analysis, once its code has loaded), `loadSrc(src, again)`, its `src`. */
+  el: {
+    loadAnalysis(): Promise<import('./modules/analysis.js').Analysis>;
+    loadSrc(src: string, again?: boolean): Promise<void>;
+    getAttribute(n: string): string | null;
+  };
 }
 
 /** What every view's `create` gets. */

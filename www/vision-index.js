@@ -118,17 +118,12 @@ class VisionIndex extends HTMLElement {
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       restore: () => this.restore(),
       download: (json) => this.download(json),
-      copy: (url) => this.copy(url),
       get initError() {
         return self.initError;
       },
-      // ---- persist: the lazy chunk, the analysis once loaded, the kept dataset's key, the src again
+      // ---- persist: the lazy chunk; the element (its analysis, src, kept dataset)
       later: analysisViews,
-      loadAnalysis: () => this.loadAnalysis(),
-      get keptKey() {
-        return store.keptKey(self.getAttribute('src'));
-      },
-      loadSrc: () => this.loadSrc(this.getAttribute('src') || '', true),
+      el: this,
     });
     this.engine.onRecover = () => this.state.ds && this.commit({ type: 'recovered' });
     this.root.append(h('p', { role: 'status', text: t(this.state.lang, 'loading') }));
@@ -387,17 +382,16 @@ class VisionIndex extends HTMLElement {
     this._resolveReady();
   }
 
-  // ---- persist: the autosave (by dataset fingerprint) and share links (README, "Persistence")
-  restore() {
+  // ---- persist: the autosave (by dataset fingerprint); a share link's code loads only when there is one
+  async restore() {
     const s = this.state;
-    const e = this.engine;
     const title = text(s.ds?.title, 'ja');
     const old = store.key(title);
     let saved = store.load(store.key(title, s.fp)) ?? store.load(old);
     let msg = null;
     if (saved) {
       try {
-        e.edit('applyScenario', saved);
+        this.engine.edit('applyScenario', saved);
         msg = 'stRestored';
         store.save(old, null); // moved to the fingerprint's key by the autosave that follows
       } catch (x) {
@@ -405,48 +399,12 @@ class VisionIndex extends HTMLElement {
         saved = null;
       }
     }
-    const link = store.fromHash(location.hash);
-    if (link && this.takeLink(link, saved && store.compact(/** @type {string} */ (e.scenarioText)))) {
-      try {
-        e.edit('applyScenario', link.json);
-        return 'stShared';
-      } catch (x) {
-        if (x?.panic) throw x;
-        s.link = { kind: 'bad', reason: problemsOf(x)[0].message };
-      }
-    }
+    if (/^#s=/.test(location.hash) && (await analysisViews()).persist.openLink(s, this.engine, saved && this.engine.scenarioText)) msg = 'stShared';
     return msg;
   }
 
-  /**
-   * Whether a share link applies at once: readable, made on this dataset, and the work
-   * in progress (`mine`, compact JSON) is none or the same. Else `state.link` asks.
-   * @param {{ json: string, fp: string | null, bad?: boolean }} link @param {string | null | false} mine
-   */
-  takeLink(link, mine) {
-    this.dropHash();
-    const s = this.state;
-    s.link = link.bad
-      ? { kind: 'bad' }
-      : link.fp && link.fp !== s.fp
-        ? { kind: 'other', ...link }
-        : mine && mine !== link.json
-          ? { kind: 'conflict', ...link }
-          : null;
-    return !s.link;
-  }
-
   fromHash() {
-    const link = store.fromHash(location.hash);
-    const s = this.state;
-    if (!link || !s.ds) return;
-    if (this.takeLink(link, s.scen.has && store.compact(/** @type {string} */ (this.engine.scenarioText))))
-      this.commit({ type: 'applyScenario', text: link.json, msgKey: 'stShared', link: true });
-    else this.commit({ type: 'announce', msg: t(s.lang, 'stLinkAsk') });
-  }
-
-  dropHash() {
-    history.replaceState(null, '', location.href.split('#')[0]);
+    if (/^#s=/.test(location.hash)) analysisViews().then((m) => m.persist.hashChanged(this.commit, this.state, this.engine));
   }
 
   say(msg) {
@@ -461,16 +419,6 @@ class VisionIndex extends HTMLElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  copy(url) {
-    const done = (ok) => this.commit({ type: 'announce', msg: t(this.state.lang, ok ? 'stShareCopied' : 'stShareMade') });
-    if (navigator.clipboard?.writeText)
-      navigator.clipboard.writeText(url).then(
-        () => done(true),
-        () => done(false),
-      );
-    else done(false);
   }
 
   invalidate() {

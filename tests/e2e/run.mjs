@@ -1138,9 +1138,13 @@ test('13. method and weights: geometric mean, a goal weight of 0, refusals inlin
   eq(await cardValue(page, 2027), card2027(res), 'card = el.result("plan") with route, policy weight and cap');
   eq(JSON.stringify(s.method), JSON.stringify({ aggregate: 'geometric', via: ['goal', 'policy'], cap: 150 }), 'scenario.method');
   eq(JSON.stringify(s.weights), JSON.stringify({ policies: { P1: 2 }, goals: { G1: 0 } }), 'scenario.weights');
-  const key = `vision-index:scenario:${TITLE_JA}`;
+  // (the autosave key carries the dataset's fingerprint: vision-index:scenario:<title>:<16 hex>)
   await until(
-    () => page.evaluate((k) => /geometric/.test(localStorage.getItem(k) || '') && /"P1"/.test(localStorage.getItem(k) || ''), key),
+    () =>
+      page.evaluate((p) => {
+        const k = Object.keys(localStorage).find((x) => x.startsWith(p));
+        return !!k && /geometric/.test(localStorage.getItem(k) || '') && /"P1"/.test(localStorage.getItem(k) || '');
+      }, `vision-index:scenario:${TITLE_JA}:`),
     'method and weights autosaved',
   );
   await scanText(page, 'method and weights changed');

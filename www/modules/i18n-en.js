@@ -98,8 +98,7 @@ export const en = {
   note: 'Note',
   sectionData: 'Data and scenarios',
   loadTitle: 'Load',
-  loadHelp:
-    'Load a dataset (vision-index/1) or a scenario (vision-index-scenario/1) as JSON (UTF-8), or the indicator sheet (CSV, or cells pasted from Excel).',
+  loadHelp: 'Load a dataset (vision-index/1) or a scenario (vision-index-scenario/1) as JSON, or the indicator sheet (CSV).',
   fileLabel: 'Choose a file',
   dropZone: 'Drop a JSON or CSV file here',
   pasteLabel: 'Paste JSON',
@@ -115,7 +114,6 @@ export const en = {
   stScenario: 'Scenario applied',
   stRestored: 'Your previous changes were restored',
   stShared: 'Scenario from the shared link applied',
-  stLinkAsk: 'The shared link needs your answer (top of the page)', // ---- persist
   stRefused: 'Could not load ({n} problems). The previous data is kept',
   stTarget: 'Target changed: {name}, {year} → {v}',
   stTargetRemoved: 'Target reset: {name}, {year}',

@@ -96,8 +96,7 @@ const ja = {
   note: '注記',
   sectionData: 'データとシナリオ',
   loadTitle: '読み込む',
-  loadHelp:
-    'データセット（vision-index/1）またはシナリオ（vision-index-scenario/1）のJSON（UTF-8）、または指標の表（CSV、Excelからの貼り付け）を読み込めます。',
+  loadHelp: 'データセット（vision-index/1）またはシナリオ（vision-index-scenario/1）のJSON、指標の表（CSV）を読み込めます。',
   fileLabel: 'ファイルを選ぶ',
   dropZone: 'ここにJSONまたはCSVファイルをドロップ',
   pasteLabel: 'JSONを貼り付け',
@@ -113,7 +112,6 @@ const ja = {
   stScenario: 'シナリオを適用しました',
   stRestored: '前回の変更を復元しました',
   stShared: '共有リンクのシナリオを適用しました',
-  stLinkAsk: '共有リンクについて確認してください（ページ上部）', // ---- persist
   stRefused: '読み込めませんでした（問題{n}件）。元のデータのままです',
   stTarget: '目標値を変更しました：{name}、{year} → {v}',
   stTargetRemoved: '目標値を元に戻しました：{name}、{year}',

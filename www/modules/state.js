@@ -310,7 +310,7 @@ export const ACTIONS = {
     // ---- persist: a dataset the user loaded is kept for the next visit (modules/persist.js)
     s.kept = a.kept || (a.origin !== 'first' && !a.src ? { title: s.ds.title, at: Date.now() } : null);
     if (s.kept && !a.kept) app.later().then((m) => m.persist.keep(app, a.text));
-    const restored = a.origin === 'first' ? app.restore() : null;
+    const restored = a.origin === 'first' ? await app.restore() : null;
     const say = restored ? t(s.lang, restored) : a.origin !== 'first' ? t(s.lang, 'stLoaded', { title: text(s.ds.title, s.lang) }) : null;
     const undo = async () => {
       await engine.settled();
@@ -330,7 +330,6 @@ export const ACTIONS = {
     try {
       warnings = app.engine.edit('applyScenario', a.text);
     } catch (e) {
-      if (a.link && !e?.panic) s.link = { kind: 'bad', reason: problemsOf(e)[0].message }; // ---- persist
       return refusal(app, e);
     }
     s.problems = [];
@@ -369,12 +368,7 @@ export const ACTIONS = {
     app.download(app.engine.scenarioJson());
     return { rescore: false, say: t(app.state.lang, 'stSaved') };
   },
-  share(app) {
-    if (!app.state.ds) return { rescore: false };
-    app.state.shareUrl = shareUrl(location.href, compact(app.engine.scenarioJson()), app.state.fp);
-    app.copy(app.state.shareUrl);
-    return { rescore: false };
-  },
+  share: (app) => app.later().then((m) => m.persist.share(app)), // ---- persist: modules/persist.js
 };
 
 /**
@@ -470,8 +464,9 @@ function measure(t0) {
   });
 }
 
-// ---- persistence: localStorage autosave and `#s=…&d=…` share links; the IndexedDB
-// read of a kept dataset (the writes load later: modules/persist.js). README, "Persistence".
+// ---- persistence: the autosave key (by the dataset's fingerprint) and the IndexedDB read of
+// a kept dataset, before the first render; the rest (writes, share links) in modules/persist.js.
+// README, "Persistence".
 
 /**
  * FNV-1a 64 of the UTF-8 text, as 16 hex digits: the dataset's fingerprint (in
@@ -479,23 +474,16 @@ function measure(t0) {
  * @param {string} str
  */
 export function fingerprint(str) {
-  const b = new TextEncoder().encode(str);
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = 0; i < b.length; i++) {
-    h0 ^= b[i];
-    // × 0x100000001b3 in 16-bit limbs (2^40 is limb 2's 0x100)
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + (t1 >>> 16) + h0 * 0x100;
-    h3 = (h3 * 0x1b3 + (t2 >>> 16) + h1 * 0x100) & 0xffff;
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
+  let lo = 0x84222325;
+  let hi = 0xcbf29ce4;
+  for (const b of new TextEncoder().encode(str)) {
+    lo = (lo ^ b) >>> 0;
+    // × 0x100000001b3 (= 2^40 + 435), modulo 2^64, in two 32-bit halves
+    const m = lo * 435;
+    hi = (Math.imul(hi, 435) + ((m / 2 ** 32) | 0) + (lo << 8)) >>> 0;
+    lo = m >>> 0;
   }
-  return [h3, h2, h1, h0].map((x) => x.toString(16).padStart(4, '0')).join('');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
 /** The autosave key of a dataset: its title and fingerprint (without `fp`: the old key, by title only). */
@@ -516,64 +504,16 @@ export function save(k, json) {
   } catch {}
 }
 
-export const compact = (/** @type {string} */ json) => JSON.stringify(JSON.parse(json));
-
-export function encode(s) {
-  let bin = '';
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function decode(b64) {
-  try {
-    const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The share link in `hash`: null when there is none, `{ bad: true }` when it cannot be
- * decoded, else its scenario JSON and its dataset's fingerprint (null in older links).
- * @param {string} hash
- * @returns {{ json: string, fp: string | null, bad?: boolean } | null}
- */
-export function fromHash(hash) {
-  const m = /^#s=([^&]*)(?:&d=([^&]*))?/.exec(hash || '');
-  const json = m && decode(m[1]);
-  return m ? (json == null ? { json: '', fp: null, bad: true } : { json, fp: m[2] || null }) : null;
-}
-
-export const shareUrl = (href, json, fp) => href.split('#')[0] + '#s=' + encode(json) + '&d=' + fp;
-
 /** Where the kept dataset of the element whose `src` is `src` is stored. */
 export const keptKey = (/** @type {string | null} */ src) => 'vision-index:dataset:' + new URL(src || '', document.baseURI).href;
 
-/**
- * One request on the page's IndexedDB store (`vision-index`, store `kept`).
- * @param {IDBTransactionMode} mode
- * @param {(s: IDBObjectStore) => IDBRequest} fn
- * @returns {Promise<any>}
- */
-export function idb(mode, fn) {
+/** Opens the page's IndexedDB (`vision-index`, store `kept`). @returns {Promise<IDBDatabase>} */
+export function openDb() {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open('vision-index', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('kept');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction('kept', mode);
-      const r = fn(tx.objectStore('kept'));
-      tx.onerror = tx.onabort = () => {
-        db.close();
-        reject(tx.error);
-      };
-      tx.oncomplete = () => {
-        db.close();
-        resolve(r.result);
-      };
-    };
+    const o = indexedDB.open('vision-index', 1);
+    o.onupgradeneeded = () => o.result.createObjectStore('kept');
+    o.onsuccess = () => resolve(o.result);
+    o.onerror = reject;
   });
 }
 
@@ -582,6 +522,14 @@ export function idb(mode, fn) {
  * @param {string} k
  */
 export const readKept = (k) =>
-  idb('readonly', (s) => s.get(k))
+  openDb()
+    .then(
+      (db) =>
+        new Promise((resolve) => {
+          const r = db.transaction('kept').objectStore('kept').get(k);
+          r.onsuccess = r.onerror = () => resolve(r.result);
+          db.close(); // closes once the request is done
+        }),
+    )
     .catch(() => null)
     .then((r) => r || JSON.parse(load(k) || 'null'));

@@ -147,6 +147,7 @@ export const ja = {
   stKeptForgotten: '既定のデータに戻しています',
   stLinkIgnored: '共有リンクのシナリオは適用しませんでした',
   stBackupRestored: '共有リンクを開く前の作業に戻しました',
+  stLinkAsk: '共有リンクについて確認してください（ページ上部）',
 };
 
 export const en = {
@@ -296,4 +297,5 @@ export const en = {
   stKeptForgotten: 'Going back to the default data',
   stLinkIgnored: 'The shared link’s scenario was not applied',
   stBackupRestored: 'Back to your work from before the shared link',
+  stLinkAsk: 'The shared link needs your answer (top of the page)',
 };

@@ -55,11 +55,7 @@ export function create(ctx) {
 
   // ---- persist: what comes in is read strictly and routed (JSON or a sheet) by modules/intake.js, loaded later
   /** @param {{ file?: File, text?: string }} x */
-  const take = (x) =>
-    import('./later.js').then(
-      (m) => m.intake.take(commit, x),
-      (error) => commit({ type: 'refuse', error }),
-    );
+  const take = (x) => import('./later.js').then((m) => m.intake.take(commit, x));
   life.on(apply, 'click', () => take({ text: paste.value }));
   life.on(file, 'change', () => {
     const f = file.files?.[0];
