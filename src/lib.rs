@@ -19,7 +19,8 @@
 //! - [`engine`]: the stateful engine behind the widget (edit, re-score);
 //! - [`problem`], [`messages`]: problems with their paths and codes, and every
 //!   message in Japanese and English;
-//! - [`schema`]: the JSON Schemas of the formats, generated from the model.
+//! - [`schema`]: the JSON Schemas of the formats, generated from the model;
+//! - [`sheet`]: the indicator sheet (SPEC §9), the dataset's indicators as CSV for Excel and back.
 //!
 //! The engine is plain Rust; the WebAssembly boundary is the one module `wasm`
 //! (built for `wasm32` only). The command line is the binary `vision-index`
@@ -35,6 +36,9 @@ pub mod problem;
 pub(crate) mod read;
 pub mod schema;
 pub mod score;
+/// The command line and the analysis module only: not in the page's first-load module.
+#[cfg(any(not(target_arch = "wasm32"), feature = "analysis"))]
+pub mod sheet;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -101,6 +101,9 @@ pub struct VisionEngine {
     warnings: Vec<Problem>,
     /// Reused for every [`VisionEngine::update`] (copied out to a new `Float64Array`).
     buf: Vec<f64>,
+    /// The dataset's text as given, into which `importCsv` splices a sheet's indicators.
+    #[cfg(feature = "analysis")]
+    text: String,
 }
 
 #[wasm_bindgen]
@@ -109,7 +112,13 @@ impl VisionEngine {
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<VisionEngine, JsValue> {
         let (inner, warnings) = Engine::load_text(json).map_err(|p| into_error(&p))?;
-        Ok(VisionEngine { inner, warnings, buf: Vec::new() })
+        Ok(VisionEngine {
+            inner,
+            warnings,
+            buf: Vec::new(),
+            #[cfg(feature = "analysis")]
+            text: json.to_string(),
+        })
     }
 
     /// Warnings of the last dataset or scenario accepted.
@@ -122,6 +131,8 @@ impl VisionEngine {
     #[wasm_bindgen(js_name = replaceDataset)]
     pub fn replace_dataset(&mut self, json: &str) -> Result<JsValue, JsValue> {
         self.warnings = self.inner.replace_dataset_text(json).map_err(|p| into_error(&p))?;
+        #[cfg(feature = "analysis")]
+        json.clone_into(&mut self.text);
         encode(&self.warnings)
     }
 
@@ -392,6 +403,40 @@ impl VisionEngine {
             .map_err(|e| usage(e.to_string()))
     }
 
+    // ---- sheet: the indicator sheet (SPEC §9) and the result table as CSV (analysis module only)
+
+    #[cfg(feature = "analysis")]
+    /// The indicator sheet of the dataset (SPEC §9): starts with U+FEFF, CRLF;
+    /// as UTF-8 byte for byte what `vision-index export-csv DATASET` writes.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        crate::sheet::export_csv(self.inner.dataset())
+    }
+
+    #[cfg(feature = "analysis")]
+    /// The dataset's JSON text with its indicators replaced by the rows of the
+    /// sheet `bytes` (UTF-8 or Shift_JIS, comma or TAB), as `vision-index
+    /// import-csv DATASET SHEET` prints it (without the newline). Throws with
+    /// every problem, each cell named by its Excel row and column (path `D3`).
+    /// The engine is not changed: the page loads the text as a dataset.
+    #[wasm_bindgen(js_name = importCsv)]
+    pub fn import_csv(&self, bytes: &[u8]) -> Result<String, JsValue> {
+        crate::sheet::import_csv_text_with(&self.text, bytes, &text_decoder).map(|i| i.text).map_err(|p| into_error(&p))
+    }
+
+    #[cfg(feature = "analysis")]
+    /// The result table of `path` under the current scenario, as `vision-index
+    /// score --format csv --path P [--lang L]` writes it (BOM, CRLF); `lang`:
+    /// `ja` (the default) or `en`, the language of the names.
+    #[wasm_bindgen(js_name = resultCsv)]
+    pub fn result_csv(&self, path: &str, lang: Option<String>) -> Result<String, JsValue> {
+        let path = parse_path(path)?;
+        let lang = lang.as_deref().map_or(crate::model::Lang::Ja, crate::model::Lang::parse);
+        Ok(self.inner.score(path).to_csv(self.inner.dataset(), lang))
+    }
+
+    // ---- sheet: end
+
     /// Panics on purpose: lets the browser tests check that the page
     /// re-instantiates the module after a panic. Only in a module built with
     /// the `test-hooks` feature (`make test-e2e`), never in `make wasm`.
@@ -400,4 +445,34 @@ impl VisionEngine {
     pub fn debug_panic(&self) {
         panic!("debugPanic called");
     }
+}
+
+// ---- sheet: the browser's TextDecoder for sheets saved as Shift_JIS or UTF-16
+
+#[cfg(feature = "analysis")]
+#[wasm_bindgen]
+extern "C" {
+    /// The Encoding Standard's decoder (WHATWG), built into every browser and Node.
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str, options: &JsValue) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> Result<String, JsValue>;
+}
+
+#[cfg(feature = "analysis")]
+/// A strict (`fatal`) `TextDecoder`: the same tables as the command line's
+/// encoding_rs (WHATWG's; `shift_jis` is windows-31j), without shipping them.
+fn text_decoder(enc: crate::sheet::decode::Legacy, bytes: &[u8]) -> Option<String> {
+    use crate::sheet::decode::Legacy;
+    let label = match enc {
+        Legacy::ShiftJis => "shift_jis",
+        Legacy::Utf16Le => "utf-16le",
+        Legacy::Utf16Be => "utf-16be",
+    };
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &JsValue::from_str("fatal"), &JsValue::TRUE).ok()?;
+    // `ignoreBOM`: the BOM was taken off already; a second one is text.
+    js_sys::Reflect::set(&options, &JsValue::from_str("ignoreBOM"), &JsValue::TRUE).ok()?;
+    TextDecoder::new(label, &options).ok()?.decode(bytes).ok()
 }

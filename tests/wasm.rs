@@ -481,3 +481,53 @@ fn analysis_answers_are_the_command_lines_text() {
         assert_eq!(get(&p.get(0), "code").as_string().as_deref(), Some("usage"));
     }
 }
+
+// ---- sheet: the indicator sheet (SPEC §9) and the result CSV in the facade
+
+/// `exportCsv`, `importCsv` and `resultCsv` (feature `analysis`) give the
+/// library's text, byte for byte, under the engine's dataset and scenario.
+#[cfg(feature = "analysis")]
+#[wasm_bindgen_test]
+fn sheet_answers_are_the_command_lines_text() {
+    use vision_index::{load_dataset, load_scenario, score, sheet, Lang, ScorePath};
+    let mut e = engine();
+    e.set_value("G1-a", 2025, Some(24.5)).expect("edit");
+    let ds = load_dataset(DEFAULT.as_bytes()).expect("dataset").value;
+    let sc = load_scenario(e.scenario_json().as_bytes(), &ds).expect("scenario").value;
+    let csv = e.export_csv();
+    assert!(csv.starts_with('\u{feff}') && csv.contains("\r\n"));
+    assert_eq!(csv, sheet::export_csv(&ds));
+    // The sheet as a spreadsheet in Japan saves it: CP932, without the BOM.
+    let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(csv.trim_start_matches('\u{feff}'));
+    // Decoded by the browser's TextDecoder: the same text as the library's from UTF-8.
+    let text = e.import_csv(&cp932).expect("import");
+    assert_eq!(text, sheet::import_csv_text(DEFAULT, csv.as_bytes()).expect("library").text);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(csv.trim_start_matches('\u{feff}').encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(e.import_csv(&utf16).expect("UTF-16"), text);
+    let p = problems_of(e.import_csv(b"id,goal\r\n\x82\xA0\xFF\xFE,1").expect_err("neither UTF-8 nor CP932"));
+    assert_eq!(get(&p.get(0), "code").as_string().as_deref(), Some("sheet_encoding"));
+    assert_eq!(load_dataset(text.as_bytes()).expect("loads").value, ds);
+    for p in ["actual", "plan", "outlook", "trend"] {
+        let path = ScorePath::parse(p).expect("path");
+        assert_eq!(e.result_csv(p, None).expect("csv"), score(&ds, &sc, path).to_csv(&ds, Lang::Ja));
+        assert_eq!(e.result_csv(p, Some("en".into())).expect("csv"), score(&ds, &sc, path).to_csv(&ds, Lang::En));
+    }
+    assert!(e.result_csv("sideways", None).is_err());
+    // A bad cell: an Error with the cell's A1 path and both languages.
+    let bad = csv.replacen(",20,TRUE,", ",abc,TRUE,", 1);
+    let p = problems_of(e.import_csv(bad.as_bytes()).expect_err("bad cell"));
+    assert_eq!(get(&p.get(0), "path").as_string().as_deref(), Some("J2"));
+    assert_eq!(get(&p.get(0), "code").as_string().as_deref(), Some("not_number"));
+    let ja = get(&get(&p.get(0), "message"), "ja").as_string().unwrap_or_default();
+    assert!(ja.starts_with("2行目 J列（基準値）: 数値ではありません"), "{ja}");
+    let en = get(&get(&p.get(0), "message"), "en").as_string().unwrap_or_default();
+    assert!(en.starts_with("row 2, column J (baseline): not a number"), "{en}");
+    // The dataset replaced: the sheet goes into the new one.
+    let tiny = include_str!("fixtures/conformance/tiny.json");
+    e.replace_dataset(tiny).expect("tiny");
+    let tiny_ds = load_dataset(tiny.as_bytes()).expect("tiny").value;
+    assert_eq!(e.export_csv(), sheet::export_csv(&tiny_ds));
+    let back = e.import_csv(e.export_csv().as_bytes()).expect("round trip");
+    assert_eq!(back, sheet::import_csv_text(tiny, e.export_csv().as_bytes()).expect("library").text);
+}

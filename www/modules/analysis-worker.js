@@ -7,7 +7,8 @@
 // workers) comes with the first message. `dataset` (JSON
 // text) comes only when it changed; `scenario` (JSON text) is applied when it
 // differs from the last one applied. Each op answers `{ text }` (the command
-// line's JSON text, byte for byte), `{ value }` (page-only ops) or `{ error:
+// line's JSON text, byte for byte; the sheet ops `exportCsv`, `importCsv` and
+// `resultCsv` answer the command line's CSV or JSON text too), `{ value }` (page-only ops) or `{ error:
 // { message, problems } }`. The reply: `{ seq, results, ms }`.
 // A panic (WebAssembly.RuntimeError) loses the instance: the glue is imported
 // again under a fresh URL and the engine rebuilt from the last texts.
@@ -107,6 +108,8 @@ async function handle(msg) {
       apply();
       if (op in PAGE_OPS) results.push({ value: PAGE_OPS[op](...args) });
       else if (op === 'status' || op === 'seek' || op === 'contrib' || op === 'uncertainty') results.push({ text: eng[op](...args) });
+      // ---- sheet: the indicator sheet (SPEC §9) and the result table as CSV, as text
+      else if (op === 'exportCsv' || op === 'importCsv' || op === 'resultCsv') results.push({ text: eng[op](...args) });
       else throw new Error(`unknown op ${op}`);
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {

@@ -1,7 +1,7 @@
 //! The command line's grammar (SPEC §6), declared with clap's derive: one
 //! struct per subcommand, and the options every command that reads a dataset
-//! shares ([`Input`]), ready for `status`, `seek`, `contrib`, `uncertainty`,
-//! `export-csv` and `import-csv` (SPEC §8–9) to flatten in as well.
+//! shares ([`Input`]), flattened into `check`, `score` and the analysis
+//! commands (SPEC §8); `export-csv` and `import-csv` (SPEC §9) name their files.
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -16,6 +16,8 @@ pub const USAGE: &str = "usage:
   vision-index schema dataset|scenario
   vision-index seek DATASET --milestone YEAR (--indicator ID | --goal ID | --policy ID) [--path plan|outlook] [--scenario FILE]
   vision-index uncertainty DATASET --draws N --seed S [--path P] [--weights R] [--spread E] [--scenario FILE]
+  vision-index export-csv DATASET
+  vision-index import-csv DATASET SHEET
   (`-` reads standard input)";
 
 /// Scores Setagaya Ward's composite index 持続可能な地域経済の充実度 (SPEC §6).
@@ -110,6 +112,24 @@ pub enum Command {
         /// E: values after the last actual multiplied by 1 + U[−E, E] (0 ≤ E < 1).
         #[arg(long, value_name = "E", default_value_t = 0.1)]
         spread: f64,
+    },
+    /// Write the indicator sheet of a dataset (SPEC §9): CSV for Excel, UTF-8 with BOM, CRLF.
+    #[command(name = "export-csv")]
+    ExportCsv {
+        /// The dataset (JSON file; `-` reads standard input).
+        #[arg(value_name = "DATASET")]
+        dataset: String,
+    },
+    /// Print DATASET with its indicators replaced by the rows of SHEET (SPEC §9),
+    /// checked as a dataset; every problem named by its Excel row and column.
+    #[command(name = "import-csv")]
+    ImportCsv {
+        /// The dataset whose indicators are replaced (JSON file; `-` reads standard input).
+        #[arg(value_name = "DATASET")]
+        dataset: String,
+        /// The sheet: CSV or TAB-separated, UTF-8 or Shift_JIS (`-` reads standard input).
+        #[arg(value_name = "SHEET")]
+        sheet: String,
     },
     /// Print the JSON Schema of a format.
     Schema {

@@ -103,3 +103,28 @@ pub fn uncertainty_cmd(l: &Loaded, opts: &Options, out: &mut impl Write) -> Resu
     let r = uncertainty(&l.ds, &l.sc, opts).map_err(|e| e.to_string())?;
     Ok(writeln!(out, "{}", r.to_json()))
 }
+
+/// `export-csv`: the indicator sheet of DATASET (SPEC §9).
+pub fn export_csv(dataset: &str, out: &mut impl Write) -> Result<std::io::Result<()>, ExitCode> {
+    let bytes = read_input(dataset).map_err(|p| {
+        report(&[p]);
+        ExitCode::from(1)
+    })?;
+    let ds = accept(load_dataset(&bytes))?;
+    Ok(out.write_all(vision_index::sheet::export_csv(&ds).as_bytes()))
+}
+
+/// `import-csv`: DATASET with the indicators of SHEET (SPEC §9), or nothing
+/// written and every problem reported (exit 1).
+pub fn import_csv(dataset: &str, sheet: &str, out: &mut impl Write) -> Result<std::io::Result<()>, ExitCode> {
+    let fail = |p: Vec<vision_index::Problem>| {
+        report(&p);
+        ExitCode::from(1)
+    };
+    let ds = read_input(dataset).map_err(|p| fail(vec![p]))?;
+    let sh = read_input(sheet).map_err(|p| fail(vec![p]))?;
+    let imported = vision_index::sheet::import_csv(&ds, &sh).map_err(fail)?;
+    report(&imported.warnings);
+    let nl = if imported.text.ends_with('\n') { "" } else { "\n" };
+    Ok(write!(out, "{}{nl}", imported.text))
+}

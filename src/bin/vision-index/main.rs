@@ -8,6 +8,8 @@
 //! vision-index schema dataset|scenario
 //! vision-index seek DATASET --milestone YEAR (--indicator ID | --goal ID | --policy ID) [--path plan|outlook]
 //! vision-index uncertainty DATASET --draws N --seed S [--path P] [--weights R] [--spread E]
+//! vision-index export-csv DATASET
+//! vision-index import-csv DATASET SHEET
 //! ```
 //! `-` reads standard input. Exit 0: fine; 1: the input has problems (one line
 //! each, `PATH: message`, on standard error); 2: usage error. The grammar is

@@ -64,6 +64,21 @@ fn run(argv: &[OsString]) -> ExitCode {
     }
     let input = match &cli.command {
         Command::Schema { kind } => return finish(commands::schema(*kind, &mut out), out),
+        Command::ExportCsv { dataset } => {
+            return match commands::export_csv(dataset, &mut out) {
+                Ok(w) => finish(w, out),
+                Err(code) => code,
+            }
+        }
+        Command::ImportCsv { dataset, sheet } => {
+            if dataset == "-" && sheet == "-" {
+                return usage("only one of DATASET and SHEET can be `-`");
+            }
+            return match commands::import_csv(dataset, sheet, &mut out) {
+                Ok(w) => finish(w, out),
+                Err(code) => code,
+            };
+        }
         Command::Check { input, .. }
         | Command::Score { input, .. }
         | Command::Status { input }
@@ -102,7 +117,7 @@ fn run(argv: &[OsString]) -> ExitCode {
         }
         Command::Check { lang, .. } => commands::check(input, &loaded, (*lang).into(), &mut out),
         // Written above, before any input was read.
-        Command::Schema { .. } => Ok(()),
+        Command::Schema { .. } | Command::ExportCsv { .. } | Command::ImportCsv { .. } => Ok(()),
     };
     finish(written, out)
 }
