@@ -3062,6 +3062,104 @@ test('persist: files are read strictly: Shift_JIS, not UTF-8, empty, too large; 
   await scanText(page, 'persist: refused files');
   assertNoErrors(page, { console: false });
 });
+/** Runs Python on `input` (bytes) and returns its standard output (bytes). */
+async function py(code, input) {
+  const r = await new Promise((resolve) => {
+    const p = spawn('python3', ['-c', code]);
+    const out = [];
+    p.stdout.on('data', (d) => out.push(d));
+    p.on('exit', (c) => resolve({ code: c, bytes: Buffer.concat(out) }));
+    p.stdin.end(input);
+  });
+  assert(r.code === 0, `python3 -c ${code.slice(0, 60)}… failed`);
+  return r.bytes;
+}
+/** The default dataset's sheet as the command line exports it (text, BOM and CRLF). */
+async function exportedSheet() {
+  const r = await run(await cli(), ['export-csv', DATASET_FILE]);
+  assert(r.code === 0, `export-csv failed: ${r.stderr}`);
+  assert(r.stdout.startsWith('\ufeff'), 'the sheet starts with a BOM');
+  return r.stdout;
+}
+/** The sheet with cell `col` (0-based) of indicator `id`'s row set to `v` (a row without quotes). */
+function withCell(sheet, id, col, v) {
+  const lines = sheet.split('\r\n');
+  const i = lines.findIndex((l) => l.startsWith(`${id},`));
+  assert(i > 0 && !lines[i].includes('"'), `row ${id} found, no quoted field`);
+  const cells = lines[i].split(',');
+  cells[col] = v;
+  lines[i] = cells.join(',');
+  return { text: lines.join('\r\n'), excelRow: i + 1 };
+}
+const ACTUAL_FY2024 = 13; // column N: 実績 2024年度 (SPEC §9 order: 13 fixed columns, then the actuals)
+
+test(
+  'persist: a CP932 .csv through the file input moves the index; a bad cell names its row and column and keeps the data',
+  async () => {
+    const sheet = await exportedSheet();
+    const header = sheet.split('\r\n')[0];
+    assert(header.split(',')[ACTUAL_FY2024].includes('2024'), `column N is FY2024's actual: ${header.split(',')[ACTUAL_FY2024]}`);
+    const ctx = await newContext();
+    const page = await openPage(ctx);
+    const head0 = await textOf(page, '[data-testid="headline-now"]');
+    const actual0 = await page.evaluate(() => document.querySelector('vision-index').result('actual').index);
+    // (a) a bad cell: refused with its Excel row and column, the data kept
+    const bad = withCell(sheet, 'G1-a', ACTUAL_FY2024, 'abc');
+    const nErr = await page.evaluate(() => window.__viEvents.error);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.text, 'utf8') });
+    await until(async () => (await page.evaluate(() => window.__viEvents.error)) > nErr, 'vi-error (bad cell)', 20_000);
+    const m = await errorMessages(page);
+    assert(
+      m.some((x) => x.includes(`${bad.excelRow}行目 N列`)),
+      `the problem names row ${bad.excelRow}, column N: ${JSON.stringify(m)}`,
+    );
+    const paths = (await loc(page, '[data-testid="errors"] li [data-role="path"]').allInnerTexts()).map((x) => x.trim());
+    assert(paths.includes(`N${bad.excelRow}`), `its path is the A1 reference N${bad.excelRow}: ${JSON.stringify(paths)}`);
+    eq(await textOf(page, '[data-testid="headline-now"]'), head0, 'headline unchanged (bad sheet)');
+    eq(await goalCount(page), 11, 'goals unchanged (bad sheet)');
+    await loc(page, '[data-testid="errors"]').screenshot({ path: path.join(SHOTS, 'persist-sheet-bad-cell.png') });
+    // (b) the sheet with one actual changed, saved as CP932 (as Excel in Japan does), through the file input
+    const good = withCell(sheet, 'G1-a', ACTUAL_FY2024, '25');
+    const bytes = await py('import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8-sig").encode("cp932"))', Buffer.from(good.text, 'utf8'));
+    let utf8 = true;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      utf8 = false;
+    }
+    assert(!utf8, 'the test file is not UTF-8');
+    const before = await eventCount(page);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet-cp932.csv', mimeType: 'text/csv', buffer: bytes });
+    await until(async () => (await eventCount(page)) > before, 'vi-change after the sheet', 20_000);
+    const after = await page.evaluate(() => document.querySelector('vision-index').result('actual').index);
+    eq(actual0[1], null, 'before: no FY2024 index on the actual path');
+    assert(typeof after[1] === 'number' && after[1] !== 100, `the index moved: FY2024 actual path ${after[1]}`);
+    const head1 = await textOf(page, '[data-testid="headline-now"]');
+    assert(head1 !== head0 && head1.includes('令和6年度'), `the headline moved to FY2024: "${head1}"`);
+    eq(await goalCount(page), 11, 'the rest of the dataset stays');
+    assert((await errorMessages(page)).length === 0 || !(await loc(page, '[data-testid="errors"]').isVisible()), 'the earlier problems cleared');
+    await until(() => notice(page, 'kept').isVisible(), 'the imported dataset is kept too');
+    await screenshot(page, 'persist-sheet-imported');
+    // (c) the same sheet pasted as cells from Excel (TSV) gives the same dataset
+    const tsv = (
+      await py(
+        'import sys,csv,io; r=csv.reader(io.StringIO(sys.stdin.read())); sys.stdout.write("\\n".join("\\t".join(x) for x in r))',
+        Buffer.from(good.text.replace(/^\ufeff/, ''), 'utf8'),
+      )
+    ).toString('utf8');
+    // (the default dataset first: the paste must bring the changed actual back)
+    await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), DATASET_TEXT);
+    eq(await page.evaluate(() => document.querySelector('vision-index').result('actual').index[1]), null, 'the default dataset again');
+    const r1 = JSON.stringify(after);
+    const n2 = await eventCount(page);
+    await loc(page, '[data-testid="paste-input"]').fill(tsv);
+    await loc(page, '[data-testid="paste-apply"]').click();
+    await until(async () => (await eventCount(page)) > n2, 'vi-change after the pasted cells', 20_000);
+    eq(await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').result('actual').index)), r1, 'pasted cells: the same index');
+    assertNoErrors(page, { console: false });
+  },
+  { timeout: 180_000 },
+);
 // ---- end persist
 
 // ================================================================= main
