@@ -82,11 +82,11 @@ export interface State {
   /** The dataset's fingerprint (FNV-1a 64 of its text, 16 hex digits). */
   fp: string;
   /** The dataset on show is one the user loaded, kept for the next visit: its title and when. */
-  kept: { title: any; at: number } | null;
+  kept?: { title: any; at: number } | null;
   /** A share link that waits for an answer: unreadable, made on other data, or not the saved work. */
-  link: { kind: 'bad' | 'other' | 'conflict' | 'go'; json?: string; fp?: string | null; reason?: any } | null;
+  link?: { kind: 'bad' | 'other' | 'conflict' | 'go'; json?: string; fp?: string | null; reason?: any } | null;
   /** The work a share link replaced is kept as a backup (a notice offers it back). */
-  backup: boolean;
+  backup?: boolean;
   /** This render follows only new analysis answers (no score changed): views may skip the rest. */
   answersOnly: boolean;
 }

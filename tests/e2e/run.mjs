@@ -2893,6 +2893,8 @@ test('persist: a loaded dataset survives a reload (notice at the top); 既定の
   const back = loc(page, '[data-testid="notice-default"]');
   eq((await back.innerText()).trim(), '既定のデータに戻す', 'the button');
   await screenshot(page, 'persist-kept-notice');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, 'persist-kept-viewport.png') });
   await notice(page, 'kept').screenshot({ path: path.join(SHOTS, 'persist-kept-notice-top.png') });
   await switchLang(page, 'en');
   await until(async () => (await textOf(page, '[data-notice="kept"]')).includes('Showing the data you loaded (A small test dataset,'), 'the notice in English');

@@ -127,7 +127,9 @@ export function hashChanged(commit, s, engine) {
  */
 export async function keep(app, text) {
   const k = keptKey(app.el.getAttribute('src'));
-  const rec = { text, title: app.state.ds?.title ?? '', at: app.state.kept?.at ?? Date.now() };
+  const rec = { text, title: app.state.ds?.title ?? '', at: Date.now() };
+  app.state.kept = { title: rec.title, at: rec.at };
+  app.commit?.({ type: 'announce', msg: null }); // the notice shows it
   try {
     await idb((s) => s.put(rec, k));
     save(k, null);

@@ -40,9 +40,6 @@ export function createState(lang) {
     answersOnly: false,
     an: createAnalysisState(),
     fp: '',
-    kept: null,
-    link: null,
-    backup: false,
   };
 }
 
@@ -308,8 +305,8 @@ export const ACTIONS = {
     s.loadWarnings = warnings || [];
     s.editWarnings = [];
     // ---- persist: a dataset the user loaded is kept for the next visit (modules/persist.js)
-    s.kept = a.kept || (a.origin !== 'first' && !a.src ? { title: s.ds.title, at: Date.now() } : null);
-    if (s.kept && !a.kept) app.later().then((m) => m.persist.keep(app, a.text));
+    s.kept = a.kept;
+    if (a.origin !== 'first' && !a.src) app.later().then((m) => m.persist.keep(app, a.text));
     const restored = a.origin === 'first' ? await app.restore() : null;
     const say = restored ? t(s.lang, restored) : a.origin !== 'first' ? t(s.lang, 'stLoaded', { title: text(s.ds.title, s.lang) }) : null;
     const undo = async () => {
