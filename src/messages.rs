@@ -297,7 +297,7 @@ pub enum Msg {
 // limit is set; rounded up to a tenth, so a file just over 10 MB never reads "10 MB".
 fn mb(bytes: usize) -> String {
     let tenths = bytes.div_ceil(100_000);
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)
     } else {
         format!("{}.{} MB", tenths / 10, tenths % 10)

@@ -389,7 +389,7 @@ fn file_of_50_mb_is_refused_by_its_size() {
         assert_eq!(lines.len(), 1);
         assert!(lines[0].starts_with(&format!("{name}: ")), "{lines:?}");
         let tenths = size.div_ceil(100_000);
-        let mb = if tenths % 10 == 0 {
+        let mb = if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)

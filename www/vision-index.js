@@ -303,7 +303,7 @@ class VisionIndex extends HTMLElement {
     this.prepared = Promise.all([sheet(), this.engine.init().catch((e) => (this.initError = e)), loadLang(this.state.lang)]).then(([css]) => {
       this.root.adoptedStyleSheets = [css];
     });
-    /** @type {Promise<any> | null} the dataset the user loaded last time, read while the src is fetched */
+    /** @type {any} the dataset the user loaded last time (a promise when in IndexedDB), read while the src is fetched */
     this.kept = src ? store.readKept(store.keptKey(src)) : null;
     if (src) this.loadSrc(src); // the fetch runs in parallel with the module and the styles
     F.warm(this.state.lang); // Intl's first use is slow: do it while the network works

@@ -132,7 +132,7 @@ export async function keep(app, text) {
   app.commit?.({ type: 'announce', msg: null }); // the notice shows it
   try {
     await idb((s) => s.put(rec, k));
-    save(k, null);
+    save(k, JSON.stringify({ idb: 1 })); // read first (state.js readKept)
   } catch {
     save(k, JSON.stringify(rec));
   }

@@ -515,18 +515,23 @@ export function openDb() {
 }
 
 /**
- * The kept dataset `{ text, title, at }` (IndexedDB, else localStorage), or null.
+ * The kept dataset `{ text, title, at }`, or null. localStorage says whether there is one
+ * (`{ idb: 1 }`: in IndexedDB; or the record itself when IndexedDB refused it), so that
+ * without one the first render does not wait for IndexedDB to open.
  * @param {string} k
  */
-export const readKept = (k) =>
-  openDb()
-    .then(
-      (db) =>
-        new Promise((resolve) => {
-          const r = db.transaction('kept').objectStore('kept').get(k);
-          r.onsuccess = r.onerror = () => resolve(r.result);
-          db.close(); // closes once the request is done
-        }),
-    )
-    .catch(() => null)
-    .then((r) => r || JSON.parse(load(k) || 'null'));
+export function readKept(k) {
+  const m = JSON.parse(load(k) || 'null');
+  return !m || m.text
+    ? m
+    : openDb()
+        .then(
+          (db) =>
+            new Promise((resolve) => {
+              const r = db.transaction('kept').objectStore('kept').get(k);
+              r.onsuccess = r.onerror = () => resolve(r.result);
+              db.close(); // closes once the request is done
+            }),
+        )
+        .catch(() => null);
+}
