@@ -296,6 +296,29 @@ pub enum Msg {
     Sheet(SheetMsg),
 }
 
+// ---- persist: sizes for people (Msg::TooLarge): megabytes of 1,000,000 bytes, as the
+// limit is set; rounded up to a tenth, so a file just over 10 MB never reads "10 MB".
+fn mb(bytes: usize) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    if tenths.is_multiple_of(10) {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+#[test]
+fn sizes_are_given_in_megabytes() {
+    assert_eq!(mb(10_000_000), "10 MB");
+    assert_eq!(mb(10_000_001), "10.1 MB");
+    assert_eq!(mb(52_428_800), "52.5 MB");
+    assert_eq!(
+        Msg::TooLarge { bytes: 12_300_000, limit: 10_000_000 }.ja(),
+        "ファイルが大きすぎます: 12.3 MB（上限 10 MB）"
+    );
+    assert_eq!(Msg::TooLarge { bytes: 12_300_000, limit: 10_000_000 }.en(), "file too large: 12.3 MB (limit 10 MB)");
+}
+
 fn years_list(years: &[i32]) -> String {
     years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
 }
@@ -365,9 +388,9 @@ impl Msg {
             Msg::TooDeep { line, column } => {
                 format!("入れ子が深すぎます（{line}行{column}列）: 127 段までです")
             }
-            Msg::TooLarge { bytes, limit } => format!(
-                "ファイルが大きすぎます: {bytes} バイト（上限 {limit} バイト）"
-            ),
+            Msg::TooLarge { bytes, limit } => {
+                format!("ファイルが大きすぎます: {}（上限 {}）", mb(*bytes), mb(*limit))
+            }
             Msg::NotObject => "JSON オブジェクト（{...}）ではありません".into(),
             Msg::FormatMissing { expected } => {
                 format!("\"format\" がありません: \"{expected}\" と書いてください")
@@ -471,7 +494,7 @@ impl Msg {
                 format!("nested too deeply (line {line}, column {column}): at most 127 levels")
             }
             Msg::TooLarge { bytes, limit } => {
-                format!("file too large: {bytes} bytes (limit {limit} bytes)")
+                format!("file too large: {} (limit {})", mb(*bytes), mb(*limit))
             }
             Msg::NotObject => "not a JSON object ({...})".into(),
             Msg::FormatMissing { expected } => {

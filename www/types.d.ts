@@ -78,6 +78,15 @@ export interface State {
   shareUrl: string;
   /** The analysis (SPEC §8): options and the answers on show. */
   an: AnalysisState;
+  // ---- persist (README, "Persistence")
+  /** The dataset's fingerprint (FNV-1a 64 of its text, 16 hex digits). */
+  fp: string;
+  /** The dataset on show is one the user loaded, kept for the next visit: its title and when. */
+  kept?: { title: any; at: number } | null;
+  /** A share link that waits for an answer: unreadable, made on other data, or not the saved work. */
+  link?: { kind: 'bad' | 'other' | 'conflict' | 'go'; json?: string; fp?: string | null; reason?: any } | null;
+  /** The work a share link replaced is kept as a backup (a notice offers it back). */
+  backup?: boolean;
   /** This render follows only new analysis answers (no score changed): views may skip the rest. */
   answersOnly: boolean;
 }
@@ -167,10 +176,18 @@ export interface App {
   say(msg: string): void;
   emit(type: string, detail: any): void;
   /** Applies a shared or saved scenario on first load; returns the message key. */
-  restore(): string | null;
+  restore(): Promise<string | null>;
   download(json: string): void;
-  copy(url: string): void;
   initError: any;
+  // ---- persist
+  /** The lazy chunk (views/later.js). */
+  later(): Promise<any>;
+  /** The element: `loadAnalysis()` (the analysis, once its code has loaded), `loadSrc(src, again)`, its `src`. */
+  el: {
+    loadAnalysis(): Promise<import('./modules/analysis.js').Analysis>;
+    loadSrc(src: string, again?: boolean): Promise<void>;
+    getAttribute(n: string): string | null;
+  };
 }
 
 /** What every view's `create` gets. */

@@ -62,7 +62,8 @@ const compare = lazy(() => analysisViews().then((m) => m.compare));
 const lagging = lazy(() => analysisViews().then((m) => m.lagging));
 const seek = lazy(() => analysisViews().then((m) => m.seek));
 const exportsView = lazy(() => analysisViews().then((m) => m.exportsView)); // ---- exports
-const VIEWS = [headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects, exportsView];
+const notices = lazy(() => analysisViews().then((m) => m.notices)); // ---- persist
+const VIEWS = [notices, headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects, exportsView];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
@@ -118,10 +119,12 @@ class VisionIndex extends HTMLElement {
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       restore: () => this.restore(),
       download: (json) => this.download(json),
-      copy: (url) => this.copy(url),
       get initError() {
         return self.initError;
       },
+      // ---- persist: the lazy chunk; the element (its analysis, src, kept dataset)
+      later: analysisViews,
+      el: this,
     });
     this.engine.onRecover = () => this.state.ds && this.commit({ type: 'recovered' });
     this.root.append(h('p', { role: 'status', text: t(this.state.lang, 'loading') }));
@@ -301,6 +304,8 @@ class VisionIndex extends HTMLElement {
     this.prepared = Promise.all([sheet(), this.engine.init().catch((e) => (this.initError = e)), loadLang(this.state.lang)]).then(([css]) => {
       this.root.adoptedStyleSheets = [css];
     });
+    /** @type {any} the dataset the user loaded last time (a promise when in IndexedDB), read while the src is fetched */
+    this.kept = src ? store.readKept(store.keptKey(src)) : null;
     if (src) this.loadSrc(src); // the fetch runs in parallel with the module and the styles
     F.warm(this.state.lang); // Intl's first use is slow: do it while the network works
     await this.prepared;
@@ -320,8 +325,8 @@ class VisionIndex extends HTMLElement {
     this.markReady();
   }
 
-  /** @param {string} src */
-  loadSrc(src) {
+  /** @param {string} src @param {boolean} [again] the src once more (restores its autosave) */
+  loadSrc(src, again) {
     this.srcCtl?.abort();
     const ctl = new AbortController();
     this.srcCtl = ctl;
@@ -339,6 +344,12 @@ class VisionIndex extends HTMLElement {
     );
     const job = (async () => {
       await this.prepared;
+      const kept = await this.kept;
+      this.kept = null;
+      if (kept && !this.initError) {
+        if ((await this.commit({ type: 'loadDataset', text: kept.text, origin: 'first', kept }))?.ok) return;
+        analysisViews().then((m) => m.persist.forget(store.keptKey(src))); // it no longer loads: the src instead
+      }
       let text;
       try {
         text = await body;
@@ -349,7 +360,7 @@ class VisionIndex extends HTMLElement {
         if (this.srcCtl === ctl) this.srcPending = false;
       }
       if (ctl.signal.aborted || this.initError) return; // a newer src won, or the element was removed
-      await this.commit({ type: 'loadDataset', text, origin: this.state.ds ? 'input' : 'first' });
+      await this.commit({ type: 'loadDataset', text, origin: this.state.ds && !again ? 'input' : 'first', src: true });
     })();
     this.srcJob = job;
     return job;
@@ -372,39 +383,29 @@ class VisionIndex extends HTMLElement {
     this._resolveReady();
   }
 
-  restore() {
-    const json = store.fromHash(location.hash);
-    if (json != null) {
-      this.dropHash();
-      try {
-        this.engine.edit('applyScenario', json);
-        return 'stShared';
-      } catch (e) {
-        if (e?.panic) throw e;
-        this.state.problems = problemsOf(e);
-      }
-    }
-    const saved = store.load(store.key(text(this.state.ds?.title, 'ja')));
+  // ---- persist: the autosave (by dataset fingerprint); a share link's code loads only when there is one
+  async restore() {
+    const s = this.state;
+    const title = text(s.ds?.title, 'ja');
+    const old = store.key(title);
+    let saved = store.load(store.key(title, s.fp)) ?? store.load(old);
+    let msg = null;
     if (saved) {
       try {
         this.engine.edit('applyScenario', saved);
-        return 'stRestored';
-      } catch (e) {
-        if (e?.panic) throw e; // else: the saved scenario no longer fits the dataset
+        msg = 'stRestored';
+        store.save(old, null); // moved to the fingerprint's key by the autosave that follows
+      } catch (x) {
+        if (x?.panic) throw x; // else: the saved scenario no longer fits the dataset
+        saved = null;
       }
     }
-    return null;
+    if (/^#s=/.test(location.hash) && (await analysisViews()).persist.openLink(s, this.engine, saved && this.engine.scenarioText)) msg = 'stShared';
+    return msg;
   }
 
   fromHash() {
-    const json = store.fromHash(location.hash);
-    if (json == null || !this.state.ds) return;
-    this.dropHash();
-    this.commit({ type: 'applyScenario', text: json, msgKey: 'stShared' });
-  }
-
-  dropHash() {
-    history.replaceState(null, '', location.href.split('#')[0]);
+    if (/^#s=/.test(location.hash)) analysisViews().then((m) => m.persist.hashChanged(this.commit, this.state, this.engine));
   }
 
   say(msg) {
@@ -420,16 +421,6 @@ class VisionIndex extends HTMLElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  copy(url) {
-    const done = (ok) => this.commit({ type: 'announce', msg: t(this.state.lang, ok ? 'stShareCopied' : 'stShareMade') });
-    if (navigator.clipboard?.writeText)
-      navigator.clipboard.writeText(url).then(
-        () => done(true),
-        () => done(false),
-      );
-    else done(false);
   }
 
   invalidate() {

@@ -721,8 +721,15 @@ test('6. a reload keeps the scenario; the share link carries it to a fresh brows
   await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
   const edited = await cardValue(page, 2027);
   assert(num(edited) > 130, `edit took effect: ${edited}`);
-  const key = `vision-index:scenario:${TITLE_JA}`;
-  await until(() => page.evaluate((k) => (localStorage.getItem(k) || '').includes('G1-a'), key), `the scenario autosaved under localStorage["${key}"]`);
+  // (the key carries the dataset's fingerprint: vision-index:scenario:<title>:<16 hex>)
+  const key = await until(
+    () =>
+      page.evaluate(
+        (p) => Object.keys(localStorage).find((k) => k.startsWith(p) && /:[0-9a-f]{16}$/.test(k) && localStorage.getItem(k).includes('G1-a')),
+        `vision-index:scenario:${TITLE_JA}:`,
+      ),
+    `the scenario autosaved under localStorage["vision-index:scenario:${TITLE_JA}:<fingerprint>"]`,
+  );
 
   await page.reload({ waitUntil: 'load' });
   await waitReady(page);
@@ -736,7 +743,8 @@ test('6. a reload keeps the scenario; the share link carries it to a fresh brows
   const share = await until(async () => (await loc(page, '[data-testid="share-url"]').inputValue()) || '', 'the share URL');
   const u = new URL(share);
   assert(u.hash.startsWith('#s='), `share URL has #s=: ${share}`);
-  const b64 = u.hash.slice(3);
+  assert(/&d=[0-9a-f]{16}$/.test(u.hash), `share URL carries the dataset's fingerprint (&d=): ${share}`);
+  const b64 = u.hash.slice(3).split('&')[0];
   assert(/^[A-Za-z0-9_-]+={0,2}$/.test(b64), `base64url payload: ${b64.slice(0, 40)}…`);
   const scen = JSON.parse(Buffer.from(b64, 'base64url').toString('utf8'));
   eq(scen.format, 'vision-index-scenario/1', 'shared scenario format');
@@ -757,13 +765,15 @@ test('6. a reload keeps the scenario; the share link carries it to a fresh brows
   eq(await cardValue(p2, 2027), edited, 'shared link: the 2027 card shows the edited value');
   assert(p2.pageErrors.length === 0, `page errors: ${p2.pageErrors.join('; ')}`);
 
-  // the fragment wins over localStorage: a page with another saved scenario, opened with the link
+  // the fragment does not silently win over other saved work (issue 13): it asks; opened, it shows the link's
   await typeInto(page, targetInput(page, 'G1-a', 2027), 30);
   await until(() => page.evaluate((k) => (localStorage.getItem(k) || '').includes('30'), key), 'autosave of the new value');
   const p3 = await ctx.newPage();
   await p3.goto(share, { waitUntil: 'load' });
   await waitReady(p3);
-  eq(Number(await targetInput(p3, 'G1-a', 2027).inputValue()), 40, 'the #s= scenario wins over localStorage');
+  eq(Number(await targetInput(p3, 'G1-a', 2027).inputValue()), 30, 'the saved work is shown while the link asks');
+  await loc(p3, '[data-testid="notice-apply"]').click();
+  await until(async () => Number(await targetInput(p3, 'G1-a', 2027).inputValue()) === 40, 'the #s= scenario once the user opens it');
   assertNoErrors(page);
 });
 
@@ -1144,9 +1154,13 @@ test('13. method and weights: geometric mean, a goal weight of 0, refusals inlin
   eq(await cardValue(page, 2027), card2027(res), 'card = el.result("plan") with route, policy weight and cap');
   eq(JSON.stringify(s.method), JSON.stringify({ aggregate: 'geometric', via: ['goal', 'policy'], cap: 150 }), 'scenario.method');
   eq(JSON.stringify(s.weights), JSON.stringify({ policies: { P1: 2 }, goals: { G1: 0 } }), 'scenario.weights');
-  const key = `vision-index:scenario:${TITLE_JA}`;
+  // (the autosave key carries the dataset's fingerprint: vision-index:scenario:<title>:<16 hex>)
   await until(
-    () => page.evaluate((k) => /geometric/.test(localStorage.getItem(k) || '') && /"P1"/.test(localStorage.getItem(k) || ''), key),
+    () =>
+      page.evaluate((p) => {
+        const k = Object.keys(localStorage).find((x) => x.startsWith(p));
+        return !!k && /geometric/.test(localStorage.getItem(k) || '') && /"P1"/.test(localStorage.getItem(k) || '');
+      }, `vision-index:scenario:${TITLE_JA}:`),
     'method and weights autosaved',
   );
   await scanText(page, 'method and weights changed');
@@ -3287,6 +3301,352 @@ test('dataset: the FY2024 story in the page — headline 105.8 (令和6年度), 
 });
 
 // ---- end dataset
+// ---- persist: nothing lost, nothing mixed up (issue 13 items 2 and 5): strict reading of
+// files, the kept dataset, share links with the dataset's fingerprint, the autosave
+
+const notice = (page, kind) => loc(page, `[data-notice="${kind}"]`);
+const errorMessages = async (page) => (await loc(page, '[data-testid="errors"] li [data-role="message"]').allInnerTexts()).map((m) => m.trim());
+const goalCount = (page) => loc(page, '[data-testid="goals"] [data-goal]').count();
+/** The bytes of `text` in CP932 (Shift_JIS as Windows writes it), by Python's codec. */
+async function cp932(text) {
+  const r = await new Promise((resolve) => {
+    const p = spawn('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("cp932"))']);
+    const out = [];
+    p.stdout.on('data', (d) => out.push(d));
+    p.on('exit', (code) => resolve({ code, bytes: Buffer.concat(out) }));
+    p.stdin.end(Buffer.from(text, 'utf8'));
+  });
+  assert(r.code === 0, 'python3 encodes the text as cp932');
+  return r.bytes;
+}
+/** The default dataset with another title: another dataset (another fingerprint) that takes the same scenarios. */
+function otherDataset() {
+  const d = structuredClone(DATASET);
+  d.title = typeof d.title === 'string' ? `${d.title}（改訂版）` : { ...d.title, ja: `${TITLE_JA}（改訂版）`, en: `${d.title.en} (revised)` };
+  return d;
+}
+/** A share link of the default dataset with G1-a's 2027 target at `v`, made through the page. */
+async function shareLinkOf(ctx, v) {
+  const page = await openPage(ctx);
+  await typeInto(page, targetInput(page, 'G1-a', 2027), v);
+  await loc(page, '[data-testid="share-link"]').click();
+  const url = await until(async () => (await loc(page, '[data-testid="share-url"]').inputValue()) || '', 'the share URL');
+  await page.close();
+  return url;
+}
+const keptRecord = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('vision-index', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kept');
+        open.onsuccess = () => {
+          const r = open.result.transaction('kept').objectStore('kept').getAll();
+          r.onsuccess = () => resolve(r.result.length ? r.result[0] : null);
+        };
+      }),
+  );
+const firstRenderMs = (page) => page.evaluate(() => window.__vi.firstRenderMs);
+
+test('persist: a loaded dataset survives a reload (notice at the top); 既定のデータに戻す brings the default back', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const without = [await firstRenderMs(page)];
+  for (let i = 0; i < 2; i++) {
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    without.push(await firstRenderMs(page));
+  }
+  eq(await notice(page, 'kept').count(), 0, 'no kept-data notice on the default data');
+  await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SMALL)) });
+  await until(async () => (await goalCount(page)) === 3, 'the uploaded dataset shown');
+  await until(async () => (await keptRecord(page))?.text?.includes('小さな試験用データ'), 'the dataset kept in IndexedDB');
+  await until(() => notice(page, 'kept').isVisible(), 'the kept-data notice after the upload');
+
+  const withKept = [];
+  for (let i = 0; i < 3; i++) {
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    eq(await goalCount(page), 3, `after reload ${i + 1}: the loaded dataset is shown at the first render, not the src one`);
+    withKept.push(await firstRenderMs(page));
+  }
+  await until(() => notice(page, 'kept').isVisible(), 'the notice after the reload');
+  const said = await textOf(page, '[data-notice="kept"]');
+  assert(said.includes('読み込んだデータ（小さな試験用データ、') && said.includes('を表示しています'), `the notice names the data and when: "${said}"`);
+  eq(await notice(page, 'kept').getAttribute('role'), 'note', 'the notice has a role');
+  const back = loc(page, '[data-testid="notice-default"]');
+  eq((await back.innerText()).trim(), '既定のデータに戻す', 'the button');
+  await screenshot(page, 'persist-kept-notice');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, 'persist-kept-viewport.png') });
+  await notice(page, 'kept').screenshot({ path: path.join(SHOTS, 'persist-kept-notice-top.png') });
+  await switchLang(page, 'en');
+  await until(async () => (await textOf(page, '[data-notice="kept"]')).includes('Showing the data you loaded (A small test dataset,'), 'the notice in English');
+  eq((await loc(page, '[data-testid="notice-default"]').innerText()).trim(), 'Back to the default data', 'the button in English');
+  await switchLang(page, 'ja');
+  // keyboard: the button takes the focus and Enter answers it
+  await until(() => loc(page, '[data-testid="notice-default"]').isVisible(), 'the button again');
+  await loc(page, '[data-testid="notice-default"]').focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await goalCount(page)) === 11, 'the default data back');
+  await until(async () => (await notice(page, 'kept').count()) === 0, 'the notice gone');
+  eq(await keptRecord(page), null, 'the kept dataset forgotten');
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  eq(await goalCount(page), 11, 'after a reload: the default data');
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  budgets.persistFirstRender = { withoutKeptMs: without, withKeptMs: withKept, medianWithoutMs: median(without), medianWithKeptMs: median(withKept) };
+  console.log(`        first render: median ${median(without).toFixed(1)} ms on the src, ${median(withKept).toFixed(1)} ms with a kept dataset`);
+  assertNoErrors(page, { console: false });
+});
+
+test('persist: a share link made on other data warns and applies only when the user agrees', async () => {
+  const ctx = await newContext();
+  const share = await shareLinkOf(await newContext(), 40);
+  const page = await openPage(ctx);
+  const own = Number(await targetInput(page, 'G1-a', 2027).inputValue());
+  await loc(page, '[data-testid="file-input"]').setInputFiles({
+    name: 'revised.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(otherDataset())),
+  });
+  await until(async () => (await textOf(page, '.eyebrow')).includes('改訂版'), 'the revised dataset shown');
+  await until(async () => (await keptRecord(page))?.text?.includes('改訂版'), 'kept');
+  const p2 = await openPage(ctx, share);
+  await until(() => notice(p2, 'link-other').isVisible(), 'the other-data notice');
+  const said = await textOf(p2, '[data-notice="link-other"]');
+  assert(said.includes('このリンクは別のデータ') && said.includes('で作られました') && said.includes('改訂版'), `the notice says so: "${said}"`);
+  eq(await notice(p2, 'link-other').getAttribute('role'), 'alert', 'a question is an alert');
+  eq(Number(await targetInput(p2, 'G1-a', 2027).inputValue()), own, 'not applied before the user agrees');
+  assert(!p2.url().includes('#s='), 'the fragment is dropped (a reload does not ask again)');
+  await screenshot(p2, 'persist-link-other');
+  await notice(p2, 'link-other').screenshot({ path: path.join(SHOTS, 'persist-link-other-top.png') });
+  await loc(p2, '[data-testid="notice-apply"]').click();
+  await until(async () => Number(await targetInput(p2, 'G1-a', 2027).inputValue()) === 40, 'applied once the user agrees');
+  eq(await notice(p2, 'link-other').count(), 0, 'the notice answered');
+  // and declined: nothing applied
+  const p3 = await openPage(ctx, share.replace(/&d=.*/, '&d=0123456789abcdef'));
+  await until(() => notice(p3, 'link-other').isVisible(), 'the notice (a fingerprint of no dataset)');
+  await loc(p3, '[data-testid="notice-dismiss"]').click();
+  await until(async () => (await notice(p3, 'link-other').count()) === 0, 'the notice answered');
+  eq(Number(await targetInput(p3, 'G1-a', 2027).inputValue()), 40, 'declined: the saved work (40, applied before) unchanged');
+  assertNoErrors(p3, { console: false });
+});
+
+test('persist: a share link that cannot be read says so at the top', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx, '#s=%%%not-base64');
+  await until(() => notice(page, 'link-bad').isVisible(), 'the unreadable-link notice');
+  let said = await textOf(page, '[data-notice="link-bad"]');
+  assert(said.includes('共有リンクを読み取れませんでした') && said.includes('壊れています'), `"${said}"`);
+  eq(
+    await page.evaluate(() => (window.__viEvents.change > 0 && document.querySelector('vision-index').scenario().targets?.length) ?? 0),
+    0,
+    'no scenario applied',
+  );
+  await notice(page, 'link-bad').screenshot({ path: path.join(SHOTS, 'persist-link-bad-top.png') });
+  await loc(page, '[data-testid="notice-dismiss"]').click();
+  await until(async () => (await notice(page, 'link-bad').count()) === 0, 'closed');
+  // a link cut short: decodes, but its JSON is cut: the engine's reason is given
+  const cut = Buffer.from('{"format":"vision-index-scenario/1","targets":[{"indic').toString('base64url');
+  const p2 = await openPage(ctx, new URL(`#s=${cut}`, baseUrl).href);
+  await until(() => notice(p2, 'link-bad').isVisible(), 'the notice for a cut link');
+  said = await textOf(p2, '[data-notice="link-bad"]');
+  assert(said.includes('共有リンクを読み取れませんでした') && /JSON/.test(said), `the engine's reason: "${said}"`);
+  // on hashchange too
+  await p2.evaluate(() => {
+    location.hash = '#s=%%';
+  });
+  await until(() => notice(p2, 'link-bad').isVisible(), 'the notice after a hashchange');
+  assertNoErrors(p2, { console: false });
+});
+
+test('persist: a share link does not overwrite the autosaved work (keep it; or open the link and get the work back)', async () => {
+  const ctx = await newContext();
+  const share = await shareLinkOf(await newContext(), 40);
+  const page = await openPage(ctx);
+  await typeInto(page, targetInput(page, 'G1-a', 2027), 30);
+  await until(
+    () => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('vision-index:scenario:') && localStorage.getItem(k).includes('30'))),
+    'autosaved',
+  );
+  // (a) keep the work
+  const p2 = await openPage(ctx, share);
+  await until(() => notice(p2, 'link-conflict').isVisible(), 'the question');
+  eq(Number(await targetInput(p2, 'G1-a', 2027).inputValue()), 30, 'the saved work shown while asked');
+  eq((await loc(p2, '[data-testid="notice-apply"]').innerText()).trim(), '共有リンクのシナリオを開く', 'button: open the link');
+  eq((await loc(p2, '[data-testid="notice-keep"]').innerText()).trim(), '保存中の作業を続ける', 'button: keep the work');
+  await notice(p2, 'link-conflict').screenshot({ path: path.join(SHOTS, 'persist-link-conflict-top.png') });
+  await loc(p2, '[data-testid="notice-keep"]').click();
+  await until(async () => (await notice(p2, 'link-conflict').count()) === 0, 'answered');
+  await p2.reload({ waitUntil: 'load' });
+  await waitReady(p2);
+  eq(Number(await targetInput(p2, 'G1-a', 2027).inputValue()), 30, 'kept: still the work after a reload');
+  // (b) open the link: the work is kept as a backup and can be restored
+  const p3 = await openPage(ctx, share);
+  await until(() => notice(p3, 'link-conflict').isVisible(), 'the question again');
+  await loc(p3, '[data-testid="notice-apply"]').click();
+  await until(async () => Number(await targetInput(p3, 'G1-a', 2027).inputValue()) === 40, 'the link applied');
+  await until(() => notice(p3, 'backup').isVisible(), 'the backup notice');
+  await notice(p3, 'backup').screenshot({ path: path.join(SHOTS, 'persist-backup-top.png') });
+  await loc(p3, '[data-testid="notice-restore"]').click();
+  await until(async () => Number(await targetInput(p3, 'G1-a', 2027).inputValue()) === 30, 'the work back');
+  eq(await notice(p3, 'backup').count(), 0, 'the backup notice gone');
+  // the same scenario as the saved one: applied without a question
+  const p4 = await openPage(ctx, await shareLinkOf(await newContext(), 30));
+  await frames(p4);
+  eq(await loc(p4, '[data-notice]').count(), 0, 'no question when the link equals the saved work');
+  assertNoErrors(p4, { console: false });
+});
+
+test('persist: files are read strictly: Shift_JIS, not UTF-8, empty, too large; a non-JSON non-sheet paste gets a hint', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const head0 = await textOf(page, '[data-testid="headline-now"]');
+  const upload = async (name, buffer, what) => {
+    const n = await page.evaluate(() => window.__viEvents.error);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name, mimeType: 'application/json', buffer });
+    await until(async () => (await page.evaluate(() => window.__viEvents.error)) > n, `vi-error (${what})`);
+    await until(async () => (await errorMessages(page)).length > 0, `the problem listed (${what})`);
+    return errorMessages(page);
+  };
+  let m = await upload('small-sjis.json', await cp932(JSON.stringify(SMALL)), 'Shift_JIS');
+  assert(m[0].startsWith('UTF-8 で保存してください（Shift_JIS のようです）'), `Shift_JIS: ${JSON.stringify(m)}`);
+  assert(!/[\ufffd]|蟆/.test(await textOf(page, '[data-testid="data"]').catch(() => '')), 'no mojibake on the page');
+  const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
+  assert(detail.errors[0].message.en.startsWith('Save it as UTF-8 (it looks like Shift_JIS)'), `English: ${JSON.stringify(detail.errors[0].message)}`);
+  eq(await goalCount(page), 11, 'the old data kept (Shift_JIS)');
+  eq(await textOf(page, '[data-testid="headline-now"]'), head0, 'headline unchanged');
+  await loc(page, '[data-testid="errors"]').screenshot({ path: path.join(SHOTS, 'persist-sjis-refused.png') });
+  m = await upload('latin1.json', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'not UTF-8');
+  assert(m[0].includes('UTF-8 の文字として読めません') && !m[0].includes('Shift_JIS'), `not UTF-8: ${JSON.stringify(m)}`);
+  m = await upload('empty.json', Buffer.alloc(0), 'empty');
+  eq(m[0], 'ファイルが空です', 'empty file');
+  m = await upload('spaces.json', Buffer.from('  \r\n'), 'blank');
+  eq(m[0], 'ファイルが空です', 'a file of blanks');
+  m = await upload('huge.json', Buffer.from(`{"a":"${'x'.repeat(10_500_000)}"}`), 'too large');
+  assert(m[0].includes('10.6 MB') && m[0].includes('上限 10 MB') && !/バイト|bytes/.test(m[0]), `size in MB: ${JSON.stringify(m)}`);
+  // a UTF-8 file with a BOM is fine
+  const before = await eventCount(page);
+  await loc(page, '[data-testid="file-input"]').setInputFiles({
+    name: 'bom.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(`\ufeff${JSON.stringify(SMALL)}`),
+  });
+  await until(async () => (await eventCount(page)) > before && (await goalCount(page)) === 3, 'a UTF-8 file with a BOM loads');
+  // pasted text that is neither JSON nor a table
+  const n = await page.evaluate(() => window.__viEvents.error);
+  await loc(page, '[data-testid="paste-input"]').fill('これはデータではありません');
+  await loc(page, '[data-testid="paste-apply"]').click();
+  await until(async () => (await page.evaluate(() => window.__viEvents.error)) > n, 'vi-error (paste)');
+  m = await errorMessages(page);
+  assert(m[0].startsWith('JSON でも表（CSV）でもありません'), `the hint: ${JSON.stringify(m)}`);
+  eq(await goalCount(page), 3, 'the data kept (paste)');
+  await loc(page, '[data-testid="paste-input"]').fill('');
+  await loc(page, '[data-testid="paste-apply"]').click();
+  await until(async () => (await errorMessages(page))[0] === '貼り付け欄が空です', 'an empty paste says so');
+  await scanText(page, 'persist: refused files');
+  assertNoErrors(page, { console: false });
+});
+/** Runs Python on `input` (bytes) and returns its standard output (bytes). */
+async function py(code, input) {
+  const r = await new Promise((resolve) => {
+    const p = spawn('python3', ['-c', code]);
+    const out = [];
+    p.stdout.on('data', (d) => out.push(d));
+    p.on('exit', (c) => resolve({ code: c, bytes: Buffer.concat(out) }));
+    p.stdin.end(input);
+  });
+  assert(r.code === 0, `python3 -c ${code.slice(0, 60)}… failed`);
+  return r.bytes;
+}
+/** The default dataset's sheet as the command line exports it (text, BOM and CRLF). */
+async function exportedSheet() {
+  const r = await run(await cli(), ['export-csv', DATASET_FILE]);
+  assert(r.code === 0, `export-csv failed: ${r.stderr}`);
+  assert(r.stdout.startsWith('\ufeff'), 'the sheet starts with a BOM');
+  return r.stdout;
+}
+/** The sheet with cell `col` (0-based) of indicator `id`'s row set to `v` (a row without quotes). */
+function withCell(sheet, id, col, v) {
+  const lines = sheet.split('\r\n');
+  const i = lines.findIndex((l) => l.startsWith(`${id},`));
+  assert(i > 0 && !lines[i].includes('"'), `row ${id} found, no quoted field`);
+  const cells = lines[i].split(',');
+  cells[col] = v;
+  lines[i] = cells.join(',');
+  return { text: lines.join('\r\n'), excelRow: i + 1 };
+}
+const ACTUAL_FY2024 = 13; // column N: 実績 2024年度 (SPEC §9 order: 13 fixed columns, then the actuals)
+
+test(
+  'persist: a CP932 .csv through the file input moves the index; a bad cell names its row and column and keeps the data',
+  async () => {
+    const sheet = await exportedSheet();
+    const header = sheet.split('\r\n')[0];
+    assert(header.split(',')[ACTUAL_FY2024].includes('2024'), `column N is FY2024's actual: ${header.split(',')[ACTUAL_FY2024]}`);
+    const ctx = await newContext();
+    const page = await openPage(ctx);
+    const head0 = await textOf(page, '[data-testid="headline-now"]');
+    const actual0 = await page.evaluate(() => document.querySelector('vision-index').result('actual').index);
+    // (a) a bad cell: refused with its Excel row and column, the data kept
+    const bad = withCell(sheet, 'G1-a', ACTUAL_FY2024, 'abc');
+    const nErr = await page.evaluate(() => window.__viEvents.error);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.text, 'utf8') });
+    await until(async () => (await page.evaluate(() => window.__viEvents.error)) > nErr, 'vi-error (bad cell)', 20_000);
+    const m = await errorMessages(page);
+    assert(
+      m.some((x) => x.includes(`${bad.excelRow}行目 N列`)),
+      `the problem names row ${bad.excelRow}, column N: ${JSON.stringify(m)}`,
+    );
+    const paths = (await loc(page, '[data-testid="errors"] li [data-role="path"]').allInnerTexts()).map((x) => x.trim());
+    assert(paths.includes(`N${bad.excelRow}`), `its path is the A1 reference N${bad.excelRow}: ${JSON.stringify(paths)}`);
+    eq(await textOf(page, '[data-testid="headline-now"]'), head0, 'headline unchanged (bad sheet)');
+    eq(await goalCount(page), 11, 'goals unchanged (bad sheet)');
+    await loc(page, '[data-testid="errors"]').screenshot({ path: path.join(SHOTS, 'persist-sheet-bad-cell.png') });
+    // (b) the sheet with one actual changed, saved as CP932 (as Excel in Japan does), through the file input
+    const good = withCell(sheet, 'G1-a', ACTUAL_FY2024, '25');
+    const bytes = await py('import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8-sig").encode("cp932"))', Buffer.from(good.text, 'utf8'));
+    let utf8 = true;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      utf8 = false;
+    }
+    assert(!utf8, 'the test file is not UTF-8');
+    const before = await eventCount(page);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet-cp932.csv', mimeType: 'text/csv', buffer: bytes });
+    await until(async () => (await eventCount(page)) > before, 'vi-change after the sheet', 20_000);
+    const after = await page.evaluate(() => document.querySelector('vision-index').result('actual').index);
+    eq(actual0[1], null, 'before: no FY2024 index on the actual path');
+    assert(typeof after[1] === 'number' && after[1] !== 100, `the index moved: FY2024 actual path ${after[1]}`);
+    const head1 = await textOf(page, '[data-testid="headline-now"]');
+    assert(head1 !== head0 && head1.includes('令和6年度'), `the headline moved to FY2024: "${head1}"`);
+    eq(await goalCount(page), 11, 'the rest of the dataset stays');
+    assert((await errorMessages(page)).length === 0 || !(await loc(page, '[data-testid="errors"]').isVisible()), 'the earlier problems cleared');
+    await until(() => notice(page, 'kept').isVisible(), 'the imported dataset is kept too');
+    await screenshot(page, 'persist-sheet-imported');
+    // (c) the same sheet pasted as cells from Excel (TSV) gives the same dataset
+    const tsv = (
+      await py(
+        'import sys,csv,io; r=csv.reader(io.StringIO(sys.stdin.read())); sys.stdout.write("\\n".join("\\t".join(x) for x in r))',
+        Buffer.from(good.text.replace(/^\ufeff/, ''), 'utf8'),
+      )
+    ).toString('utf8');
+    // (the default dataset first: the paste must bring the changed actual back)
+    await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), DATASET_TEXT);
+    eq(await page.evaluate(() => document.querySelector('vision-index').result('actual').index[1]), null, 'the default dataset again');
+    const r1 = JSON.stringify(after);
+    const n2 = await eventCount(page);
+    await loc(page, '[data-testid="paste-input"]').fill(tsv);
+    await loc(page, '[data-testid="paste-apply"]').click();
+    await until(async () => (await eventCount(page)) > n2, 'vi-change after the pasted cells', 20_000);
+    eq(await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').result('actual').index)), r1, 'pasted cells: the same index');
+    assertNoErrors(page, { console: false });
+  },
+  { timeout: 180_000 },
+);
+// ---- end persist
 
 // ================================================================= main
 

@@ -39,6 +39,7 @@ export function createState(lang) {
     shareUrl: '',
     answersOnly: false,
     an: createAnalysisState(),
+    fp: '',
   };
 }
 
@@ -70,6 +71,7 @@ export function readDataset(s, engine) {
   for (const p of PATHS) s.base[p] = engine.baseResult(p);
   s.invalid.clear();
   s.shareUrl = '';
+  s.fp = fingerprint(engine.datasetText || '');
   resetAnalysis(s);
 }
 
@@ -302,7 +304,10 @@ export const ACTIONS = {
     s.refusedWarnings = [];
     s.loadWarnings = warnings || [];
     s.editWarnings = [];
-    const restored = a.origin === 'first' ? app.restore() : null;
+    // ---- persist: a dataset the user loaded is kept for the next visit (modules/persist.js)
+    s.kept = a.kept;
+    if (a.origin !== 'first' && !a.src) app.later().then((m) => m.persist.keep(app, a.text));
+    const restored = a.origin === 'first' ? await app.restore() : null;
     const say = restored ? t(s.lang, restored) : a.origin !== 'first' ? t(s.lang, 'stLoaded', { title: text(s.ds.title, s.lang) }) : null;
     const undo = async () => {
       await engine.settled();
@@ -360,12 +365,7 @@ export const ACTIONS = {
     app.download(app.engine.scenarioJson());
     return { rescore: false, say: t(app.state.lang, 'stSaved') };
   },
-  share(app) {
-    if (!app.state.ds) return { rescore: false };
-    app.state.shareUrl = shareUrl(location.href, JSON.stringify(JSON.parse(app.engine.scenarioJson())));
-    app.copy(app.state.shareUrl);
-    return { rescore: false };
-  },
+  share: (app) => app.later().then((m) => m.persist.share(app)), // ---- persist: modules/persist.js
 };
 
 /**
@@ -387,7 +387,7 @@ export function createCommit(app) {
     if (ask) app.analysis?.refresh(app);
     s.answersOnly = !!o.answers && !rescore && !o.rebuild;
     if (o.render !== false) app.render();
-    if (o.save && s.ds) save(key(text(s.ds.title, 'ja')), s.scen.has ? app.engine.scenarioText : null);
+    if (o.save && s.ds) save(key(text(s.ds.title, 'ja'), s.fp), s.scen.has ? app.engine.scenarioText : null);
     if (o.say) app.say(o.say);
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
     if (o.refused) app.emit('vi-error', { errors: o.refused });
@@ -461,9 +461,30 @@ function measure(t0) {
   });
 }
 
-// ---- persistence: localStorage autosave and `#s=` share links
+// ---- persistence: the autosave key (by the dataset's fingerprint) and the IndexedDB read of
+// a kept dataset, before the first render; the rest (writes, share links) in modules/persist.js.
+// README, "Persistence".
 
-export const key = (titleJa) => 'vision-index:scenario:' + titleJa;
+/**
+ * FNV-1a 64 of the UTF-8 text, as 16 hex digits: the dataset's fingerprint (in
+ * share links and autosave keys). Not SHA-256: crypto.subtle is missing on plain http.
+ * @param {string} str
+ */
+export function fingerprint(str) {
+  let lo = 0x84222325;
+  let hi = 0xcbf29ce4;
+  for (const b of new TextEncoder().encode(str)) {
+    lo = (lo ^ b) >>> 0;
+    // × 0x100000001b3 (= 2^40 + 435), modulo 2^64, in two 32-bit halves
+    const m = lo * 435;
+    hi = (Math.imul(hi, 435) + ((m / 2 ** 32) | 0) + (lo << 8)) >>> 0;
+    lo = m >>> 0;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+/** The autosave key of a dataset: its title and fingerprint (without `fp`: the old key, by title only). */
+export const key = (titleJa, fp) => 'vision-index:scenario:' + titleJa + (fp ? ':' + fp : '');
 
 export function load(k) {
   try {
@@ -480,24 +501,37 @@ export function save(k, json) {
   } catch {}
 }
 
-export function encode(s) {
-  let bin = '';
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Where the kept dataset of the element whose `src` is `src` is stored. */
+export const keptKey = (/** @type {string | null} */ src) => 'vision-index:dataset:' + new URL(src || '', document.baseURI).href;
+
+/** Opens the page's IndexedDB (`vision-index`, store `kept`). @returns {Promise<IDBDatabase>} */
+export function openDb() {
+  return new Promise((resolve, reject) => {
+    const o = indexedDB.open('vision-index', 1);
+    o.onupgradeneeded = () => o.result.createObjectStore('kept');
+    o.onsuccess = () => resolve(o.result);
+    o.onerror = reject;
+  });
 }
 
-export function decode(b64) {
-  try {
-    const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
+/**
+ * The kept dataset `{ text, title, at }`, or null. localStorage says whether there is one
+ * (`{ idb: 1 }`: in IndexedDB; or the record itself when IndexedDB refused it), so that
+ * without one the first render does not wait for IndexedDB to open.
+ * @param {string} k
+ */
+export function readKept(k) {
+  const m = JSON.parse(load(k) || 'null');
+  return !m || m.text
+    ? m
+    : openDb()
+        .then(
+          (db) =>
+            new Promise((resolve) => {
+              const r = db.transaction('kept').objectStore('kept').get(k);
+              r.onsuccess = r.onerror = () => resolve(r.result);
+              db.close(); // closes once the request is done
+            }),
+        )
+        .catch(() => null);
 }
-
-export function fromHash(hash) {
-  const m = /^#s=([\w-]*)/.exec(hash || '');
-  return m ? decode(m[1]) : null;
-}
-
-export const shareUrl = (href, json) => href.split('#')[0] + '#s=' + encode(json);

@@ -155,6 +155,34 @@ export const ja = {
   chAggregate: '集計方法：{from} → {to}',
   chVia: '集計の経路：{from} → {to}',
   chCap: '指標の得点の上限：{from} → {to}',
+  // ---- persist: strict reading of files, the notices at the top (views/notices.js)
+  errShiftJis: 'UTF-8 で保存してください（Shift_JIS のようです）。文字化けを防ぐため読み込みませんでした。',
+  errNotUtf8: 'UTF-8 の文字として読めません。UTF-8 で保存してください。',
+  errFileEmpty: 'ファイルが空です',
+  errPasteEmpty: '貼り付け欄が空です',
+  errNotJsonOrSheet:
+    'JSON でも表（CSV）でもありません。データセットかシナリオの JSON、または指標の表（「Excelで編集」で書き出した CSV、Excel からコピーしたセル）を読み込んでください。',
+  noticeMarkInfo: 'お知らせ',
+  noticeMarkAsk: '確認',
+  noticeKept: '読み込んだデータ（{title}、{when}）を表示しています。この端末に保存してあり、再読み込みしても表示されます。',
+  noticeDefault: '既定のデータに戻す',
+  noticeLinkUnreadable: 'リンクが途中で切れているか、壊れています',
+  noticeLinkBad: '共有リンクを読み取れませんでした（{why}）。リンクのシナリオは適用していません。',
+  noticeLinkOther:
+    'このリンクは別のデータ（識別子 {fp}）で作られました。表示中のデータ「{title}」に適用すると、意図と違う結果になるかもしれません。適用しますか？',
+  noticeApplyAnyway: 'このデータに適用する',
+  noticeDontApply: '適用しない',
+  noticeLinkConflict:
+    '共有リンクのシナリオは、この端末に保存中の作業と異なります。いまは保存中の作業を表示しています。どちらにしますか？（リンクを開いても、保存中の作業はバックアップとして残ります）',
+  noticeOpenLink: '共有リンクのシナリオを開く',
+  noticeKeepWork: '保存中の作業を続ける',
+  noticeBackup: '共有リンクを開く前の作業をバックアップとして残しています。',
+  noticeRestoreBackup: '前の作業に戻す',
+  noticeClose: '閉じる',
+  stKeptForgotten: '既定のデータに戻しています',
+  stLinkIgnored: '共有リンクのシナリオは適用しませんでした',
+  stBackupRestored: '共有リンクを開く前の作業に戻しました',
+  stLinkAsk: '共有リンクについて確認してください（ページ上部）',
 };
 
 export const en = {
@@ -312,4 +340,32 @@ export const en = {
   chAggregate: 'Aggregation: {from} → {to}',
   chVia: 'Route of the aggregation: {from} → {to}',
   chCap: 'Cap on indicator scores: {from} → {to}',
+  // ---- persist: strict reading of files, the notices at the top (views/notices.js)
+  errShiftJis: 'Save it as UTF-8 (it looks like Shift_JIS). It was not loaded, so that no text is garbled.',
+  errNotUtf8: 'This is not UTF-8 text. Save it as UTF-8.',
+  errFileEmpty: 'The file is empty',
+  errPasteEmpty: 'Nothing was pasted',
+  errNotJsonOrSheet:
+    'This is neither JSON nor a table (CSV). Load a dataset or scenario as JSON, or the indicator sheet (the CSV that “Edit in Excel” downloads, or cells copied from Excel).',
+  noticeMarkInfo: 'Note',
+  noticeMarkAsk: 'Question',
+  noticeKept: 'Showing the data you loaded ({title}, {when}). It is kept on this device and shown again after a reload.',
+  noticeDefault: 'Back to the default data',
+  noticeLinkUnreadable: 'the link is cut short or damaged',
+  noticeLinkBad: 'The shared link could not be read ({why}). Its scenario was not applied.',
+  noticeLinkOther:
+    'This link was made on other data (fingerprint {fp}). Applied to the data shown, “{title}”, it may not mean what its author meant. Apply it?',
+  noticeApplyAnyway: 'Apply to this data',
+  noticeDontApply: 'Do not apply',
+  noticeLinkConflict:
+    'The shared link’s scenario differs from the work saved on this device, which is what you see now. Which one? (If you open the link, your saved work is kept as a backup.)',
+  noticeOpenLink: 'Open the shared link’s scenario',
+  noticeKeepWork: 'Keep working on my saved work',
+  noticeBackup: 'Your work from before the shared link is kept as a backup.',
+  noticeRestoreBackup: 'Back to my previous work',
+  noticeClose: 'Close',
+  stKeptForgotten: 'Going back to the default data',
+  stLinkIgnored: 'The shared link’s scenario was not applied',
+  stBackupRestored: 'Back to your work from before the shared link',
+  stLinkAsk: 'The shared link needs your answer (top of the page)',
 };

@@ -7,7 +7,7 @@ import { lazy } from './lazy.js';
 export function create(ctx) {
   const { state: s, commit, life } = ctx;
   const L = s.lang;
-  const file = h('input', { type: 'file', id: 'file-input', 'data-testid': 'file-input', accept: '.json,application/json' });
+  const file = h('input', { type: 'file', id: 'file-input', 'data-testid': 'file-input', accept: '.json,.csv,.tsv,.txt,application/json,text/csv' });
   const drop = h(
     'div',
     { class: 'drop', 'data-testid': 'drop-zone' },
@@ -56,19 +56,13 @@ export function create(ctx) {
     warn,
   );
 
-  const readFile = async (f) => {
-    let body;
-    try {
-      body = await f.text();
-    } catch (e) {
-      return commit({ type: 'refuse', error: e });
-    }
-    return commit({ type: 'loadAny', text: body });
-  };
-  life.on(apply, 'click', () => commit({ type: 'loadAny', text: paste.value }));
+  // ---- persist: what comes in is read strictly and routed (JSON or a sheet) by modules/intake.js, loaded later
+  /** @param {{ file?: File, text?: string }} x */
+  const take = (x) => import('./later.js').then((m) => m.intake.take(commit, x));
+  life.on(apply, 'click', () => take({ text: paste.value }));
   life.on(file, 'change', () => {
     const f = file.files?.[0];
-    if (f) readFile(f).then(() => (file.value = ''));
+    if (f) take({ file: f }).then(() => (file.value = ''));
   });
   life.on(drop, 'dragover', (e) => {
     e.preventDefault();
@@ -80,11 +74,8 @@ export function create(ctx) {
     drop.classList.remove('over');
     const dt = /** @type {DragEvent} */ (e).dataTransfer;
     const f = dt?.files?.[0];
-    if (f) readFile(f);
-    else {
-      const str = dt?.getData('text/plain');
-      if (str) commit({ type: 'loadAny', text: str });
-    }
+    const str = dt?.getData('text/plain');
+    if (f || str) take(f ? { file: f } : { text: str });
   });
   life.on(save, 'click', () => commit({ type: 'saveScenario' }));
   life.on(share, 'click', () => commit({ type: 'share' }));

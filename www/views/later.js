@@ -26,3 +26,7 @@ export * as seek from './seek.js';
 export * as seekCell from './seek-cell.js';
 // ---- exports: the exports view and the print handout's lines; the scenario's name field (data.js)
 export * as exportsView from './exports.js';
+// ---- persist: the notices at the top, the kept dataset's writes and their actions, the file intake
+export * as notices from './notices.js';
+export * as persist from '../modules/persist.js';
+export * as intake from '../modules/intake.js';

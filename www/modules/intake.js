@@ -1,0 +1,69 @@
+// What the data view's file input, drop zone and paste box hand over (views/data.js),
+// read strictly and sent to the right action: a sheet (.csv, or TSV/CSV text such as
+// cells pasted from Excel) to `importSheet`, JSON to `loadAny`. A file that is not
+// UTF-8 is refused (never shown as mojibake), an empty one says so. Loaded after the
+// first render (views/later.js).
+import { en, ja } from '../views/analysis-strings.js';
+
+/**
+ * A problem of the page in both languages, at `path` (the file's name, else `$`).
+ * @param {string} k @param {string} [path]
+ */
+function problem(k, path) {
+  return { severity: 'error', path: path || '$', code: k, message: { ja: ja[k], en: en[k] } };
+}
+
+const refuse = (commit, k, path) => commit({ type: 'refuse', error: { problems: [problem(k, path)] } });
+
+/**
+ * The text of `bytes` as UTF-8 (a BOM is dropped); throws the problem to show when
+ * it is not UTF-8, saying so when it reads as Shift_JIS.
+ * @param {Uint8Array} bytes @param {string} [name]
+ */
+export function strict(bytes, name) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {}
+  let sjis = true;
+  try {
+    new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+  } catch {
+    sjis = false;
+  }
+  throw problem(sjis ? 'errShiftJis' : 'errNotUtf8', name);
+}
+
+const isSheetFile = (/** @type {File} */ f) => /\.(csv|tsv)$/i.test(f.name) || /^text\/(csv|tab-separated-values)$/.test(f.type);
+
+/**
+ * @param {(a: any) => any} commit
+ * @param {{ file?: File, text?: string }} x
+ */
+export async function take(commit, x) {
+  const f = x.file;
+  if (!f) return route(commit, x.text ?? '', () => new TextEncoder().encode(x.text), '');
+  let bytes;
+  try {
+    bytes = new Uint8Array(await f.arrayBuffer());
+  } catch (e) {
+    return commit({ type: 'refuse', error: e });
+  }
+  if (!bytes.length) return refuse(commit, 'errFileEmpty', f.name);
+  if (isSheetFile(f)) return commit({ type: 'importSheet', bytes, name: f.name });
+  let text;
+  try {
+    text = strict(bytes, f.name);
+  } catch (p) {
+    return commit({ type: 'refuse', error: { problems: [p] } });
+  }
+  return route(commit, text, () => bytes, f.name);
+}
+
+/** JSON to `loadAny`; a table (a TAB or comma in its first line) to `importSheet`; else a hint. */
+function route(commit, text, bytes, name) {
+  const s = text.replace(/^\uFEFF/, '').trimStart();
+  if (!s) return refuse(commit, name ? 'errFileEmpty' : 'errPasteEmpty', name);
+  if ('{["'.includes(s[0])) return commit({ type: 'loadAny', text });
+  if (/[\t,]/.test(s.split('\n', 1)[0])) return commit({ type: 'importSheet', bytes: bytes(), name });
+  return refuse(commit, 'errNotJsonOrSheet', name);
+}
