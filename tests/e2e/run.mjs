@@ -3520,6 +3520,12 @@ test('persist: files are read strictly: Shift_JIS, not UTF-8, empty, too large; 
   await loc(page, '[data-testid="errors"]').screenshot({ path: path.join(SHOTS, 'persist-sjis-refused.png') });
   m = await upload('latin1.json', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'not UTF-8');
   assert(m[0].includes('UTF-8 の文字として読めません') && !m[0].includes('Shift_JIS'), `not UTF-8: ${JSON.stringify(m)}`);
+  // an Excel workbook (a zip), by its bytes even under another name: how to save it as CSV
+  m = await upload('指標.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0, 8, 0]), 'xlsx');
+  assert(m[0].startsWith('Excel のブック（.xlsx / .xls）はそのままでは読めません') && m[0].includes('CSV UTF-8'), `xlsx: ${JSON.stringify(m)}`);
+  m = await upload('book.json', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'xls bytes');
+  assert(m[0].startsWith('Excel のブック'), `xls bytes: ${JSON.stringify(m)}`);
+  eq(await goalCount(page), 11, 'the old data kept (workbook)');
   m = await upload('empty.json', Buffer.alloc(0), 'empty');
   eq(m[0], 'ファイルが空です', 'empty file');
   m = await upload('spaces.json', Buffer.from('  \r\n'), 'blank');

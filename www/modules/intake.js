@@ -33,6 +33,12 @@ export function strict(bytes, name) {
   throw problem(sjis ? 'errShiftJis' : 'errNotUtf8', name);
 }
 
+/** An Excel workbook: .xlsx (a zip: PK\x03\x04) or .xls (OLE2: D0 CF 11 E0), by name or by its first bytes. */
+const isWorkbook = (/** @type {File} */ f, /** @type {Uint8Array} */ b) =>
+  /\.(xlsx|xlsm|xls)$/i.test(f.name) ||
+  (b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4) ||
+  (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
+
 const isSheetFile = (/** @type {File} */ f) => /\.(csv|tsv)$/i.test(f.name) || /^text\/(csv|tab-separated-values)$/.test(f.type);
 
 /**
@@ -49,6 +55,7 @@ export async function take(commit, x) {
     return commit({ type: 'refuse', error: e });
   }
   if (!bytes.length) return refuse(commit, 'errFileEmpty', f.name);
+  if (isWorkbook(f, bytes)) return refuse(commit, 'errWorkbook', f.name);
   if (isSheetFile(f)) return commit({ type: 'importSheet', bytes, name: f.name });
   let text;
   try {

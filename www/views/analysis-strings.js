@@ -159,6 +159,8 @@ export const ja = {
   errShiftJis: 'UTF-8 で保存してください（Shift_JIS のようです）。文字化けを防ぐため読み込みませんでした。',
   errNotUtf8: 'UTF-8 の文字として読めません。UTF-8 で保存してください。',
   errFileEmpty: 'ファイルが空です',
+  errWorkbook:
+    'Excel のブック（.xlsx / .xls）はそのままでは読めません。Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し、その .csv を読み込んでください。',
   errPasteEmpty: '貼り付け欄が空です',
   errNotJsonOrSheet:
     'JSON でも表（CSV）でもありません。データセットかシナリオの JSON、または指標の表（「Excelで編集」で書き出した CSV、Excel からコピーしたセル）を読み込んでください。',
@@ -344,6 +346,7 @@ export const en = {
   errShiftJis: 'Save it as UTF-8 (it looks like Shift_JIS). It was not loaded, so that no text is garbled.',
   errNotUtf8: 'This is not UTF-8 text. Save it as UTF-8.',
   errFileEmpty: 'The file is empty',
+  errWorkbook: 'An Excel workbook (.xlsx / .xls) cannot be read as it is. In Excel, use “Save As” with “CSV UTF-8 (Comma delimited)” and load that .csv.',
   errPasteEmpty: 'Nothing was pasted',
   errNotJsonOrSheet:
     'This is neither JSON nor a table (CSV). Load a dataset or scenario as JSON, or the indicator sheet (the CSV that “Edit in Excel” downloads, or cells copied from Excel).',
