@@ -126,7 +126,11 @@ export function hashChanged(commit, s, engine) {
  * @param {App} app @param {string} text
  */
 export async function keep(app, text) {
-  const k = keptKey(app.el.getAttribute('src'));
+  // Without a `src` the host page gives the data (el.loadDataset): nothing to keep it
+  // against, and no default to go back to (readKept runs only for a src).
+  const src = app.el.getAttribute('src');
+  if (!src) return;
+  const k = keptKey(src);
   const rec = { text, title: app.state.ds?.title ?? '', at: Date.now() };
   app.state.kept = { title: rec.title, at: rec.at };
   app.commit?.({ type: 'announce', msg: null }); // the notice shows it
