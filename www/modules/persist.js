@@ -138,7 +138,13 @@ export async function keep(app, text) {
     await idb((s) => s.put(rec, k));
     save(k, JSON.stringify({ idb: 1 })); // read first (state.js readKept)
   } catch {
+    save(k, null); // an older record never stands in for this one
     save(k, JSON.stringify(rec));
+    if (load(k) == null) {
+      // neither store took it (e.g. over localStorage's quota): the notice must not say it is kept
+      app.state.kept = null;
+      app.commit?.({ type: 'announce', msg: null });
+    }
   }
 }
 
