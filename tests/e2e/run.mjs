@@ -3649,6 +3649,13 @@ test(
     await loc(page, '[data-testid="paste-apply"]').click();
     await until(async () => (await eventCount(page)) > n2, 'vi-change after the pasted cells', 20_000);
     eq(await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').result('actual').index)), r1, 'pasted cells: the same index');
+    // (d) the same cells saved by Excel as 「テキスト（タブ区切り）」: Shift_JIS, TAB, named .txt (not refused as 'not UTF-8')
+    await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), DATASET_TEXT);
+    const txt = await py('import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("cp932"))', Buffer.from(tsv, 'utf8'));
+    const n3 = await eventCount(page);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet.txt', mimeType: 'text/plain', buffer: txt });
+    await until(async () => (await eventCount(page)) > n3, 'vi-change after the Shift_JIS .txt sheet', 20_000);
+    eq(await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').result('actual').index)), r1, 'a Shift_JIS .txt (TAB): the same index');
     assertNoErrors(page, { console: false });
   },
   { timeout: 180_000 },
