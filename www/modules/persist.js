@@ -117,7 +117,8 @@ export function hashChanged(commit, s, engine) {
   if (link) {
     s.link = { kind: 'go', ...link }; // applied at once, by the action that says why if it is refused
     commit({ type: 'linkApply' });
-  } else commit({ type: 'announce', msg: t(s.lang, 'stLinkAsk') });
+  } else if (s.link?.kind === 'bad') commit({ type: 'announce', msg: t(s.lang, 'noticeLinkBad', { why: t(s.lang, 'noticeLinkUnreadable') }) });
+  else commit({ type: 'announce', msg: t(s.lang, 'stLinkAsk') }); // a question at the top
 }
 
 /**
