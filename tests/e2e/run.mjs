@@ -3512,7 +3512,9 @@ test('persist: files are read strictly: Shift_JIS, not UTF-8, empty, too large; 
   };
   let m = await upload('small-sjis.json', await cp932(JSON.stringify(SMALL)), 'Shift_JIS');
   assert(m[0].startsWith('UTF-8 で保存してください（Shift_JIS のようです）'), `Shift_JIS: ${JSON.stringify(m)}`);
-  assert(!/[\ufffd]|蟆/.test(await textOf(page, '[data-testid="data"]').catch(() => '')), 'no mojibake on the page');
+  // the whole widget's text (there is no [data-testid="data"]: a catch to '' made this hold by construction)
+  const shown = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.textContent);
+  assert(shown.includes('UTF-8 で保存してください') && !/[\ufffd]|蟆/.test(shown), 'no mojibake on the page (the refusal is shown)');
   const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
   assert(detail.errors[0].message.en.startsWith('Save it as UTF-8 (it looks like Shift_JIS)'), `English: ${JSON.stringify(detail.errors[0].message)}`);
   eq(await goalCount(page), 11, 'the old data kept (Shift_JIS)');
