@@ -3494,8 +3494,10 @@ test('persist: a share link does not overwrite the autosaved work (keep it; or o
   eq(await notice(p3, 'backup').count(), 0, 'the backup notice gone');
   // the same scenario as the saved one: applied without a question
   const p4 = await openPage(ctx, await shareLinkOf(await newContext(), 30));
+  await exportsReady(p4); // the later chunk (the notices' view) is there: a count of 0 means something
   await frames(p4);
   eq(await loc(p4, '[data-notice]').count(), 0, 'no question when the link equals the saved work');
+  eq(Number(await targetInput(p4, 'G1-a', 2027).inputValue()), 30, 'the link (= the saved work) is what is shown');
   assertNoErrors(p4, { console: false });
 });
 
