@@ -3357,6 +3357,7 @@ test('persist: a loaded dataset survives a reload (notice at the top); 既定の
     await waitReady(page);
     without.push(await firstRenderMs(page));
   }
+  await exportsReady(page); // the notices' chunk is there: a count of 0 means something
   eq(await notice(page, 'kept').count(), 0, 'no kept-data notice on the default data');
   await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SMALL)) });
   await until(async () => (await goalCount(page)) === 3, 'the uploaded dataset shown');
