@@ -3357,6 +3357,7 @@ test('persist: a loaded dataset survives a reload (notice at the top); 既定の
     await waitReady(page);
     without.push(await firstRenderMs(page));
   }
+  await exportsReady(page); // the notices' chunk is there: a count of 0 means something
   eq(await notice(page, 'kept').count(), 0, 'no kept-data notice on the default data');
   await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SMALL)) });
   await until(async () => (await goalCount(page)) === 3, 'the uploaded dataset shown');
@@ -3494,8 +3495,10 @@ test('persist: a share link does not overwrite the autosaved work (keep it; or o
   eq(await notice(p3, 'backup').count(), 0, 'the backup notice gone');
   // the same scenario as the saved one: applied without a question
   const p4 = await openPage(ctx, await shareLinkOf(await newContext(), 30));
+  await exportsReady(p4); // the later chunk (the notices' view) is there: a count of 0 means something
   await frames(p4);
   eq(await loc(p4, '[data-notice]').count(), 0, 'no question when the link equals the saved work');
+  eq(Number(await targetInput(p4, 'G1-a', 2027).inputValue()), 30, 'the link (= the saved work) is what is shown');
   assertNoErrors(p4, { console: false });
 });
 
@@ -3512,7 +3515,9 @@ test('persist: files are read strictly: Shift_JIS, not UTF-8, empty, too large; 
   };
   let m = await upload('small-sjis.json', await cp932(JSON.stringify(SMALL)), 'Shift_JIS');
   assert(m[0].startsWith('UTF-8 で保存してください（Shift_JIS のようです）'), `Shift_JIS: ${JSON.stringify(m)}`);
-  assert(!/[\ufffd]|蟆/.test(await textOf(page, '[data-testid="data"]').catch(() => '')), 'no mojibake on the page');
+  // the whole widget's text (there is no [data-testid="data"]: a catch to '' made this hold by construction)
+  const shown = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.textContent);
+  assert(shown.includes('UTF-8 で保存してください') && !/[\ufffd]|蟆/.test(shown), 'no mojibake on the page (the refusal is shown)');
   const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
   assert(detail.errors[0].message.en.startsWith('Save it as UTF-8 (it looks like Shift_JIS)'), `English: ${JSON.stringify(detail.errors[0].message)}`);
   eq(await goalCount(page), 11, 'the old data kept (Shift_JIS)');
@@ -3624,8 +3629,9 @@ test(
     await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet-cp932.csv', mimeType: 'text/csv', buffer: bytes });
     await until(async () => (await eventCount(page)) > before, 'vi-change after the sheet', 20_000);
     const after = await page.evaluate(() => document.querySelector('vision-index').result('actual').index);
-    eq(actual0[1], null, 'before: no FY2024 index on the actual path');
-    assert(typeof after[1] === 'number' && after[1] !== 100, `the index moved: FY2024 actual path ${after[1]}`);
+    // the default dataset has FY2024 actuals (G1-a: 21 %); 25 % raises G1 and so the index
+    assert(typeof actual0[1] === 'number', `before: the FY2024 index on the actual path: ${actual0[1]}`);
+    assert(typeof after[1] === 'number' && after[1] > actual0[1], `the index moved up: FY2024 actual path ${actual0[1]} → ${after[1]}`);
     const head1 = await textOf(page, '[data-testid="headline-now"]');
     assert(head1 !== head0 && head1.includes('令和6年度'), `the headline moved to FY2024: "${head1}"`);
     eq(await goalCount(page), 11, 'the rest of the dataset stays');
@@ -3641,13 +3647,20 @@ test(
     ).toString('utf8');
     // (the default dataset first: the paste must bring the changed actual back)
     await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), DATASET_TEXT);
-    eq(await page.evaluate(() => document.querySelector('vision-index').result('actual').index[1]), null, 'the default dataset again');
+    eq(await page.evaluate(() => document.querySelector('vision-index').result('actual').index[1]), actual0[1], 'the default dataset again');
     const r1 = JSON.stringify(after);
     const n2 = await eventCount(page);
     await loc(page, '[data-testid="paste-input"]').fill(tsv);
     await loc(page, '[data-testid="paste-apply"]').click();
     await until(async () => (await eventCount(page)) > n2, 'vi-change after the pasted cells', 20_000);
     eq(await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').result('actual').index)), r1, 'pasted cells: the same index');
+    // (d) the same cells saved by Excel as 「テキスト（タブ区切り）」: Shift_JIS, TAB, named .txt (not refused as 'not UTF-8')
+    await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), DATASET_TEXT);
+    const txt = await py('import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("cp932"))', Buffer.from(tsv, 'utf8'));
+    const n3 = await eventCount(page);
+    await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet.txt', mimeType: 'text/plain', buffer: txt });
+    await until(async () => (await eventCount(page)) > n3, 'vi-change after the Shift_JIS .txt sheet', 20_000);
+    eq(await page.evaluate(() => JSON.stringify(document.querySelector('vision-index').result('actual').index)), r1, 'a Shift_JIS .txt (TAB): the same index');
     assertNoErrors(page, { console: false });
   },
   { timeout: 180_000 },

@@ -61,9 +61,29 @@ export async function take(commit, x) {
   try {
     text = strict(bytes, f.name);
   } catch (p) {
+    // A sheet Excel saved as 「テキスト（タブ区切り）」 (Shift_JIS) or 「Unicode テキスト」 (UTF-16
+    // with BOM), named .txt: the sheet import reads those (SPEC §9); JSON stays refused.
+    const legacy = legacyText(bytes);
+    if (legacy != null && isTable(legacy)) return commit({ type: 'importSheet', bytes, name: f.name });
     return commit({ type: 'refuse', error: { problems: [p] } });
   }
   return route(commit, text, () => bytes, f.name);
+}
+
+/** Bytes that are not UTF-8 as UTF-16 (by its BOM) or Shift_JIS, strictly; null when they are neither. @param {Uint8Array} b */
+function legacyText(b) {
+  const enc = b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : 'shift_jis';
+  try {
+    return new TextDecoder(enc, { fatal: true }).decode(b);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a text is a table, not JSON: a TAB or comma in its first line. @param {string} text */
+function isTable(text) {
+  const s = text.replace(/^\uFEFF/, '').trimStart();
+  return !!s && !'{["'.includes(s[0]) && /[\t,]/.test(s.split('\n', 1)[0]);
 }
 
 /** JSON to `loadAny`; a table (a TAB or comma in its first line) to `importSheet`; else a hint. */
@@ -71,6 +91,6 @@ function route(commit, text, bytes, name) {
   const s = text.replace(/^\uFEFF/, '').trimStart();
   if (!s) return refuse(commit, name ? 'errFileEmpty' : 'errPasteEmpty', name);
   if ('{["'.includes(s[0])) return commit({ type: 'loadAny', text });
-  if (/[\t,]/.test(s.split('\n', 1)[0])) return commit({ type: 'importSheet', bytes: bytes(), name });
+  if (isTable(s)) return commit({ type: 'importSheet', bytes: bytes(), name });
   return refuse(commit, 'errNotJsonOrSheet', name);
 }

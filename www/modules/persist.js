@@ -117,7 +117,8 @@ export function hashChanged(commit, s, engine) {
   if (link) {
     s.link = { kind: 'go', ...link }; // applied at once, by the action that says why if it is refused
     commit({ type: 'linkApply' });
-  } else commit({ type: 'announce', msg: t(s.lang, 'stLinkAsk') });
+  } else if (s.link?.kind === 'bad') commit({ type: 'announce', msg: t(s.lang, 'noticeLinkBad', { why: t(s.lang, 'noticeLinkUnreadable') }) });
+  else commit({ type: 'announce', msg: t(s.lang, 'stLinkAsk') }); // a question at the top
 }
 
 /**
@@ -126,7 +127,11 @@ export function hashChanged(commit, s, engine) {
  * @param {App} app @param {string} text
  */
 export async function keep(app, text) {
-  const k = keptKey(app.el.getAttribute('src'));
+  // Without a `src` the host page gives the data (el.loadDataset): nothing to keep it
+  // against, and no default to go back to (readKept runs only for a src).
+  const src = app.el.getAttribute('src');
+  if (!src) return;
+  const k = keptKey(src);
   const rec = { text, title: app.state.ds?.title ?? '', at: Date.now() };
   app.state.kept = { title: rec.title, at: rec.at };
   app.commit?.({ type: 'announce', msg: null }); // the notice shows it
@@ -134,7 +139,13 @@ export async function keep(app, text) {
     await idb((s) => s.put(rec, k));
     save(k, JSON.stringify({ idb: 1 })); // read first (state.js readKept)
   } catch {
+    save(k, null); // an older record never stands in for this one
     save(k, JSON.stringify(rec));
+    if (load(k) == null) {
+      // neither store took it (e.g. over localStorage's quota): the notice must not say it is kept
+      app.state.kept = null;
+      app.commit?.({ type: 'announce', msg: null });
+    }
   }
 }
 

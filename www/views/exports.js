@@ -134,7 +134,7 @@ export function create(ctx) {
     'click',
     run(async () => {
       const p = ctx.state.path;
-      const csv = await (await analysisOf(el)).run('quick', 'resultCsv', [p], true);
+      const csv = await (await analysisOf(el)).run('quick', 'resultCsv', [p, L], true); // the names in the page's language (`--lang`)
       return [new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${t(L, 'fileResult')}-${dsName()}-${p}.csv`];
     }),
   );

@@ -14,7 +14,8 @@ function notice(L, kind, role, msg, buttons) {
   return h(
     'div',
     { class: `notice notice-${kind}`, 'data-notice': kind, role, 'aria-labelledby': id },
-    h('span', { class: 'notice-mark', text: t(L, role === 'alert' ? 'noticeMarkAsk' : 'noticeMarkInfo') }),
+    // the kind in words: a problem (nothing to decide), a question, or information
+    h('span', { class: 'notice-mark', text: t(L, kind === 'link-bad' ? 'noticeMarkWarn' : role === 'alert' ? 'noticeMarkAsk' : 'noticeMarkInfo') }),
     h('p', { id, text: msg }),
     h(
       'div',
