@@ -332,7 +332,7 @@ class VisionIndex extends HTMLElement {
     this.srcCtl = ctl;
     const body = fetch(new URL(src, document.baseURI), { signal: ctl.signal }).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return r.text();
+      return r.arrayBuffer();
     });
     body.catch(() => {}); // handled below
     this.srcPending = true;
@@ -352,7 +352,18 @@ class VisionIndex extends HTMLElement {
       }
       let text;
       try {
-        text = await body;
+        const bytes = new Uint8Array(await body);
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // never mojibake
+        } catch {
+          const { intake } = await analysisViews();
+          try {
+            intake.strict(bytes, src);
+          } catch (p) {
+            if (!ctl.signal.aborted) this.commit({ type: 'refuse', error: { problems: [p] } });
+          }
+          return;
+        }
       } catch (e) {
         if (!ctl.signal.aborted) this.commit({ type: 'fetchFailed', src, msg: String(e?.message || e) });
         return;

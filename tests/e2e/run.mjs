@@ -3665,6 +3665,23 @@ test(
   },
   { timeout: 180_000 },
 );
+test('persist: a src dataset saved as Shift_JIS is refused with its message, not shown as mojibake', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const sjis = await cp932(JSON.stringify({ ...SMALL, title: '世田谷テスト' }));
+  await ctx.route('**/data/sjis.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: sjis }));
+  const n = await page.evaluate(() => window.__viEvents.error);
+  await page.evaluate(() => document.querySelector('vision-index').setAttribute('src', 'data/sjis.json'));
+  await until(async () => (await page.evaluate(() => window.__viEvents.error)) > n, 'vi-error for the Shift_JIS src');
+  await until(async () => (await errorMessages(page)).length > 0, 'the problem listed');
+  const m = await errorMessages(page);
+  assert(m[0].startsWith('UTF-8 で保存してください（Shift_JIS のようです）'), `Shift_JIS src: ${JSON.stringify(m)}`);
+  eq(await goalCount(page), 11, 'the old data kept');
+  const all = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.textContent);
+  assert(!all.includes('\ufffd') && !all.includes('世田谷テスト'), 'no mojibake, and not the refused title either');
+  assertNoErrors(page, { console: false });
+});
+
 // ---- end persist
 
 // ================================================================= main
