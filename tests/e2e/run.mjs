@@ -2233,7 +2233,10 @@ test('analysis-status: judged dataset — outlook cards, statuses, P(meet), lagg
       const ist = st.milestones[k].index.status;
       assert(ist !== 'no_data', `the index is judged for ${y}: ${ist}`);
       const v = res.index[res.years.indexOf(y)];
-      const want = v >= st.milestones[k].target - 1e-9 ? '達成見込み' : '未達見込み';
+      // met after the latest actual: reached by the targets themselves, so not 達成見込み
+      const byTargets = st.milestones[k].index.observed_year < y;
+      const want = v >= st.milestones[k].target - 1e-9 ? (byTargets ? '目標値どおりなら到達' : '達成見込み') : '未達見込み';
+      if (want !== '達成見込み') assert(!card.includes('達成見込み'), `${y} card does not say 達成見込み: "${card}"`);
       assert(card.includes(want), `${y} card says ${want} (outlook ${v}): "${card}"`);
       eq(
         await statusWord(page, cardSel(y)),
@@ -2615,7 +2618,7 @@ test('analysis-seek: (d) keyboard only: Tab from the subject to the apply button
   assertNoErrors(page);
 });
 
-test("analysis-seek: (e) on 見込み with actuals: the outlook misses 130 (未達見込み), applying G4-b's answer gives 130.0 達成見込み", async () => {
+test("analysis-seek: (e) on 見込み with actuals: the outlook misses 130 (未達見込み), applying G4-b's answer gives 130.0 目標値どおりなら到達", async () => {
   const ctx = await newContext();
   const page = await openPage(ctx);
   const d = judgedDataset();
@@ -2639,7 +2642,12 @@ test("analysis-seek: (e) on 見込み with actuals: the outlook misses 130 (未�
   await until(async () => Math.abs((await outlook2027()) - 130) <= 1e-9 * 130 || null, 'the outlook index lands on 130');
   await analysisSettled(page);
   const card = await textOf(page, cardSel(2027));
-  assert(card.includes('130.0') && card.includes('達成見込み') && !card.includes('未達見込み'), `the 2027 card shows 130.0 達成見込み: "${card}"`);
+  // reached by a target after the latest actual: true by construction, so 目標値どおりなら到達, never 達成見込み
+  assert(
+    card.includes('130.0') && card.includes('目標値どおりなら到達') && !card.includes('達成見込み') && !card.includes('未達見込み'),
+    `the 2027 card shows 130.0 目標値どおりなら到達: "${card}"`,
+  );
+  eq(await loc(page, cardSel(2027)).getAttribute('data-verdict'), 'if-targets', 'data-verdict on 見込み after the last actual');
   await cleanText(page, 'seek applied on outlook');
   assertNoErrors(page);
 });

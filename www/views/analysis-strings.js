@@ -52,6 +52,7 @@ export const ja = {
   // ---- status (ui-status): shown only with the analysis' answers
   likely: '達成見込み',
   unlikely: '未達見込み',
+  ifTargets: '目標値どおりなら到達（判定は下の進捗）',
   cannotJudge: '実績がないため判定できません',
   pMeet: '達成確率 {p}',
   pMeetLabel: '達成確率（モンテカルロ法、{n}回の試行）',
@@ -239,6 +240,7 @@ export const en = {
   // ---- status (ui-status): shown only with the analysis' answers
   likely: 'Likely to be met',
   unlikely: 'Likely to be missed',
+  ifTargets: 'Reached if the targets are met (see the progress below)',
   cannotJudge: 'No actual after the base year: cannot be judged',
   pMeet: 'Chance of meeting it {p}',
   pMeetLabel: 'Chance of meeting it (Monte Carlo, {n} draws)',

@@ -1,7 +1,8 @@
 // View: the index now and the milestones. What a card says depends on the path,
 // so that nothing true by construction reads as an achievement: on 計画 whether
 // the targets add up to the milestone (整合 / 不整合); on 見込み and 趨勢 the
-// outlook (達成見込み / 未達見込み) with the index's progress status and the
+// outlook (達成見込み / 未達見込み; on 見込み a milestone after the latest actual that the
+// targets reach says 目標値どおりなら到達, as it holds by construction) with the index's progress status and the
 // Monte Carlo's chance of meeting it (SPEC §8.1, §8.4), or that nothing can be
 // judged without an actual; on 実績 the reported value and, where the milestone
 // year has one, 目標達成 / 未達. Also the milestone the statuses are judged against.
@@ -143,10 +144,15 @@ export function create(ctx) {
         if (!gap) say(c, 'none', 'no-actual', t(L, 'noActual'));
         else say(c, gap.met ? 'good' : 'bad', gap.met ? 'met' : 'missed', t(L, gap.met ? 'actualMet' : 'actualMissed'));
       } else {
-        const st = Array.isArray(stMs) ? stMs.find((/** @type {any} */ x) => x.year === m.year)?.index?.status : undefined;
+        const ist = Array.isArray(stMs) ? stMs.find((/** @type {any} */ x) => x.year === m.year)?.index : undefined;
+        const st = ist?.status;
+        // on 見込み a milestone after the latest actual is reached by the targets themselves:
+        // true by construction, so not 達成見込み — the progress status below is the judgement
+        const byTargets = s.path === 'outlook' && gap?.met && typeof ist?.observed_year === 'number' && ist.observed_year < m.year;
         if (!st) say(c, 'none', s.an.error ? 'error' : 'pending', t(L, s.an.error ? 'analysisFailed' : 'calculating'));
         else if (st === 'no_data') say(c, 'none', 'cannot-judge', t(L, 'cannotJudge'));
         else if (!gap) say(c, 'none', 'no-value', t(L, 'noActual'));
+        else if (byTargets) say(c, 'none', 'if-targets', t(L, 'ifTargets'));
         else say(c, gap.met ? 'good' : 'bad', gap.met ? 'likely' : 'unlikely', t(L, gap.met ? 'likely' : 'unlikely'));
         putStatus(c.status, st, L, !!s.an.error);
         const pm = band?.milestones?.find((/** @type {any} */ x) => x.year === m.year);
