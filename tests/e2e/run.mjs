@@ -3637,6 +3637,10 @@ test(
       utf8 = false;
     }
     assert(!utf8, 'the test file is not UTF-8');
+    // a what-if in place before the yearly update: the import keeps it (it still fits the dataset)
+    const e0 = await eventCount(page);
+    await typeInto(page, targetInput(page, 'G4-a', 2027), '30');
+    await until(async () => (await eventCount(page)) > e0, 'vi-change after the what-if');
     const before = await eventCount(page);
     await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet-cp932.csv', mimeType: 'text/csv', buffer: bytes });
     await until(async () => (await eventCount(page)) > before, 'vi-change after the sheet', 20_000);
@@ -3647,6 +3651,12 @@ test(
     const head1 = await textOf(page, '[data-testid="headline-now"]');
     assert(head1 !== head0 && head1.includes('令和6年度'), `the headline moved to FY2024: "${head1}"`);
     eq(await goalCount(page), 11, 'the rest of the dataset stays');
+    const scen = await page.evaluate(() => document.querySelector('vision-index').scenario());
+    assert(
+      (scen?.targets || []).some((x) => x.indicator === 'G4-a' && x.year === 2027 && x.value === 30),
+      `the what-if survives the sheet import: ${JSON.stringify(scen)}`,
+    );
+    eq(Number(await targetInput(page, 'G4-a', 2027).inputValue()), 30, 'the what-if shown after the import');
     assert((await errorMessages(page)).length === 0 || !(await loc(page, '[data-testid="errors"]').isVisible()), 'the earlier problems cleared');
     await until(() => notice(page, 'kept').isVisible(), 'the imported dataset is kept too');
     await screenshot(page, 'persist-sheet-imported');
