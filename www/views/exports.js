@@ -325,6 +325,8 @@ function inline(/** @type {Element} */ src, /** @type {Element} */ copy) {
  * @returns {Promise<Blob>}
  */
 export function toPng(svg) {
+  /** the PNG could not be made: why, in both languages (shown as the export's refusal) */
+  const failed = () => Object.assign(new Error('png'), { problems: [{ message: { ja: t('ja', 'exportPngFailed'), en: t('en', 'exportPngFailed') } }] });
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
     const img = new Image();
@@ -338,11 +340,11 @@ export function toPng(svg) {
       g.scale(2, 2);
       g.drawImage(img, 0, 0, svg.width, svg.height);
       URL.revokeObjectURL(url);
-      c.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png');
+      c.toBlob((b) => (b ? resolve(b) : reject(failed())), 'image/png');
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('the chart could not be drawn'));
+      reject(failed());
     };
     img.src = url;
   });
