@@ -3200,37 +3200,46 @@ test('exports: the print handout — A4 PDF with title, date, names, headline, c
 
 // ---- dataset: the default dataset tells the truth (issue 13, item 6)
 
+/** Asserts that `text` contains every one of `words`. */
+function saysAll(text, words, what) {
+  for (const w of words) assert(text.includes(w), `${what} says ${w}: "${text}"`);
+}
+
 test('dataset: the banner says what is invented (ja, en); the Vision under the title; the method marked 仮定; no warnings box', async () => {
   const ctx = await newContext();
   const page = await openPage(ctx);
   await analysisSettled(page);
   const banner = async () => (await textOf(page, '[data-testid="illustrative-banner"]')).replace(/\s+/g, '');
   const ja = await banner();
-  for (const w of [
-    '中長期アウトカム指標',
-    '架空',
-    '現状値・令和6年度実績・目標値',
-    'すべて例示',
-    'ちょうど130・135',
-    '11の目指す姿の単純平均',
-    '等しい重み',
-    '算定式を公表していない',
-    '仮定',
-  ]) {
-    assert(ja.includes(w), `banner (ja) says ${w}: "${ja}"`);
-  }
+  saysAll(
+    ja,
+    [
+      '中長期アウトカム指標',
+      '架空',
+      '現状値・令和6年度実績・目標値',
+      'すべて例示',
+      'ちょうど130・135',
+      '11の目指す姿の単純平均',
+      '等しい重み',
+      '算定式を公表していない',
+      '仮定',
+    ],
+    'banner (ja)',
+  );
   const about = await textOf(page, '[data-testid="about"]');
-  for (const w of [
-    '持続可能な経済循環で実現する世田谷のウェルビーイング',
-    '世田谷区地域経済の持続可能な発展条例',
-    '令和6年3月策定',
-    '令和6〜13年度',
-    '全70施策',
-    '各事業紹介',
-    '19事業',
-  ]) {
-    assert(about.includes(w), `about (ja) says ${w}: "${about}"`);
-  }
+  saysAll(
+    about,
+    [
+      '持続可能な経済循環で実現する世田谷のウェルビーイング',
+      '世田谷区地域経済の持続可能な発展条例',
+      '令和6年3月策定',
+      '令和6〜13年度',
+      '全70施策',
+      '各事業紹介',
+      '19事業',
+    ],
+    'about (ja)',
+  );
   eq(await textOf(page, '[data-testid="method"] summary [data-testid="method-assumed"]'), '仮定', 'the method is marked as an assumption');
   assert(!(await loc(page, '[data-testid="warnings"]').isVisible()), 'no warnings box on the default dataset');
   // the ward's own data warns about nothing: loading the default dataset again gives no warning either
@@ -3257,21 +3266,25 @@ test('dataset: the banner says what is invented (ja, en); the Vision under the t
 
   await switchLang(page, 'en');
   const en = await textOf(page, '[data-testid="illustrative-banner"]');
-  for (const w of [
-    'outcome indicators are invented',
-    'all their values',
-    'FY2024 actual',
-    'exactly 130 and 135',
-    'equal weights, arithmetic mean over the 11 target states',
-    'assumed',
-    'has not published its formula',
-  ]) {
-    assert(en.includes(w), `banner (en) says ${w}: "${en}"`);
-  }
+  saysAll(
+    en,
+    [
+      'outcome indicators are invented',
+      'all their values',
+      'FY2024 actual',
+      'exactly 130 and 135',
+      'equal weights, arithmetic mean over the 11 target states',
+      'assumed',
+      'has not published its formula',
+    ],
+    'banner (en)',
+  );
   const aboutEn = await textOf(page, '[data-testid="about"]');
-  for (const w of ['March 2024', 'FY2024–FY2031', 'Ordinance on the Sustainable Development of the Local Economy', '19 projects', '70 key projects']) {
-    assert(aboutEn.includes(w), `about (en) says ${w}: "${aboutEn}"`);
-  }
+  saysAll(
+    aboutEn,
+    ['March 2024', 'FY2024–FY2031', 'Ordinance on the Sustainable Development of the Local Economy', '19 projects', '70 key projects'],
+    'about (en)',
+  );
   eq(await textOf(page, '[data-testid="method"] summary [data-testid="method-assumed"]'), 'assumed', 'the method is marked as assumed (en)');
   const chartEn = await textOf(page, '[data-testid="projects"] [data-project="hands-on-support"] [data-kpi="0"] .fig .muted');
   eq(chartEn, 'shown in a chart only (not transcribed)', 'chart-only KPI in English');

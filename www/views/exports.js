@@ -159,9 +159,10 @@ export function create(ctx) {
 
   let key = '';
   /** @param {State} s */
+  // the date line: set when the view is built and again just before printing, not on every edit
+  setText(date, t(L, 'printDate', { date: printedDate(new Date(), L) }));
   function update(s) {
     const k = JSON.stringify([s.scen.raw, s.path]);
-    setText(date, t(L, 'printDate', { date: printedDate(new Date(), L) }));
     if (k === key) return;
     key = k;
     setText(dsLine, t(L, 'printDataset', { v: text(s.ds.title, L) }));
