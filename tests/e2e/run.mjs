@@ -3717,6 +3717,24 @@ test('persist: a src dataset saved as Shift_JIS is refused with its message, not
   assertNoErrors(page, { console: false });
 });
 
+test('persist: a sheet dropped while no dataset is loaded says to load one first (ja, en), nothing else', async () => {
+  const ctx = await newContext();
+  await ctx.route('**/data/setagaya.json*', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  const page = await openPage(ctx);
+  const n = await page.evaluate(() => window.__viEvents.error);
+  await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from('id,goal\r\nG1-a,G1\r\n') });
+  await until(async () => (await page.evaluate(() => window.__viEvents.error)) > n, 'vi-error for the sheet without a dataset');
+  const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
+  eq(detail.errors[0].code, 'sheet_no_dataset', 'the code');
+  assert(
+    detail.errors[0].message.ja.includes('先にデータセット') && detail.errors[0].message.en.includes('load a dataset (JSON) first'),
+    JSON.stringify(detail.errors[0].message),
+  );
+  await until(async () => (await errorMessages(page)).some((m) => m.includes('先にデータセット')), 'the problem listed');
+  eq(await goalCount(page), 0, 'still no dataset');
+  assertNoErrors(page, { console: false });
+});
+
 // ---- end persist
 
 // ================================================================= main

@@ -1,6 +1,7 @@
 // The kept dataset's writes and the actions of the notices at the top (views/notices.js):
 // loaded after the first render, with the analysis (views/later.js). The reads that
 // run before the first render are in state.js. README, "Persistence".
+import { en, ja } from '../views/analysis-strings.js';
 import { problemsOf } from './engine.js';
 import { t, text } from './i18n.js';
 import { ACTIONS, key, keptKey, load, openDb, save } from './state.js';
@@ -204,6 +205,15 @@ export const PERSIST_ACTIONS = {
    * refused with the sheet's problems (row and column), the previous state kept.
    */
   async importSheet(app, a) {
+    if (!app.state.ds) {
+      const problem = {
+        severity: 'error',
+        path: a.name || '$',
+        code: 'sheet_no_dataset',
+        message: { ja: ja.errSheetNoData, en: en.errSheetNoData }, // both catalogues, also before English is loaded
+      };
+      return ACTIONS.refuse(app, { error: { problems: [problem] } });
+    }
     let json;
     try {
       const analysis = await app.el.loadAnalysis();

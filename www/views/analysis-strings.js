@@ -164,6 +164,7 @@ export const ja = {
   errWorkbook:
     'Excel のブック（.xlsx / .xls）はそのままでは読めません。Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し、その .csv を読み込んでください。',
   errPasteEmpty: '貼り付け欄が空です',
+  errSheetNoData: '指標の表はデータセットの指標を置き換えます。先にデータセット（JSON）を読み込んでください。',
   errNotJsonOrSheet:
     'JSON でも表（CSV）でもありません。データセットかシナリオの JSON、または指標の表（「Excelで編集」で書き出した CSV、Excel からコピーしたセル）を読み込んでください。',
   noticeMarkInfo: 'お知らせ',
@@ -353,6 +354,7 @@ export const en = {
   errFileEmpty: 'The file is empty',
   errWorkbook: 'An Excel workbook (.xlsx / .xls) cannot be read as it is. In Excel, use “Save As” with “CSV UTF-8 (Comma delimited)” and load that .csv.',
   errPasteEmpty: 'Nothing was pasted',
+  errSheetNoData: 'An indicator sheet replaces a dataset’s indicators: load a dataset (JSON) first.',
   errNotJsonOrSheet:
     'This is neither JSON nor a table (CSV). Load a dataset or scenario as JSON, or the indicator sheet (the CSV that “Edit in Excel” downloads, or cells copied from Excel).',
   noticeMarkInfo: 'Note',
