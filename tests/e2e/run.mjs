@@ -3630,6 +3630,8 @@ test(
     const nErr = await page.evaluate(() => window.__viEvents.error);
     await loc(page, '[data-testid="file-input"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.text, 'utf8') });
     await until(async () => (await page.evaluate(() => window.__viEvents.error)) > nErr, 'vi-error (bad cell)', 20_000);
+    // the list is drawn by the errors view, on the render after vi-error: wait for it
+    await until(async () => (await errorMessages(page)).length > 0, 'the problems listed (bad cell)');
     const m = await errorMessages(page);
     assert(
       m.some((x) => x.includes(`${bad.excelRow}行目 N列`)),
