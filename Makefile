@@ -55,11 +55,13 @@ dist: wasm
 test: test-rust test-wasm test-js test-e2e
 
 # The shape of the tree: no module of src/ uses one that uses it (scripts/module-deps.py),
-# and no file in src/ or www/ is over 700 lines.
+# no file in src/ or www/ is over 700 lines, and no `rem` in the widget.
 test-structure:
 	python3 scripts/module-deps.py > /dev/null
 	@long=$$(find src www -name '*.rs' -o -name '*.js' -o -name '*.css' -o -name '*.html' | xargs wc -l | awk '$$2 != "total" && $$1 > 700'); \
 	  if [ -n "$$long" ]; then echo "files over 700 lines:"; echo "$$long"; exit 1; fi
+	@# the widget's sizes never depend on the host page's root font size (a CMS's html{font-size:62.5%})
+	@if grep -nE '[0-9.]rem\b' www/*.css www/views/*.js www/modules/*.js | grep -v '^www/page.css'; then echo "rem in the widget (use px; README, Embedding)"; exit 1; fi
 
 test-rust: test-structure
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
