@@ -1113,6 +1113,7 @@ fn every_message() -> Vec<Msg> {
         Msg::CapBelow100 { value: 90.0 },
         Msg::ScoreUndefined { years: vec![2024, 2025], why: Undefined::DownZero },
         Msg::ScoreUndefined { years: vec![2024], why: Undefined::Overflow },
+        Msg::GapUndefined { year: 2027 },
         Msg::Io { what: "x".into() },
         Msg::Internal { what: "x".into() },
         Msg::Usage { what: "x".into() },
@@ -1159,6 +1160,7 @@ fn every_message() -> Vec<Msg> {
             | Msg::BaseValueNot100 { .. }
             | Msg::CapBelow100 { .. }
             | Msg::ScoreUndefined { .. }
+            | Msg::GapUndefined { .. }
             | Msg::Io { .. }
             | Msg::Internal { .. }
             | Msg::Usage { .. } => {}

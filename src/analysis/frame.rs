@@ -5,7 +5,7 @@
 //! with nothing changed they give the index of `score` bit for bit.
 
 use crate::model::{Aggregate, Dataset, Direction, Links, Scenario, ScorePath, Stage};
-use crate::score::{effective_method, values_on_path, Acc, Anchors, Weights};
+use crate::score::{effective_method, ratio_score, values_on_path, Acc, Anchors, Weights};
 use std::collections::HashMap;
 
 /// One outcome_long indicator on the path.
@@ -14,10 +14,14 @@ pub(crate) struct Row {
     /// Position in `ds.indicators`.
     pub pos: usize,
     pub goal: Option<usize>,
+    /// The baseline, in the units of `values`.
     pub baseline: f64,
     pub direction: Direction,
-    /// Value per year on the path.
+    /// Value per year on the path, times `scale`.
     pub values: Vec<Option<f64>>,
+    /// The units of `values` and `baseline`: 1, or 2⁻⁶⁴ at huge magnitudes
+    /// (`score::values_on_path`); a value is `values[t] / scale`.
+    pub scale: f64,
     /// The last year with an actual anchor (baseline, reported or scenario value).
     pub last_actual: i32,
 }
@@ -88,7 +92,7 @@ impl Frame {
                 over_values: &ov,
             };
             let mut values = vec![None; ny];
-            values_on_path(&a, path, ds.years.first, &mut values, &mut anchors);
+            let scale = values_on_path(&a, path, ds.years.first, &mut values, &mut anchors);
             let base = ds.index.base_year;
             let last_actual = match path {
                 ScorePath::Plan => base,
@@ -98,7 +102,8 @@ impl Frame {
             if let Some(g) = goal {
                 goal_rows[g].push(rows.len());
             }
-            rows.push(Row { pos, goal, baseline: ind.baseline, direction: ind.direction, values, last_actual });
+            let baseline = ind.baseline * scale;
+            rows.push(Row { pos, goal, baseline, direction: ind.direction, values, scale, last_actual });
         }
         Frame {
             agg: method.aggregate,
@@ -117,9 +122,9 @@ impl Frame {
     pub(crate) fn score_of(&self, r: &Row, x: f64) -> Option<f64> {
         let s = match r.direction {
             _ if x == r.baseline => 100.0,
-            Direction::Up => 100.0 * x / r.baseline,
+            Direction::Up => ratio_score(x, r.baseline),
             Direction::Down if x == 0.0 => return None,
-            Direction::Down => 100.0 * r.baseline / x,
+            Direction::Down => ratio_score(r.baseline, x),
         };
         let s = match self.cap {
             Some(c) => s.min(c),

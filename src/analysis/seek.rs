@@ -15,6 +15,7 @@
 
 use super::frame::{Fixed, Frame};
 use crate::model::{named_enum, Direction, Entry, Level, Links, Named, Scenario, ScorePath};
+use crate::score::ratio_score;
 use crate::Dataset;
 use serde::Serialize;
 
@@ -145,8 +146,12 @@ fn bisect(f: &dyn Fn(f64) -> Option<f64>, m: f64) -> Result<f64, Reason> {
 /// reproduces m to 1e-9 relative, else bisection.
 fn solve(f: &dyn Fn(f64) -> Option<f64>, m: f64, arithmetic: bool, probe: f64) -> Result<f64, Reason> {
     if arithmetic {
-        let (a, b) = (probe, probe + 100.0);
-        if let (Some(fa), Some(fb)) = (f(a), f(b)) {
+        // A step of 100, or more where the index is so large (above ~1e8) that
+        // 100 would be lost in its rounding and look like no effect.
+        let step = |fa: f64| 100f64.max(fa.abs() * 1e-6);
+        let a = probe;
+        if let Some((fa, b)) = f(a).map(|fa| (fa, a + step(fa))) {
+            let Some(fb) = f(b) else { return bisect(f, m) };
             let slope = (fb - fa) / (b - a);
             if slope > 0.0 {
                 let v = a + (m - fa) / slope;
@@ -204,7 +209,7 @@ pub fn seek(
             let row = fr.rows.iter().position(|r| r.pos == pos);
             let Some(r) = row else { return Ok(out) };
             let rw = &fr.rows[r];
-            out.current = t.and_then(|t| rw.values[t]);
+            out.current = t.and_then(|t| rw.values[t]).map(|x| x / rw.scale).filter(|x| x.is_finite());
             out.current_score = s[r];
             let after = year > rw.last_actual && year > ds.index.base_year;
             (w.ind[pos] > 0.0 && goal_ok(rw.goal) && after, Box::new(move |v| Fixed::Indicator(r, Some(v))))
@@ -274,7 +279,7 @@ pub fn seek(
         }
     };
     // The score of the value found (the same as `v` unless the fallback ran).
-    out.required_score = fr.rows.iter().find(|r| r.pos == pos).and_then(|r| fr.score_of(r, x));
+    out.required_score = fr.rows.iter().find(|r| r.pos == pos).and_then(|r| fr.score_of(r, x * r.scale));
     out.required = Some(x);
     out.reachable = true;
     out.reason = None;
@@ -286,9 +291,13 @@ pub fn seek(
 fn value_of(direction: Direction, baseline: f64, v: f64) -> Option<f64> {
     let x = match direction {
         _ if v == 100.0 => baseline,
-        Direction::Up => v * baseline / 100.0,
+        // multiplied first (the bits of the examples), divided first where that overflows
+        Direction::Up => match v * baseline / 100.0 {
+            x if x.is_finite() => x,
+            _ => v / 100.0 * baseline,
+        },
         Direction::Down if v <= 0.0 => return None,
-        Direction::Down => 100.0 * baseline / v,
+        Direction::Down => ratio_score(baseline, v),
     };
     (x >= 0.0 && x.is_finite()).then_some(x)
 }

@@ -38,6 +38,20 @@ fn take<'a>(
     buf
 }
 
+/// `100 · a / b`, multiplied first (the bits SPEC's examples were computed
+/// with); where `100 · a` passes the double range, `100 · (a / b)`, so that a
+/// finite score is never lost to an intermediate overflow (issue 15). Not
+/// finite only when the score itself has no double.
+#[inline]
+pub(crate) fn ratio_score(a: f64, b: f64) -> f64 {
+    let s = 100.0 * a / b;
+    if s.is_finite() {
+        s
+    } else {
+        100.0 * (a / b)
+    }
+}
+
 /// Everything one indicator's scoring reads besides the indicator itself.
 pub(super) struct Ctx {
     pub path: ScorePath,
@@ -72,20 +86,23 @@ pub(super) fn indicator_scores(
     let (vals, anchors) = scratch;
     vals.clear();
     vals.resize(cx.ny, None);
-    values_on_path(&a, cx.path, cx.first, vals, anchors);
+    // The values come in units of `scale` (1, or 2⁻⁶⁴ at huge magnitudes):
+    // scored against the baseline in the same units, the bits are the same.
+    let scale = values_on_path(&a, cx.path, cx.first, vals, anchors);
+    let baseline = ind.baseline * scale;
     let (mut down_zero, mut overflow) = (Vec::new(), Vec::new());
     out.clear();
     out.extend(vals.iter().enumerate().map(|(k, x)| {
         let x = (*x)?;
         let s = match ind.direction {
             // At its baseline an indicator scores exactly 100.
-            _ if x == ind.baseline => 100.0,
-            Direction::Up => 100.0 * x / ind.baseline,
+            _ if x == baseline => 100.0,
+            Direction::Up => ratio_score(x, baseline),
             Direction::Down if x == 0.0 => {
                 down_zero.push(cx.first + k as i32);
                 return None;
             }
-            Direction::Down => 100.0 * ind.baseline / x,
+            Direction::Down => ratio_score(baseline, x),
         };
         let s = match cx.cap {
             Some(c) => s.min(c),
@@ -200,6 +217,7 @@ impl Cached {
         index_series(method, &w, &goals, &policies, ny, &mut acc, &mut index);
         let mut ms = Vec::new();
         milestones(ds, &index, &mut ms);
+        let warnings = warnings(&ind_warn, &ms);
         let result = ScoreResult {
             path,
             years: ds.years.list(),
@@ -210,7 +228,7 @@ impl Cached {
             policies,
             goals,
             indicators: ind_series,
-            warnings: ind_warn.iter().map(|(_, p)| p.clone()).collect(),
+            warnings,
         };
         Cached { result, w, ind_warn, scratch: Scratch::default() }
     }
@@ -234,6 +252,20 @@ pub(super) fn index_series(
     }
 }
 
+/// The warnings of a result: the indicators' (by position), then one per
+/// milestone whose gap has no double.
+pub(super) fn warnings(ind_warn: &[(usize, Problem)], ms: &[MilestoneResult]) -> Vec<Problem> {
+    let gaps = ms.iter().enumerate().filter(|(_, m)| m.value.is_some() && m.gap.is_none());
+    let gaps =
+        gaps.map(|(k, m)| Problem::warning(format!("index.milestones[{k}]"), Msg::GapUndefined { year: m.year }));
+    ind_warn.iter().map(|(_, p)| p.clone()).chain(gaps).collect()
+}
+
+/// Whether a milestone's gap has no double (its warning is in the result).
+pub(super) fn gap_undefined(ms: &[MilestoneResult]) -> bool {
+    ms.iter().any(|m| m.value.is_some() && m.gap.is_none())
+}
+
 /// Each milestone checked against the index, written into `out` (cleared first).
 pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>], out: &mut Vec<MilestoneResult>) {
     let first = ds.years.first;
@@ -245,7 +277,8 @@ pub(super) fn milestones(ds: &Dataset, index: &[Option<f64>], out: &mut Vec<Mile
             year: m.year,
             target: m.value,
             value,
-            gap: value.map(|v| v - m.value),
+            // None, with a warning (`warnings`), where it has no double
+            gap: value.map(|v| v - m.value).filter(|g| g.is_finite()),
             met: value.is_some_and(|v| v >= m.value - 1e-9),
         }
     }));

@@ -5,7 +5,7 @@
 //! order as [`Cached::full`], so the result is the same bit for bit.
 
 use super::aggregate::{node_series, Acc};
-use super::full::{index_series, indicator_scores, milestones, Cached, Ctx, Scratch};
+use super::full::{gap_undefined, index_series, indicator_scores, milestones, warnings, Cached, Ctx, Scratch};
 use crate::model::{Dataset, Entry, Links, Scenario};
 
 /// The scenario's entries of one indicator, sorted by year, into `out`.
@@ -80,11 +80,13 @@ impl Cached {
             }
         }
         if !goals_touched.is_empty() {
+            let had_gap = gap_undefined(&r.milestones);
             index_series(method, &self.w, &r.goals, &r.policies, ny, acc, &mut r.index);
             milestones(ds, &r.index, &mut r.milestones);
+            warnings_changed |= had_gap || gap_undefined(&r.milestones);
         }
         if warnings_changed {
-            self.result.warnings = self.ind_warn.iter().map(|(_, p)| p.clone()).collect();
+            self.result.warnings = warnings(&self.ind_warn, &self.result.milestones);
         }
     }
 }

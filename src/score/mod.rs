@@ -12,7 +12,7 @@ mod incremental;
 mod paths;
 
 pub(crate) use aggregate::{Acc, Weights};
-pub(crate) use full::Cached;
+pub(crate) use full::{ratio_score, Cached};
 pub(crate) use paths::{values_on_path, Anchors};
 
 use crate::model::{Dataset, Links, Method, Scenario, ScorePath, ScoreResult};

@@ -68,8 +68,27 @@ fn ls_slope(pts: &[(i32, f64)]) -> f64 {
     }
 }
 
+/// Anchors above this are scaled by [`SCALE`] before the path is computed.
+const HUGE: f64 = 1e290;
+/// 2⁻⁶⁴: a power of two, so that scaling is exact and a score (a ratio of two
+/// scaled numbers) has the same bits as without it.
+pub const SCALE: f64 = f64::from_bits((1023 - 64) << 52);
+
 /// Fills `out[k]` with the value in year `first + k` on `path`; `buf` is scratch.
-pub fn values_on_path(a: &Anchors, path: ScorePath, first: i32, out: &mut [Option<f64>], buf: &mut Vec<(i32, f64)>) {
+///
+/// Returns the factor the values are written in: 1, or [`SCALE`] when an
+/// anchor is above 1e290, where a sum of values, an interpolation step or a
+/// trend could pass the double range although the scores (ratios to the
+/// baseline) are ordinary numbers (issue 15). A score is then the value
+/// against the baseline times the factor; a value is `out[k] / factor`, which
+/// may have no double (a trend past f64::MAX) while its score does.
+pub fn values_on_path(
+    a: &Anchors,
+    path: ScorePath,
+    first: i32,
+    out: &mut [Option<f64>],
+    buf: &mut Vec<(i32, f64)>,
+) -> f64 {
     buf.clear();
     buf.push((a.base_year, a.baseline));
     match path {
@@ -81,7 +100,12 @@ pub fn values_on_path(a: &Anchors, path: ScorePath, first: i32, out: &mut [Optio
             merge(buf, a.targets, a.over_targets, last);
         }
     }
-    let (last_y, last_v) = *buf.last().unwrap_or(&(a.base_year, a.baseline));
+    let mut scale = 1.0;
+    if buf.iter().any(|p| p.1 > HUGE) {
+        scale = SCALE;
+        buf.iter_mut().for_each(|p| p.1 *= SCALE);
+    }
+    let (last_y, last_v) = *buf.last().unwrap_or(&(a.base_year, a.baseline * scale));
     let slope = if path == ScorePath::Trend { ls_slope(buf) } else { 0.0 };
     let mut k = 0usize; // buf[k].0 <= year < buf[k+1].0
     for (i, slot) in out.iter_mut().enumerate() {
@@ -112,6 +136,7 @@ pub fn values_on_path(a: &Anchors, path: ScorePath, first: i32, out: &mut [Optio
             }
         };
     }
+    scale
 }
 
 #[cfg(test)]

@@ -123,7 +123,9 @@ export function create(ctx) {
       const c = cards.get(m.year);
       if (!c) continue;
       const value = F.scoreOf(m.value);
-      const gap = F.gapOf(m.gap, L);
+      // a gap with no double (an index near the top of the range against a negative
+      // milestone: null, with the engine's warning) still knows whether it is met
+      const gap = F.gapOf(m.gap, L) ?? (value === null ? null : { met: m.met === true, text: '—', digits: 1 });
       // a value just short of the milestone gets the digits that show it (129.996, not 130.0)
       F.put(c.value, gap && !gap.met ? F.fine(value, L, gap.digits) : F.score(value, L), L);
       F.put(c.gap, gap ? (gap.met ? gap.text : t(L, 'gapShort', { gap: gap.text })) : null, L);
