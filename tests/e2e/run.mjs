@@ -3739,6 +3739,157 @@ test('persist: a sheet dropped while no dataset is loaded says to load one first
 
 // ---- end persist
 
+// ---- bad corpus: tests/bad/ through the module and through the file input; hostile text inert
+
+const BAD_DIR = path.join(ROOT, 'tests', 'bad');
+const BAD_EXPECTED = JSON.parse(readFileSync(path.join(BAD_DIR, 'expected.json'), 'utf8'));
+const TINY_TEXT = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'conformance', 'tiny.json'), 'utf8');
+/** What the page's file intake says before the module sees the bytes (modules/intake.js): by file. */
+const BAD_PAGE = {
+  'empty.json': 'errFileEmpty',
+  'whitespace-only.json': 'errFileEmpty',
+  'shift-jis.json': 'errShiftJis',
+  'xlsx-bytes.json': 'errWorkbook',
+  'binary-junk.bin.json': 'errNotUtf8',
+  'gzip-bytes.json': 'errNotUtf8',
+  'utf-16-bom.json': 'errNotUtf8',
+  'number-root.json': 'errNotJsonOrSheet', // a bare number: neither a document nor a table
+};
+const triples = (list) => (list || []).map((p) => `${p.severity} ${p.code} ${p.path}`);
+const want3 = (name, sev) => BAD_EXPECTED[name].problems.filter((p) => p[0] === sev).map((p) => p.join(' '));
+
+test('bad corpus: every file of tests/bad/ gives its exact problems through the module (el.loadDataset / applyScenario)', async () => {
+  const names = Object.keys(BAD_EXPECTED);
+  assert(names.length >= 40, `the corpus has ${names.length} files`);
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  let checked = 0;
+  for (const name of names) {
+    const bytes = readFileSync(path.join(BAD_DIR, name));
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      continue; // not text: only the file input can hand it over (the next test)
+    }
+    const r = await page.evaluate(
+      async ([text, scenario, tiny]) => {
+        const el = document.querySelector('vision-index');
+        if (scenario) await el.loadDataset(tiny);
+        const before = JSON.stringify(el.result('plan').index);
+        const r = scenario ? await el.applyScenario(text) : await el.loadDataset(text);
+        const after = JSON.stringify(el.result('plan').index);
+        return { ok: r.ok, errors: r.errors, warnings: r.warnings, kept: before === after };
+      },
+      [text, name.endsWith('.scenario.json'), TINY_TEXT],
+    );
+    const e = BAD_EXPECTED[name];
+    eq(r.ok, e.loads, `${name}: ok`);
+    eq(JSON.stringify(triples(r.errors)), JSON.stringify(want3(name, 'error')), `${name}: the errors, in order`);
+    eq(JSON.stringify(triples(r.warnings)), JSON.stringify(want3(name, 'warning')), `${name}: the warnings, in order`);
+    if (!r.ok) assert(r.kept, `${name}: a refused input keeps the previous result`);
+    for (const p of [...(r.errors || []), ...(r.warnings || [])]) {
+      assert(p.message?.ja && p.message?.en, `${name}: ${p.code} has a message in ja and en`);
+    }
+    checked += 1;
+  }
+  assert(checked >= 55, `${checked} text files checked through the module`);
+  await scanText(page, 'after the bad corpus');
+  eq(page.pageErrors.length, 0, `page errors: ${page.pageErrors.join('; ')}`);
+});
+
+test('bad corpus: every dataset file through the file input: the page refuses what the engine refuses (or its intake first), keeps the old data', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const input = loc(page, '[data-testid="file-input"]');
+  const events = () => page.evaluate(() => ({ e: window.__viEvents.error, c: window.__viEvents.change }));
+  let refused = 0;
+  for (const name of Object.keys(BAD_EXPECTED).filter((n) => !n.endsWith('.scenario.json'))) {
+    const e = BAD_EXPECTED[name];
+    // a file whose format says scenario is one to the page (its dataset fields are unknown-field warnings)
+    if (e.loads || name === 'scenario-as-dataset.json') continue;
+    const head = await textOf(page, '[data-testid="headline-now"]');
+    const before = await events();
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path.join(BAD_DIR, name)) });
+    await until(async () => (await events()).e > before.e, `${name}: vi-error`);
+    const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
+    const codes = (detail.errors || []).map((p) => p.code);
+    const want = BAD_PAGE[name] ? [BAD_PAGE[name]] : want3(name, 'error').map((t) => t.split(' ')[1]);
+    eq(JSON.stringify(codes), JSON.stringify(want), `${name}: the codes of the refusal`);
+    eq((await events()).c, before.c, `${name}: no recomputation`);
+    eq(await textOf(page, '[data-testid="headline-now"]'), head, `${name}: the headline is kept`);
+    const listed = await errorMessages(page);
+    assert(listed.length === want.length && listed.every((m) => m.length > 3), `${name}: each problem listed with words: ${JSON.stringify(listed)}`);
+    refused += 1;
+  }
+  assert(refused >= 40, `${refused} files refused through the file input`);
+  // a 50 MB file: refused by its size, before it is read
+  const big = Buffer.alloc(50 * 1000 * 1000, 0x20);
+  Buffer.from('{"format":"vision-index/1","title":"').copy(big);
+  const bigFile = path.join(tmp, 'big.json');
+  writeFileSync(bigFile, big); // by path: a local browser reads it from the disk
+  const before = await events();
+  await input.setInputFiles(bigFile);
+  await until(async () => (await events()).e > before.e, '50 MB: vi-error');
+  const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
+  eq(JSON.stringify(detail.errors.map((p) => p.code)), JSON.stringify(['too_large']), '50 MB: too_large');
+  await scanText(page, 'after the bad corpus (file input)');
+  eq(page.pageErrors.length, 0, `page errors: ${page.pageErrors.join('; ')}`);
+});
+
+test('bad corpus: hostile text in every field the page shows is shown as text, never run or linked (ja, en)', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  await page.evaluate(() => {
+    window.__alerts = 0;
+    window.alert = () => {
+      window.__alerts += 1;
+    };
+  });
+  const title0 = await page.title();
+  await loc(page, '[data-testid="file-input"]').setInputFiles({
+    name: 'hostile-text.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(path.join(BAD_DIR, 'hostile-text.json')),
+  });
+  await until(async () => (await textOf(page, 'h2')).includes('<img src=x'), 'the hostile title shown as text');
+  for (const lang of ['ja', 'en']) {
+    if (lang === 'en') await switchLang(page, 'en');
+    await sleep(300); // any onerror / onload would have run by now
+    const found = await page.evaluate(() => {
+      const root = document.querySelector('vision-index').shadowRoot;
+      const all = [...root.querySelectorAll('*')];
+      const text = root.textContent;
+      return {
+        scripts: root.querySelectorAll('script').length,
+        imgs: root.querySelectorAll('img').length,
+        handlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.tagName),
+        jsLinks: all.filter((el) =>
+          [...el.attributes].some((a) => /^\s*javascript:/i.test(a.value) && /^(href|src|action|formaction|xlink:href)$/i.test(a.name)),
+        ).length,
+        bold: root.querySelectorAll('b, u').length,
+        shownImg: text.includes('<img src=x onerror='),
+        shownSvg: text.includes('"><svg onload=alert(1)>'),
+        alerts: window.__alerts,
+        title: document.title,
+      };
+    });
+    eq(found.scripts, 0, `${lang}: no <script> in the widget`);
+    eq(found.imgs, 0, `${lang}: no <img> made from the data`);
+    eq(JSON.stringify(found.handlers), '[]', `${lang}: no element with an on… attribute`);
+    eq(found.jsLinks, 0, `${lang}: no javascript: link`);
+    eq(found.bold, 0, `${lang}: <b>/<u> in names shown as text, not markup`);
+    assert(found.shownImg, `${lang}: the hostile markup is on screen as text`);
+    if (lang === 'en') assert(found.shownSvg, 'en: the English hostile names are on screen as text');
+    eq(found.alerts, 0, `${lang}: nothing ran`);
+    assert(!found.title.includes('pwned'), `${lang}: the document title untouched: ${found.title} (was ${title0})`);
+    await scanText(page, `hostile text (${lang})`);
+  }
+  await screenshot(page, 'bad-hostile-text');
+  eq(page.pageErrors.length, 0, `page errors: ${page.pageErrors.join('; ')}`);
+});
+// ---- end bad corpus
+
 // ================================================================= main
 
 function printBudgets() {
