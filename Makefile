@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup setup-browser wasm wasm-analysis wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e bench schema
+.PHONY: setup setup-browser wasm wasm-analysis wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e test-fuzz fuzz bench schema
 
 setup:
 	bash scripts/setup.sh
@@ -52,7 +52,15 @@ serve: wasm
 dist: wasm
 	node scripts/dist.mjs
 
-test: test-rust test-wasm test-js test-e2e
+test: test-rust test-fuzz test-wasm test-js test-e2e
+
+# The fuzzers (fuzz/, cargo-fuzz on nightly; scripts/fuzz.sh): `make fuzz` runs each
+# target for FUZZ_SECONDS (30 minutes), `make test-fuzz` for a few seconds each.
+FUZZ_SECONDS ?= 1800
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+test-fuzz:
+	bash scripts/fuzz.sh 5
 
 # The shape of the tree: no module of src/ uses one that uses it (scripts/module-deps.py),
 # no file in src/ or www/ is over 700 lines, and no `rem` in the widget.
