@@ -36,14 +36,14 @@ if (framed) {
   window.addEventListener('message', (e) => {
     if (e.source === window.parent && e.data?.type === 'vision-index:size?') post(e.source, e.origin);
   });
-  document.addEventListener('focusin', () => {
-    // the element focused inside the widget's shadow root
-    let f = document.activeElement;
-    while (f?.shadowRoot?.activeElement) f = f.shadowRoot.activeElement;
-    if (!f || f === document.body) return;
-    requestAnimationFrame(() => {
-      const r = f.getBoundingClientRect();
-      window.parent.postMessage({ type: 'vision-index:focus', top: r.top, bottom: r.bottom }, '*');
-    });
-  });
+  // (in the shadow root: a move between two of its controls does not reach the document)
+  customElements.whenDefined('vision-index').then(() =>
+    el?.shadowRoot?.addEventListener('focusin', (e) => {
+      const f = /** @type {Element} */ (e.target);
+      requestAnimationFrame(() => {
+        const r = f.getBoundingClientRect();
+        window.parent.postMessage({ type: 'vision-index:focus', top: r.top, bottom: r.bottom }, '*');
+      });
+    }),
+  );
 }

@@ -3798,14 +3798,15 @@ async function openCms(ctx, file) {
 }
 
 /**
- * Puts the control `sel` of the widget (in `frame`) just under the host's fixed header,
+ * Puts the control `sel` of the widget (in `frame`) `y` px from the window's top (under the
+ * host's fixed header, or the stuck bar),
  * focuses its neighbour in the Tab order without scrolling, presses Tab (or Shift+Tab
  * from the one after it), and returns where the focused control ended up against the
  * header (`.site-header`, if any) and the path bar while it is stuck.
  */
-async function tabOnto(page, frame, sel, back) {
+async function tabOnto(page, frame, sel, back, y = 100) {
   const at = await frame.evaluate(
-    ([sel, back]) => {
+    (sel) => {
       const r = document.querySelector('vision-index').shadowRoot;
       const tabbable = [...r.querySelectorAll('input, select, button, summary, a[href], textarea, [tabindex]')].filter(
         (e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility() && !(e.type === 'radio' && !e.checked),
@@ -3815,12 +3816,11 @@ async function tabOnto(page, frame, sel, back) {
       if (i < 1) return null;
       return { i, y: el.getBoundingClientRect().top };
     },
-    [sel, back],
+    sel,
   );
   assert(at, `${sel} is a tabbable control`);
-  // the control 100 px below the top of the window: under the header (80 px) or the bar
   const frameTop = frame === page.mainFrame() ? 0 : await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().top);
-  await page.evaluate((dy) => window.scrollBy(0, dy), frameTop + at.y - 100);
+  await page.evaluate((dy) => window.scrollBy(0, dy), frameTop + at.y - y);
   await frames(page);
   await frame.evaluate(
     ([sel, back]) => {
@@ -3843,7 +3843,9 @@ async function tabOnto(page, frame, sel, back) {
     const bar = r.querySelector('.toolbar');
     const b = bar.getBoundingClientRect();
     const box = f?.getBoundingClientRect();
-    const what = f ? `${f.tagName.toLowerCase()}${f.dataset.testid ? `[${f.dataset.testid}]` : ''} in ${f.closest('[data-indicator]')?.getAttribute('data-indicator') ?? f.closest('[data-testid]')?.getAttribute('data-testid')}` : 'nothing';
+    const what = f
+      ? `${f.tagName.toLowerCase()}${f.dataset.testid ? `[${f.dataset.testid}]` : ''} in ${f.closest('[data-indicator]')?.getAttribute('data-indicator') ?? f.closest('[data-testid]')?.getAttribute('data-testid')}`
+      : 'nothing';
     const cs = getComputedStyle(bar);
     // the bar covers what is under it only while it is stuck (at its offset)
     const stuck = cs.position === 'sticky' && Math.abs(b.top - Number.parseFloat(cs.top)) < 1.5;
@@ -3869,12 +3871,14 @@ function assertFocusClear(r, where) {
   return say;
 }
 
+/** [control, Shift+Tab?, px from the window's top before the key: under the 80 px header (40) or the bar (100)] */
 const FOCUS_STOPS = [
-  ['tr[data-indicator="G2-a"] input[data-target-year="2027"]', false],
-  ['tr[data-indicator="G5-b"] input[data-target-year="2031"]', false],
-  ['tr[data-indicator="G8-a"] input[data-target-year="2027"]', true],
-  ['tr[data-indicator="G10-b"] input[data-target-year="2031"]', true],
-  ['[data-testid="method"] > summary', true],
+  ['tr[data-indicator="G2-a"] input[data-target-year="2027"]', false, 100],
+  ['tr[data-indicator="G5-b"] input[data-target-year="2031"]', false, 40],
+  ['tr[data-indicator="G8-a"] input[data-target-year="2027"]', true, 100],
+  ['tr[data-indicator="G10-b"] input[data-target-year="2031"]', true, 40],
+  ['[data-testid="method"] > summary', true, 100],
+  ['[data-testid="method"] > summary', false, 40],
 ];
 
 test('embed: the path bar is one compact row; --vi-sticky-top sets its offset, sticky="off" and a short window unstick it', async () => {
@@ -3897,8 +3901,8 @@ test('embed: the path bar is one compact row; --vi-sticky-top sets its offset, s
   b = await bar();
   eq(b.cssTop, '50px', '--vi-sticky-top: 50px');
   assert(Math.abs(b.top - 50) < 1, `the stuck bar's top at the offset: ${b.top}`);
-  for (const [stop, back] of FOCUS_STOPS.slice(0, 3)) {
-    const r = await tabOnto(page, page.mainFrame(), stop, back);
+  for (const [stop, back, y] of FOCUS_STOPS.slice(0, 3)) {
+    const r = await tabOnto(page, page.mainFrame(), stop, back, y);
     assert(r.stuck, `the bar is stuck while ${stop} gets focus`);
     // no host header here: the 50 px above the bar are the host's, kept clear too
     assertFocusClear({ ...r, clear: Math.max(r.clear, 50) }, 'plain page, offset 50 px');
@@ -3936,8 +3940,16 @@ test('embed: CMS host page, the custom element — text sizes as on the plain pa
   await plain.close();
   const { page } = await openCms(ctx, 'cms.html');
   const got = await widgetTextStyles(page.mainFrame());
-  eq(JSON.stringify(got, null, 1), JSON.stringify(want, null, 1), 'the widget text styles on the CMS page (html{font-size:62.5%}, * {line-height:1 !important}, letter-spacing …)');
-  eq(await page.evaluate(() => getComputedStyle(document.querySelector('.crumbs')).fontSize), '12px', "the host's own text is 62.5 % based (the theme applies)");
+  eq(
+    JSON.stringify(got, null, 1),
+    JSON.stringify(want, null, 1),
+    'the widget text styles on the CMS page (html{font-size:62.5%}, * {line-height:1 !important}, letter-spacing …)',
+  );
+  eq(
+    await page.evaluate(() => getComputedStyle(document.querySelector('.crumbs')).fontSize),
+    '12px',
+    "the host's own text is 62.5 % based (the theme applies)",
+  );
   eq(
     await page.evaluate(() => `${window.VisionIndex.version} ${window.state} ${typeof window.engine.run} ${window.chart}`),
     'cms-2.1 cms-state function cms-chart',
@@ -3951,19 +3963,24 @@ test('embed: CMS host page, the custom element — text sizes as on the plain pa
   const bar = await loc(page, '.toolbar').first().boundingBox();
   assert(bar && Math.abs(bar.y - 80) < 1, `the stuck bar's top under the host header: ${bar?.y}`);
   const notes = [];
-  for (const [stop, back] of FOCUS_STOPS) notes.push(assertFocusClear(await tabOnto(page, page.mainFrame(), stop, back), 'CMS 1280×900'));
+  for (const [stop, back, y] of FOCUS_STOPS) notes.push(assertFocusClear(await tabOnto(page, page.mainFrame(), stop, back, y), 'CMS 1280×900'));
   // 200 % zoom on 1280×768
   await page.setViewportSize({ width: 640, height: 384 });
   await frames(page);
   await sleep(100);
-  for (const [stop, back] of FOCUS_STOPS) notes.push(assertFocusClear(await tabOnto(page, page.mainFrame(), stop, back), 'CMS 640×384'));
+  for (const [stop, back, y] of FOCUS_STOPS) notes.push(assertFocusClear(await tabOnto(page, page.mainFrame(), stop, back, y), 'CMS 640×384'));
   eq(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll at 640 px');
   await page.setViewportSize({ width: 1280, height: 900 });
   await frames(page);
   eq(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll at 1280 px');
   // the README's picture: the table under the fixed header and the stuck bar
-  await loc(page, 'tr[data-indicator="G3-a"]').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
-  await loc(page, 'tr[data-indicator="G3-a"] input[data-target-year="2027"]').first().focus();
+  await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    for (const e of r.querySelectorAll('.scroll, .table-wrap')) e.scrollLeft = 0;
+    r.activeElement?.blur();
+    const row = r.querySelector('tr[data-indicator="G1-a"]');
+    window.scrollBy(0, row.getBoundingClientRect().top - 260);
+  });
   await frames(page);
   await sleep(200);
   mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
@@ -3988,10 +4005,11 @@ test('embed: CMS host page, the iframe — its height follows the content (metho
     const h = await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().height);
     return { ...inner, h };
   };
-  const fits = async (what) => until(async () => {
-    const f = await fit();
-    return Math.abs(f.h - f.doc) <= 1 && !f.scrolls ? f : null;
-  }, what);
+  const fits = async (what) =>
+    until(async () => {
+      const f = await fit();
+      return Math.abs(f.h - f.doc) <= 1 && !f.scrolls ? f : null;
+    }, what);
   const closed = await fits('the iframe as tall as its page');
   assert(closed.h > 3000, `the iframe grew from its 1200 px to its content: ${closed.h}`);
   eq(closed.wide, false, 'no horizontal scroll inside the iframe');
@@ -4011,10 +4029,10 @@ test('embed: CMS host page, the iframe — its height follows the content (metho
   await page.evaluate(() => window.postMessage({ type: 'vision-index:height', height: 200 }, '*'));
   await sleep(200);
   assert(Math.abs((await fit()).h - closed.h) <= 1, 'a height posted by another window is ignored');
-  for (const [stop, back] of FOCUS_STOPS.slice(0, 4)) assertFocusClear(await tabOnto(page, frame, stop, back), 'CMS iframe 1280×900');
+  for (const [stop, back, y] of FOCUS_STOPS.slice(0, 4)) assertFocusClear(await tabOnto(page, frame, stop, back, y), 'CMS iframe 1280×900');
   await page.setViewportSize({ width: 640, height: 384 });
   await fits('the iframe as tall as its page at 640 px');
-  for (const [stop, back] of FOCUS_STOPS.slice(0, 4)) assertFocusClear(await tabOnto(page, frame, stop, back), 'CMS iframe 640×384');
+  for (const [stop, back, y] of FOCUS_STOPS.slice(0, 4)) assertFocusClear(await tabOnto(page, frame, stop, back, y), 'CMS iframe 640×384');
   eq(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll at 640 px');
   eq((await fit()).wide, false, 'no horizontal scroll inside the iframe at 640 px');
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -4073,10 +4091,14 @@ test('embed: dist/ served by python3 -m http.server alone — index.html, embed.
       s.src = 'embed-host.js';
       document.head.append(s);
     });
-    const h = await until(async () => {
-      const v = await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().height);
-      return v > 2000 ? v : null;
-    }, 'the iframe sized by the published embed-host.js', 20_000);
+    const h = await until(
+      async () => {
+        const v = await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().height);
+        return v > 2000 ? v : null;
+      },
+      'the iframe sized by the published embed-host.js',
+      20_000,
+    );
     assert(h > 2000, `iframe height ${h}`);
     eq(bad.join('\n'), '', 'dist/ iframe: no failed request, console error or request to another origin');
   } finally {
