@@ -3805,19 +3805,16 @@ async function openCms(ctx, file) {
  * header (`.site-header`, if any) and the path bar while it is stuck.
  */
 async function tabOnto(page, frame, sel, back, y = 100) {
-  const at = await frame.evaluate(
-    (sel) => {
-      const r = document.querySelector('vision-index').shadowRoot;
-      const tabbable = [...r.querySelectorAll('input, select, button, summary, a[href], textarea, [tabindex]')].filter(
-        (e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility() && !(e.type === 'radio' && !e.checked),
-      );
-      const el = r.querySelector(sel);
-      const i = tabbable.indexOf(el);
-      if (i < 1) return null;
-      return { i, y: el.getBoundingClientRect().top };
-    },
-    sel,
-  );
+  const at = await frame.evaluate((sel) => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const tabbable = [...r.querySelectorAll('input, select, button, summary, a[href], textarea, [tabindex]')].filter(
+      (e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility() && !(e.type === 'radio' && !e.checked),
+    );
+    const el = r.querySelector(sel);
+    const i = tabbable.indexOf(el);
+    if (i < 1) return null;
+    return { i, y: el.getBoundingClientRect().top };
+  }, sel);
   assert(at, `${sel} is a tabbable control`);
   const frameTop = frame === page.mainFrame() ? 0 : await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().top);
   await page.evaluate((dy) => window.scrollBy(0, dy), frameTop + at.y - y);
