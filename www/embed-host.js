@@ -4,7 +4,7 @@
 // Sets each such iframe's height to the one its page posts ({ type: 'vision-index:height' }),
 // taking messages only from that iframe's window and the origin of its src. When a control
 // inside gets focus, scrolls the page so that the control is not under the page's own fixed
-// header: its height is the iframe's `--vi-sticky-top` (CSS, in px; default 0).
+// header: its height is the iframe's `--vi-sticky-top` (CSS; default 0).
 (() => {
   const frames = () => /** @type {HTMLIFrameElement[]} */ ([...document.querySelectorAll('iframe[data-vision-index]')]);
   /** @param {HTMLIFrameElement} f */
@@ -23,7 +23,9 @@
     if (d.type === 'vision-index:height' && Number.isFinite(d.height)) {
       f.style.height = `${Math.min(Math.max(Math.ceil(d.height), 150), 100000)}px`;
     } else if (d.type === 'vision-index:focus' && Number.isFinite(d.top) && Number.isFinite(d.bottom)) {
-      const off = Number.parseFloat(getComputedStyle(f).getPropertyValue('--vi-sticky-top')) || 0;
+      // --vi-sticky-top in px, whatever unit the site's CSS gave it
+      if (!f.style.scrollMarginTop) f.style.scrollMarginTop = 'var(--vi-sticky-top, 0px)';
+      const off = Number.parseFloat(getComputedStyle(f).scrollMarginTop) || 0;
       const box = f.getBoundingClientRect();
       const top = box.top + d.top;
       const bottom = box.top + d.bottom;

@@ -4038,7 +4038,7 @@ test('embed: CMS host page, the iframe — its height follows the content (metho
   eq(page.bad.join('\n'), '', 'no failed request, console error or request to another origin');
 });
 
-test('embed: dist/ served by python3 -m http.server alone — index.html, embed.html, embed-host.js sizing an iframe', async () => {
+test('embed: dist/ served by python3 -m http.server alone — index.html, embed.html, the snippet with vision-index.js, embed-host.js sizing an iframe', async () => {
   for (const f of ['index.html', 'embed.html', 'embed-host.js', 'vision-index.js', 'embed.css']) {
     assert(existsSync(path.join(ROOT, 'dist', f)), `dist/${f} is missing: run \`make dist\``);
   }
@@ -4071,6 +4071,23 @@ test('embed: dist/ served by python3 -m http.server alone — index.html, embed.
       assert((await textOf(page, '[data-testid="headline-now"] [data-role="value"]')).length > 0, `dist/${file}: the headline`);
       if (file.includes('lang=en')) eq(await host(page).getAttribute('lang'), 'en', 'embed.html?lang=en');
       eq(bad.join('\n'), '', `dist/${file}: no failed request, console error or request to another origin`);
+      await page.close();
+    }
+    // a site's own page in a subfolder, with the snippet of the README: the stable vision-index.js
+    await ctx.route(`${url}site/page.html`, (r) =>
+      r.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><meta charset="utf-8"><title>site</title><link rel="icon" href="data:,"><script type="module" src="/vision-index.js"></script><vision-index src="/data/setagaya.json" lang="ja"></vision-index>',
+      }),
+    );
+    {
+      const page = await ctx.newPage();
+      const bad = watchRequests(page, new URL(url).origin);
+      await page.goto(`${url}site/page.html`, { waitUntil: 'load' });
+      await page.waitForSelector('vision-index[data-ready]', { state: 'attached', timeout: 20_000 });
+      await page.waitForLoadState('networkidle').catch(() => {});
+      assert((await textOf(page, '[data-testid="headline-now"] [data-role="value"]')).length > 0, 'the snippet page: the headline');
+      eq(bad.join('\n'), '', 'the snippet page (dist/vision-index.js): no failed request, console error or request to another origin');
       await page.close();
     }
     // the published embed-host.js sizes an iframe of the published embed.html
