@@ -6,7 +6,8 @@ Usage: python3 scripts/serve.py [--port 8080] [--root DIR]
 Binds 127.0.0.1 only. Prints "serving http://127.0.0.1:PORT/" once listening.
 
 For the browser tests (VI_SERVE_TEST=1): a `delay=MS` query parameter holds the
-response back that long (at most 10 s), /__fixtures__/ serves tests/fixtures/ and /__host__/ the CMS-like host pages of tests/host/.
+response back that long (at most 10 s), /__fixtures__/ serves tests/fixtures/
+and /__host__/ the CMS-like host pages of tests/host/.
 """
 import argparse
 import functools
