@@ -103,12 +103,32 @@ for (const f of readdirSync(dataDir)) {
 }
 let html = readFileSync(path.join(WWW, 'index.html'), 'utf8');
 const swap = (from, to) => {
-  if (!html.includes(from)) throw new Error(`dist: index.html has no ${from}`);
+  if (!html.includes(from)) throw new Error(`dist: the page has no ${from}`);
   html = html.replace(from, to);
 };
 swap('src="vision-index.js"', `src="assets/${entryName}"`);
 swap('href="vision-index.css"', 'href="assets/vision-index.css"');
 writeFileSync(path.join(OUT, 'index.html'), html);
+
+// ---- embed: the ways to put the widget on another page (README, "Embedding on a website").
+// vision-index.js: a stable name for a CMS page's <script type="module">, importing the hashed bundle.
+writeFileSync(path.join(OUT, 'vision-index.js'), `import './assets/${entryName}';\n`);
+// embed.html (the widget alone, for an iframe) with its script hashed, embed.css beside it,
+// and embed-host.js (the embedding page's script) under a stable name.
+const hashed = (code, name) => {
+  const file = `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.js`;
+  writeFileSync(path.join(OUT, 'assets', file), code);
+  return file;
+};
+const min = async (file) => (await esbuild.transform(readFileSync(path.join(WWW, file), 'utf8'), { loader: file.endsWith('.css') ? 'css' : 'js', minify: true, target: 'es2022', legalComments: 'none' })).code;
+const embedJs = hashed(await min('embed.js'), 'embed');
+writeFileSync(path.join(OUT, 'embed.css'), await min('embed.css'));
+writeFileSync(path.join(OUT, 'embed-host.js'), await min('embed-host.js'));
+html = readFileSync(path.join(WWW, 'embed.html'), 'utf8');
+swap('src="embed.js"', `src="assets/${embedJs}"`);
+swap('src="vision-index.js"', `src="assets/${entryName}"`);
+swap('href="vision-index.css"', 'href="assets/vision-index.css"');
+writeFileSync(path.join(OUT, 'embed.html'), html);
 
 const hash = createHash('sha256');
 for (const o of Object.keys(built.metafile.outputs).sort()) hash.update(readFileSync(path.join(ROOT, o)));

@@ -6,7 +6,8 @@ Usage: python3 scripts/serve.py [--port 8080] [--root DIR]
 Binds 127.0.0.1 only. Prints "serving http://127.0.0.1:PORT/" once listening.
 
 For the browser tests (VI_SERVE_TEST=1): a `delay=MS` query parameter holds the
-response back that long (at most 10 s), and /__fixtures__/ serves tests/fixtures/.
+response back that long (at most 10 s), /__fixtures__/ serves tests/fixtures/
+and /__host__/ the CMS-like host pages of tests/host/.
 """
 import argparse
 import functools
@@ -40,6 +41,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if TEST and clean.startswith("/__fixtures__/"):
             rel = clean[len("/__fixtures__/"):]
             return os.path.join(ROOT, "tests", "fixtures", *[p for p in rel.split("/") if p not in ("", ".", "..")])
+        if TEST and clean.startswith("/__host__/"):
+            rel = clean[len("/__host__/"):]
+            return os.path.join(ROOT, "tests", "host", *[p for p in rel.split("/") if p not in ("", ".", "..")])
         for pkg in ("pkg", "pkg-analysis"):
             if self.map_pkg and clean.startswith(f"/{pkg}/"):
                 rel = clean[len(pkg) + 2:]

@@ -14,6 +14,7 @@ import * as method from './views/method.js';
 import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
 import { afterFirstRender, lazy } from './views/lazy.js';
+import { clearFocus, fit } from './modules/sticky.js';
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
 /** @type {Promise<CSSStyleSheet> | null} */
@@ -67,7 +68,7 @@ const VIEWS = [notices, headline, lagging, seek, toolbar, chart, band, contrib, 
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {
-    return ['lang', 'src'];
+    return ['lang', 'src', 'sticky'];
   }
 
   constructor() {
@@ -133,6 +134,7 @@ class VisionIndex extends HTMLElement {
   connectedCallback() {
     this.conn = new Lifetime();
     this.conn.on(window, 'hashchange', () => this.fromHash());
+    this.conn.on(this.root, 'focusin', (e) => clearFocus(this.root, e)); // ---- embed: focus not hidden under the bar
     if (!this.booted) this.booted = this.boot();
     else {
       this.commit({ type: 'reconnect' });
@@ -160,7 +162,10 @@ class VisionIndex extends HTMLElement {
 
   attributeChangedCallback(name, /** @type {string | null} */ old, /** @type {string | null} */ val) {
     if (old === val) return;
-    if (name === 'lang') {
+    if (name === 'sticky') {
+      const bar = /** @type {HTMLElement | null} */ (this.root.querySelector('.toolbar'));
+      if (bar) fit(bar);
+    } else if (name === 'lang') {
       this.setLang(pickLang(val));
     } else if (name === 'src' && val && this.booted) {
       if (this.isConnected) this.loadSrc(val);

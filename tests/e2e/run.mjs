@@ -3889,6 +3889,387 @@ test('bad corpus: hostile text in every field the page shows is shown as text, n
   eq(page.pageErrors.length, 0, `page errors: ${page.pageErrors.join('; ')}`);
 });
 // ---- end bad corpus
+// ---- embed
+// The widget on a host page (README, "Embedding on a website"): the path bar's
+// offset and stickiness, focus never under the bar nor the host's fixed header
+// (WCAG 2.4.11), the iframe page sized by postMessage, a CMS-like host page
+// (tests/host/, served at /__host__/), and dist/ served by python3 -m http.server.
+
+/** Computed text styles of a few parts of the widget in `frame` (a page or a frame). */
+function widgetTextStyles(frame) {
+  return frame.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const pick = {
+      headline: '[data-testid="headline-now"] [data-role="value"]',
+      intro: '.intro',
+      h3: '.sec > h3',
+      cell: 'table.ind td',
+      button: '.btn',
+      legend: '.paths legend',
+      input: 'table.ind input[type="number"]',
+    };
+    const out = {};
+    for (const [k, sel] of Object.entries(pick)) {
+      const el = r.querySelector(sel);
+      if (!el) {
+        out[k] = 'missing';
+        continue;
+      }
+      const cs = getComputedStyle(el);
+      out[k] = `${cs.fontSize} / ${cs.lineHeight} / ${cs.letterSpacing} / ${cs.fontFamily.split(',')[0]} / ${cs.textAlign} / ${cs.boxSizing}`;
+    }
+    return out;
+  });
+}
+
+/** Console errors, page errors, failed requests and requests to another origin, on `page`. */
+function watchRequests(page, origin) {
+  const bad = [];
+  page.on('requestfailed', (r) => bad.push(`failed ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && bad.push(`${r.status()} ${r.url()}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/^https?:$/.test(u.protocol) && u.origin !== origin) bad.push(`another origin: ${r.url()}`);
+  });
+  page.on('console', (m) => m.type() === 'error' && bad.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => bad.push(`page error: ${e}`));
+  return bad;
+}
+
+/** Opens a CMS-like host page of tests/host/ and waits for the widget (in the page, or in its iframe). */
+async function openCms(ctx, file) {
+  const page = await ctx.newPage();
+  page.bad = watchRequests(page, new URL(baseUrl).origin);
+  await page.goto(new URL(`__host__/${file}`, baseUrl).href, { waitUntil: 'load' });
+  const frame = file.includes('iframe') ? await (await page.waitForSelector('iframe[data-vision-index]')).contentFrame() : page.mainFrame();
+  await frame.waitForSelector('vision-index[data-ready]', { state: 'attached', timeout: 20_000 });
+  await frames(page);
+  return { page, frame };
+}
+
+/**
+ * Puts the control `sel` of the widget (in `frame`) `y` px from the window's top (under the
+ * host's fixed header, or the stuck bar),
+ * focuses its neighbour in the Tab order without scrolling, presses Tab (or Shift+Tab
+ * from the one after it), and returns where the focused control ended up against the
+ * header (`.site-header`, if any) and the path bar while it is stuck.
+ */
+async function tabOnto(page, frame, sel, back, y = 100) {
+  const at = await frame.evaluate((sel) => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const tabbable = [...r.querySelectorAll('input, select, button, summary, a[href], textarea, [tabindex]')].filter(
+      (e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility() && !(e.type === 'radio' && !e.checked),
+    );
+    const el = r.querySelector(sel);
+    const i = tabbable.indexOf(el);
+    if (i < 1) return null;
+    return { i, y: el.getBoundingClientRect().top };
+  }, sel);
+  assert(at, `${sel} is a tabbable control`);
+  const frameTop = frame === page.mainFrame() ? 0 : await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().top);
+  await page.evaluate((dy) => window.scrollBy(0, dy), frameTop + at.y - y);
+  await frames(page);
+  await frame.evaluate(
+    ([sel, back]) => {
+      const r = document.querySelector('vision-index').shadowRoot;
+      const tabbable = [...r.querySelectorAll('input, select, button, summary, a[href], textarea, [tabindex]')].filter(
+        (e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility() && !(e.type === 'radio' && !e.checked),
+      );
+      const i = tabbable.indexOf(r.querySelector(sel));
+      tabbable[back ? i + 1 : i - 1].focus({ preventScroll: true });
+    },
+    [sel, back],
+  );
+  await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  await frames(page);
+  await sleep(100);
+  await frames(page);
+  const inner = await frame.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    const f = r.activeElement;
+    const bar = r.querySelector('.toolbar');
+    const b = bar.getBoundingClientRect();
+    const box = f?.getBoundingClientRect();
+    const what = f
+      ? `${f.tagName.toLowerCase()}${f.dataset.testid ? `[${f.dataset.testid}]` : ''} in ${f.closest('[data-indicator]')?.getAttribute('data-indicator') ?? f.closest('[data-testid]')?.getAttribute('data-testid')}`
+      : 'nothing';
+    const cs = getComputedStyle(bar);
+    // the bar covers what is under it only while it is stuck (at its offset)
+    const stuck = cs.position === 'sticky' && Math.abs(b.top - Number.parseFloat(cs.top)) < 1.5;
+    return { what, top: box?.top, bottom: box?.bottom, barBottom: b.bottom, barPos: cs.position, stuck, vh: window.innerHeight };
+  });
+  const outer = await page.evaluate(() => ({
+    header: document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0,
+    frameTop: document.querySelector('iframe[data-vision-index]')?.getBoundingClientRect().top ?? 0,
+    vh: window.innerHeight,
+  }));
+  const shift = frame === page.mainFrame() ? 0 : outer.frameTop;
+  const top = inner.top + shift;
+  const bottom = inner.bottom + shift;
+  const clear = Math.max(outer.header, inner.stuck ? inner.barBottom + shift : 0);
+  return { ...inner, sel, back, top, bottom, clear, header: outer.header, vh: outer.vh };
+}
+
+function assertFocusClear(r, where) {
+  const say = `${where}: ${r.back ? 'Shift+Tab' : 'Tab'} onto ${r.sel} focused ${r.what} at ${r.top?.toFixed(1)}–${r.bottom?.toFixed(1)} (clear below ${r.clear.toFixed(1)}, header ${r.header}, bar ${r.stuck ? 'stuck' : r.barPos}, window ${r.vh})`;
+  assert(r.top != null, `${say}: nothing focused`);
+  assert(r.top >= r.clear - 0.5, `${say}: hidden under ${r.stuck && r.top < r.clear ? 'the bar' : 'the header'}`);
+  assert(r.bottom <= r.vh + 0.5, `${say}: below the window`);
+  return say;
+}
+
+/** [control, Shift+Tab?, px from the window's top before the key: under the 80 px header (40) or the bar (100)] */
+const FOCUS_STOPS = [
+  ['tr[data-indicator="G2-a"] input[data-target-year="2027"]', false, 100],
+  ['tr[data-indicator="G5-b"] input[data-target-year="2031"]', false, 40],
+  ['tr[data-indicator="G8-a"] input[data-target-year="2027"]', true, 100],
+  ['tr[data-indicator="G10-b"] input[data-target-year="2031"]', true, 40],
+  ['[data-testid="method"] > summary', true, 100],
+  ['[data-testid="method"] > summary', false, 40],
+];
+
+test('embed: the path bar is one compact row; --vi-sticky-top sets its offset, sticky="off" and a short window unstick it', async () => {
+  const ctx = await newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openPage(ctx);
+  const bar = async () =>
+    page.evaluate(() => {
+      const b = document.querySelector('vision-index').shadowRoot.querySelector('.toolbar');
+      const r = b.getBoundingClientRect();
+      return { pos: getComputedStyle(b).position, top: r.top, h: r.height, cssTop: getComputedStyle(b).top };
+    });
+  let b = await bar();
+  eq(b.pos, 'sticky', 'the bar is sticky at 1280×900');
+  eq(b.cssTop, '0px', 'its offset by default');
+  assert(b.h <= 72, `the bar is one row at 1280 px: ${b.h.toFixed(1)} px (was 129)`);
+  // stuck at the host's offset once the page scrolls past it
+  await page.evaluate(() => document.querySelector('vision-index').style.setProperty('--vi-sticky-top', '50px'));
+  await loc(page, 'table.ind').first().scrollIntoViewIfNeeded();
+  await frames(page);
+  b = await bar();
+  eq(b.cssTop, '50px', '--vi-sticky-top: 50px');
+  assert(Math.abs(b.top - 50) < 1, `the stuck bar's top at the offset: ${b.top}`);
+  for (const [stop, back, y] of FOCUS_STOPS.slice(0, 3)) {
+    const r = await tabOnto(page, page.mainFrame(), stop, back, y);
+    assert(r.stuck, `the bar is stuck while ${stop} gets focus`);
+    // no host header here: the 50 px above the bar are the host's, kept clear too
+    assertFocusClear({ ...r, clear: Math.max(r.clear, 50) }, 'plain page, offset 50 px');
+  }
+  await host(page).evaluate((e) => e.setAttribute('sticky', 'off'));
+  await frames(page);
+  eq((await bar()).pos, 'static', 'sticky="off"');
+  await host(page).evaluate((e) => e.removeAttribute('sticky'));
+  await frames(page);
+  eq((await bar()).pos, 'sticky', 'sticky again without the attribute');
+  // 200 % zoom on 1280×768 = 640×384 CSS px: not sticky; 200 % on 1920×1080: sticky, under a quarter of the height
+  await page.setViewportSize({ width: 640, height: 384 });
+  await frames(page);
+  await sleep(100);
+  eq((await bar()).pos, 'static', 'not sticky at 640×384');
+  await page.setViewportSize({ width: 960, height: 540 });
+  await frames(page);
+  await sleep(100);
+  b = await bar();
+  eq(b.pos, 'sticky', 'sticky at 960×540');
+  assert(b.h <= 540 / 4, `the bar at 960×540 takes ${b.h.toFixed(1)} px`);
+  // with a tall host header the same window leaves too little: not sticky
+  await page.evaluate(() => document.querySelector('vision-index').style.setProperty('--vi-sticky-top', '300px'));
+  await page.setViewportSize({ width: 960, height: 539 }); // (the bar fits itself again when the window changes)
+  await frames(page);
+  await sleep(100);
+  eq((await bar()).pos, 'static', 'not sticky when the host header leaves 240 px');
+  assertNoErrors(page);
+});
+
+test('embed: CMS host page, the custom element — text sizes as on the plain page, bar under the fixed header, focus clear (1280×900, 640×384)', async () => {
+  const ctx = await newContext({ viewport: { width: 1280, height: 900 } });
+  const plain = await openPage(ctx);
+  const want = await widgetTextStyles(plain.mainFrame());
+  await plain.close();
+  const { page } = await openCms(ctx, 'cms.html');
+  const got = await widgetTextStyles(page.mainFrame());
+  eq(
+    JSON.stringify(got, null, 1),
+    JSON.stringify(want, null, 1),
+    'the widget text styles on the CMS page (html{font-size:62.5%}, * {line-height:1 !important}, letter-spacing …)',
+  );
+  eq(
+    await page.evaluate(() => getComputedStyle(document.querySelector('.crumbs')).fontSize),
+    '12px',
+    "the host's own text is 62.5 % based (the theme applies)",
+  );
+  eq(
+    await page.evaluate(() => `${window.VisionIndex.version} ${window.state} ${typeof window.engine.run} ${window.chart}`),
+    'cms-2.1 cms-state function cms-chart',
+    "the CMS's globals are left alone",
+  );
+  eq(await loc(page, '[data-testid="indicators"] tr[data-indicator]').count(), 23, 'indicator rows');
+  assert(await loc(page, '.chart svg').first().isVisible(), 'the chart is drawn (the host hides its own svg)');
+  // the bar sticks under the 80 px header
+  await loc(page, 'table.ind').first().scrollIntoViewIfNeeded();
+  await frames(page);
+  const bar = await loc(page, '.toolbar').first().boundingBox();
+  assert(bar && Math.abs(bar.y - 80) < 1, `the stuck bar's top under the host header: ${bar?.y}`);
+  const notes = [];
+  for (const [stop, back, y] of FOCUS_STOPS) notes.push(assertFocusClear(await tabOnto(page, page.mainFrame(), stop, back, y), 'CMS 1280×900'));
+  // 200 % zoom on 1280×768
+  await page.setViewportSize({ width: 640, height: 384 });
+  await frames(page);
+  await sleep(100);
+  for (const [stop, back, y] of FOCUS_STOPS) notes.push(assertFocusClear(await tabOnto(page, page.mainFrame(), stop, back, y), 'CMS 640×384'));
+  eq(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll at 640 px');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await frames(page);
+  eq(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll at 1280 px');
+  // the README's picture: the table under the fixed header and the stuck bar
+  await page.evaluate(() => {
+    const r = document.querySelector('vision-index').shadowRoot;
+    for (const e of r.querySelectorAll('.scroll, .table-wrap')) e.scrollLeft = 0;
+    r.activeElement?.blur();
+    const row = r.querySelector('tr[data-indicator="G1-a"]');
+    window.scrollBy(0, row.getBoundingClientRect().top - 260);
+  });
+  await frames(page);
+  await sleep(200);
+  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'cms.png') });
+  screenshots.push('docs/cms.png');
+  await screenshot(page, 'embed-cms-element');
+  eq(page.bad.join('\n'), '', 'no failed request, console error or request to another origin');
+});
+
+test('embed: CMS host page, the iframe — its height follows the content (method opened, closed), focus clear of the header, text sizes', async () => {
+  const ctx = await newContext({ viewport: { width: 1280, height: 900 } });
+  const plain = await openPage(ctx);
+  const want = await widgetTextStyles(plain.mainFrame());
+  await plain.close();
+  const { page, frame } = await openCms(ctx, 'cms-iframe.html');
+  const fit = async () => {
+    const inner = await frame.evaluate(() => ({
+      doc: Math.ceil(document.documentElement.getBoundingClientRect().height),
+      scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight + 1,
+      wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    }));
+    const h = await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().height);
+    return { ...inner, h };
+  };
+  const fits = async (what) =>
+    until(async () => {
+      const f = await fit();
+      return Math.abs(f.h - f.doc) <= 1 && !f.scrolls ? f : null;
+    }, what);
+  const closed = await fits('the iframe as tall as its page');
+  assert(closed.h > 3000, `the iframe grew from its 1200 px to its content: ${closed.h}`);
+  eq(closed.wide, false, 'no horizontal scroll inside the iframe');
+  eq(JSON.stringify(await widgetTextStyles(frame), null, 1), JSON.stringify(want, null, 1), 'the widget text styles in the iframe');
+  // an action that changes the height: the method box opens
+  await frame.locator('vision-index [data-testid="method"] > summary').click();
+  const opened = await until(async () => {
+    const f = await fit();
+    return f.h > closed.h + 100 && Math.abs(f.h - f.doc) <= 1 ? f : null;
+  }, 'the iframe taller once the method box is open');
+  await frame.locator('vision-index [data-testid="method"] > summary').click();
+  await until(async () => {
+    const f = await fit();
+    return Math.abs(f.h - closed.h) <= 1 ? f : null;
+  }, `the iframe back to ${closed.h} px once the method box is closed (open: ${opened.h})`);
+  // a message from another window (here the page itself) does not size the iframe
+  await page.evaluate(() => window.postMessage({ type: 'vision-index:height', height: 200 }, '*'));
+  await sleep(200);
+  assert(Math.abs((await fit()).h - closed.h) <= 1, 'a height posted by another window is ignored');
+  for (const [stop, back, y] of FOCUS_STOPS.slice(0, 4)) assertFocusClear(await tabOnto(page, frame, stop, back, y), 'CMS iframe 1280×900');
+  await page.setViewportSize({ width: 640, height: 384 });
+  await fits('the iframe as tall as its page at 640 px');
+  for (const [stop, back, y] of FOCUS_STOPS.slice(0, 4)) assertFocusClear(await tabOnto(page, frame, stop, back, y), 'CMS iframe 640×384');
+  eq(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll at 640 px');
+  eq((await fit()).wide, false, 'no horizontal scroll inside the iframe at 640 px');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await fits('the iframe as tall as its page again');
+  await screenshot(page, 'embed-cms-iframe');
+  eq(page.bad.join('\n'), '', 'no failed request, console error or request to another origin');
+});
+
+test('embed: dist/ served by python3 -m http.server alone — index.html, embed.html, the snippet with vision-index.js, embed-host.js sizing an iframe', async () => {
+  for (const f of ['index.html', 'embed.html', 'embed-host.js', 'vision-index.js', 'embed.css']) {
+    assert(existsSync(path.join(ROOT, 'dist', f)), `dist/${f} is missing: run \`make dist\``);
+  }
+  const port = await freePort();
+  const proc = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist'), String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  servers.push(proc);
+  try {
+    await until(
+      () =>
+        new Promise((resolve) => {
+          const s = net.connect(port, '127.0.0.1', () => {
+            s.end();
+            resolve(true);
+          });
+          s.on('error', () => resolve(false));
+        }),
+      'python3 -m http.server listening',
+    );
+    const url = `http://127.0.0.1:${port}/`;
+    const ctx = await newContext({ viewport: { width: 1280, height: 900 } });
+    for (const file of ['index.html', 'embed.html', 'embed.html?lang=en']) {
+      const page = await ctx.newPage();
+      const bad = watchRequests(page, new URL(url).origin);
+      await page.goto(url + file, { waitUntil: 'load' });
+      await page.waitForSelector('vision-index[data-ready]', { state: 'attached', timeout: 20_000 });
+      await page.waitForLoadState('networkidle').catch(() => {});
+      assert((await textOf(page, '[data-testid="headline-now"] [data-role="value"]')).length > 0, `dist/${file}: the headline`);
+      if (file.includes('lang=en')) eq(await host(page).getAttribute('lang'), 'en', 'embed.html?lang=en');
+      eq(bad.join('\n'), '', `dist/${file}: no failed request, console error or request to another origin`);
+      await page.close();
+    }
+    // a site's own page in a subfolder, with the snippet of the README: the stable vision-index.js
+    await ctx.route(`${url}site/page.html`, (r) =>
+      r.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><meta charset="utf-8"><title>site</title><link rel="icon" href="data:,"><script type="module" src="/vision-index.js"></script><vision-index src="/data/setagaya.json" lang="ja"></vision-index>',
+      }),
+    );
+    {
+      const page = await ctx.newPage();
+      const bad = watchRequests(page, new URL(url).origin);
+      await page.goto(`${url}site/page.html`, { waitUntil: 'load' });
+      await page.waitForSelector('vision-index[data-ready]', { state: 'attached', timeout: 20_000 });
+      await page.waitForLoadState('networkidle').catch(() => {});
+      assert((await textOf(page, '[data-testid="headline-now"] [data-role="value"]')).length > 0, 'the snippet page: the headline');
+      eq(bad.join('\n'), '', 'the snippet page (dist/vision-index.js): no failed request, console error or request to another origin');
+      await page.close();
+    }
+    // the published embed-host.js sizes an iframe of the published embed.html
+    const page = await ctx.newPage();
+    const bad = watchRequests(page, new URL(url).origin);
+    await page.goto(`${url}index.html`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.setAttribute('data-vision-index', '');
+      f.title = 'embed';
+      f.src = 'embed.html';
+      f.height = '300';
+      document.body.append(f);
+      const s = document.createElement('script');
+      s.src = 'embed-host.js';
+      document.head.append(s);
+    });
+    const h = await until(
+      async () => {
+        const v = await page.evaluate(() => document.querySelector('iframe[data-vision-index]').getBoundingClientRect().height);
+        return v > 2000 ? v : null;
+      },
+      'the iframe sized by the published embed-host.js',
+      20_000,
+    );
+    assert(h > 2000, `iframe height ${h}`);
+    eq(bad.join('\n'), '', 'dist/ iframe: no failed request, console error or request to another origin');
+  } finally {
+    proc.kill('SIGTERM');
+  }
+});
+// ---- end embed
 
 // ================================================================= main
 

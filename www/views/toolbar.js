@@ -2,6 +2,7 @@
 import { h, PATHS, swatch } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t } from '../modules/i18n.js';
+import { watch } from '../modules/sticky.js';
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
@@ -36,6 +37,7 @@ export function create(ctx) {
   life.on(fieldset, 'change', (e) => commit({ type: 'setPath', path: /** @type {HTMLInputElement} */ (e.target).value }));
   life.on(sel, 'change', () => commit({ type: 'setScoreYear', year: Number(sel.value) }));
   life.on(reset, 'click', () => commit({ type: 'resetAll' }));
+  watch(el, life); // ---- embed: stickiness that fits the window and the host's offset
 
   function update(s) {
     for (const r of radios) if (r.checked !== (r.value === s.path)) r.checked = r.value === s.path;
