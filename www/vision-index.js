@@ -136,7 +136,7 @@ class VisionIndex extends HTMLElement {
       },
       render: () => this.render(),
       invalidate: () => this.invalidate(),
-      say: (msg) => this.say(msg),
+      say: (msg, later) => this.say(msg, later),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       restore: () => this.restore(),
       download: (json) => this.download(json),

@@ -163,5 +163,6 @@ export const en = {
   // ---- a11y: the skip link, the notes' names
   skipTable: 'Skip to the indicator table',
   noteOf: 'Note: {what}',
+  compareTableLabel: 'Comparison table (scrolls sideways)',
   roveHint: 'The arrow keys move to the previous or next one of these.',
 };

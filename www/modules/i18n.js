@@ -161,6 +161,7 @@ const ja = {
   // ---- a11y: the skip link, the notes' names
   skipTable: '指標の表へ移動',
   noteOf: '注記：{what}',
+  compareTableLabel: '比較の表（横にスクロールできます）',
   roveHint: '矢印キーで同じ種類の前後の項目へ移動できます。',
 };
 
