@@ -4069,6 +4069,7 @@ test('a11y-lang: in English the page’s lang, title and heading follow; remembe
   eq(await textOf(page, '[data-testid="lang-switch"]'), '日本語', 'the switch offers Japanese');
   await clipShot(page, 'a11y-02-english-after-reload', 420);
   await switchLang(page, 'ja');
+  eq(JSON.stringify(await head()), JSON.stringify(ja), 'back in Japanese: the page’s own lang, title and heading');
   await page.reload({ waitUntil: 'load' });
   await waitReady(page);
   eq(JSON.stringify(await head()), JSON.stringify(ja), 'back in Japanese, also after a reload');
