@@ -4132,6 +4132,14 @@ test('a11y-reflow: at 320×640 no page-wide horizontal scroll and nothing cut of
   await clipShot(page, 'a11y-03-reflow-320-compare', 900, '.sec-compare');
   assert(sw <= 320, `the page scrolls sideways at 320 px: scrollWidth ${sw}; sticking out: ${cut.join(' | ')}`);
   eq(cut.join(' | '), '', 'text or controls cut off at 320 px (outside a scroll container of their own)');
+  // English (longer words), the method box open
+  await switchLang(page, 'en');
+  await loc(page, '[data-testid="method"] summary').first().click();
+  await analysisSettled(page);
+  const swEn = await page.evaluate(() => document.documentElement.scrollWidth);
+  const cutEn = await page.evaluate(cutOff);
+  assert(swEn <= 320, `in English the page scrolls sideways at 320 px: scrollWidth ${swEn}; sticking out: ${cutEn.join(' | ')}`);
+  eq(cutEn.join(' | '), '', 'in English, text or controls cut off at 320 px');
   assertNoErrors(page);
 });
 
