@@ -3784,6 +3784,20 @@ async function axeCheck(page, state) {
 }
 const axeStates = [];
 
+/** analysisSettled with room for a loaded machine (the tests of the helpers run side by side). */
+async function settledA11y(page) {
+  await until(
+    () =>
+      page.evaluate(() => {
+        const r = document.querySelector('vision-index').shadowRoot;
+        return !/計算中|Calculating/.test(r.textContent) && r.querySelectorAll('[data-status="pending"]').length === 0;
+      }),
+    'the analysis answers on show (no 計算中…)',
+    30_000,
+  );
+  await frames(page);
+}
+
 /** A screenshot of the page's top `height` px (or from the element `sel` down), to look at at full size. */
 async function clipShot(page, name, height, sel) {
   mkdirSync(SHOTS, { recursive: true });
@@ -3794,27 +3808,31 @@ async function clipShot(page, name, height, sel) {
   screenshots.push(path.relative(ROOT, file));
 }
 
-test('a11y-axe: zero violations — initial, English, method open, after an edit, errors shown', async () => {
-  const page = await openPage(await newContext());
-  await analysisSettled(page);
-  await axeCheck(page, 'initial');
-  await switchLang(page, 'en');
-  await analysisSettled(page);
-  await axeCheck(page, 'English');
-  await switchLang(page, 'ja');
-  await loc(page, '[data-testid="method"] summary').first().click();
-  await until(() => loc(page, 'select[data-testid="aggregate"]').isVisible(), 'the method controls');
-  await axeCheck(page, 'method open');
-  await choosePath(page, 'plan');
-  await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
-  await analysisSettled(page);
-  await axeCheck(page, 'after an edit');
-  await loc(page, '[data-testid="paste-input"]').fill(JSON.stringify(badDataset()));
-  await loc(page, '[data-testid="paste-apply"]').click();
-  await until(async () => (await loc(page, '[data-testid="errors"] li').count()) >= 2, 'the refused dataset listed');
-  await axeCheck(page, 'errors shown (a refused dataset)');
-  assertNoErrors(page);
-});
+test(
+  'a11y-axe: zero violations — initial, English, method open, after an edit, errors shown',
+  async () => {
+    const page = await openPage(await newContext());
+    await settledA11y(page);
+    await axeCheck(page, 'initial');
+    await switchLang(page, 'en');
+    await settledA11y(page);
+    await axeCheck(page, 'English');
+    await switchLang(page, 'ja');
+    await loc(page, '[data-testid="method"] summary').first().click();
+    await until(() => loc(page, 'select[data-testid="aggregate"]').isVisible(), 'the method controls');
+    await axeCheck(page, 'method open');
+    await choosePath(page, 'plan');
+    await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
+    await settledA11y(page);
+    await axeCheck(page, 'after an edit');
+    await loc(page, '[data-testid="paste-input"]').fill(JSON.stringify(badDataset()));
+    await loc(page, '[data-testid="paste-apply"]').click();
+    await until(async () => (await loc(page, '[data-testid="errors"] li').count()) >= 2, 'the refused dataset listed');
+    await axeCheck(page, 'errors shown (a refused dataset)');
+    assertNoErrors(page);
+  },
+  { timeout: 120_000 },
+);
 
 test(
   'a11y-axe: zero violations — each analysis view (status judged, seek answered, contrib, band, compare)',
@@ -3823,7 +3841,7 @@ test(
     const r = await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), judgedDataset());
     eq(r.ok, true, 'the judged dataset loads');
     await choosePath(page, 'outlook');
-    await analysisSettled(page);
+    await settledA11y(page);
     await axeCheck(page, 'status and headline judged');
     await seekChoose(page, 'indicator:G4-b');
     await axeCheck(page, 'seek open with an answer');
@@ -3838,28 +3856,32 @@ test(
     await loc(page, '[data-testid="compare-name"]').fill('案A');
     await loc(page, '[data-testid="compare-add"]').click();
     await until(async () => (await loc(page, '[data-testid="compare-table"] tr[data-row="named"]').count()) === 1, 'one compared scenario');
-    await analysisSettled(page);
+    await settledA11y(page);
     await axeCheck(page, 'compare (one named scenario)');
     assertNoErrors(page);
   },
   { timeout: 120_000 },
 );
 
-test('a11y-axe: zero violations — phone 390 px, 200 % zoom (640×384)', async () => {
-  for (const [w, hgt, name] of [
-    [390, 844, 'phone 390 px'],
-    [640, 384, '200 % zoom (1280×768 at 2×)'],
-  ]) {
-    const ctx = await newContext({ viewport: { width: w, height: hgt }, deviceScaleFactor: 2, ...(w < 600 ? { isMobile: true, hasTouch: true } : {}) });
-    const page = await openPage(ctx);
-    await analysisSettled(page);
-    await axeCheck(page, name);
-    await typeInto(page, targetInput(page, 'G2-a', 2031), 90);
-    await analysisSettled(page);
-    await axeCheck(page, `${name}, after an edit`);
-    assertNoErrors(page);
-  }
-});
+test(
+  'a11y-axe: zero violations — phone 390 px, 200 % zoom (640×384)',
+  async () => {
+    for (const [w, hgt, name] of [
+      [390, 844, 'phone 390 px'],
+      [640, 384, '200 % zoom (1280×768 at 2×)'],
+    ]) {
+      const ctx = await newContext({ viewport: { width: w, height: hgt }, deviceScaleFactor: 2, ...(w < 600 ? { isMobile: true, hasTouch: true } : {}) });
+      const page = await openPage(ctx);
+      await settledA11y(page);
+      await axeCheck(page, name);
+      await typeInto(page, targetInput(page, 'G2-a', 2031), 90);
+      await settledA11y(page);
+      await axeCheck(page, `${name}, after an edit`);
+      assertNoErrors(page);
+    }
+  },
+  { timeout: 120_000 },
+);
 
 /** The element focused now, through the shadow root: what, where and how its focus shows. */
 function focusedInfo() {
@@ -3883,7 +3905,7 @@ function focusedInfo() {
 
 test('a11y-tab: the skip link is the first stop and moves focus to the table; Tab stops bounded; focus visible on every stop', async () => {
   const page = await openPage(await newContext());
-  await analysisSettled(page);
+  await settledA11y(page);
   await page.evaluate(() => document.activeElement?.blur());
   const stops = [];
   for (let i = 0; i < 400; i++) {
@@ -3967,11 +3989,11 @@ async function namesOf(page) {
 
 test('a11y-names: no two buttons, links, fields or disclosures share a name (ja, en); the notes say their subject', async () => {
   const page = await openPage(await newContext());
-  await analysisSettled(page);
+  await settledA11y(page);
   for (const lang of ['ja', 'en']) {
     if (lang === 'en') {
       await switchLang(page, 'en');
-      await analysisSettled(page);
+      await settledA11y(page);
     }
     const all = await namesOf(page);
     assert(all.length > 90, `${lang}: only ${all.length} interactive elements in the accessibility tree`);
@@ -4125,7 +4147,7 @@ function cutOff() {
 test('a11y-reflow: at 320×640 no page-wide horizontal scroll and nothing cut off (1.4.10)', async () => {
   const ctx = await newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await openPage(ctx);
-  await analysisSettled(page);
+  await settledA11y(page);
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);
   const cut = await page.evaluate(cutOff);
   await clipShot(page, 'a11y-03-reflow-320', 1400);
@@ -4135,7 +4157,7 @@ test('a11y-reflow: at 320×640 no page-wide horizontal scroll and nothing cut of
   // English (longer words), the method box open
   await switchLang(page, 'en');
   await loc(page, '[data-testid="method"] summary').first().click();
-  await analysisSettled(page);
+  await settledA11y(page);
   const swEn = await page.evaluate(() => document.documentElement.scrollWidth);
   const cutEn = await page.evaluate(cutOff);
   assert(swEn <= 320, `in English the page scrolls sideways at 320 px: scrollWidth ${swEn}; sticking out: ${cutEn.join(' | ')}`);
@@ -4187,7 +4209,7 @@ test('a11y-target: every pointer target is at least 24×24 px or spaced (2.5.8),
   ]) {
     const ctx = await newContext(w < 600 ? { viewport: { width: w, height: hgt }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {});
     const page = await openPage(ctx);
-    await analysisSettled(page);
+    await settledA11y(page);
     await loc(page, '[data-testid="method"] summary').first().click();
     await loc(page, 'details.chart-table summary').click();
     await frames(page);
@@ -4254,7 +4276,7 @@ test('a11y-chart: each line and mark of the chart ≥ 3:1 against its background
   const page = await openPage(await newContext());
   await choosePath(page, 'plan');
   await typeInto(page, targetInput(page, 'G1-a', 2027), 40); // the scenario lines too
-  await analysisSettled(page);
+  await until(async () => (await loc(page, '[data-testid="chart"] path[data-series="scenario-plan"]').count()) === 1, 'the scenario line drawn');
   const all = await page.evaluate(chartContrast);
   const marks = all.filter((x) => x.kind === 'mark');
   const texts = all.filter((x) => x.kind === 'text');
