@@ -158,7 +158,8 @@ class VisionIndex extends HTMLElement {
     this.conn.on(this.root, 'change', (e) => /** @type {HTMLInputElement} */ (e.target).type !== 'range' && this.flushSay());
     this.conn.on(this.root, 'keydown', roving.onKey);
     this.conn.on(this.root, 'focusin', roving.onFocus);
-    if (this.keptLang && pickLang(this.getAttribute('lang')) !== this.keptLang) this.setAttribute('lang', this.keptLang);
+    // the first time only: a host script that sets lang later is obeyed
+    if (!this.booted && this.keptLang && pickLang(this.getAttribute('lang')) !== this.keptLang) this.setAttribute('lang', this.keptLang);
     if (!this.booted) this.booted = this.boot();
     else {
       this.commit({ type: 'reconnect' });

@@ -4113,6 +4113,13 @@ test('a11y-lang: in English the page’s lang, title and heading follow; remembe
   await waitReady(page);
   eq(await host(page).getAttribute('lang'), 'en', 'remembered over the host’s lang attribute');
   eq(await page.evaluate(() => document.title), 'ホストのページ', 'the host title still its own');
+  // a host script that sets lang later is obeyed, and not remembered
+  await host(page).evaluate((e) => e.setAttribute('lang', 'ja'));
+  await until(
+    async () => (await page.evaluate(() => document.querySelector('vision-index').shadowRoot.querySelector('.vi')?.lang)) === 'ja',
+    'the widget in Japanese',
+  );
+  eq(await page.evaluate(() => localStorage.getItem('vision-index:lang')), 'en', 'the visitor’s choice is still the remembered one');
   assertNoErrors(page);
 });
 
