@@ -88,6 +88,9 @@ copyFileSync(path.join(PKG_A, 'vision_index_bg.wasm'), path.join(OUT, 'pkg-analy
 const pageCss = await esbuild.transform(readFileSync(path.join(WWW, 'page.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
 writeFileSync(path.join(OUT, 'page.css'), pageCss.code);
 copyFileSync(path.join(WWW, 'favicon.svg'), path.join(OUT, 'favicon.svg'));
+// ---- a11y: the page's script (it follows the widget's language: <html lang>, title, heading)
+const pageJs = await esbuild.transform(readFileSync(path.join(WWW, 'page.js'), 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+writeFileSync(path.join(OUT, 'page.js'), pageJs.code);
 // The datasets without the whitespace between their tokens: every other
 // character is kept as it is (numbers as written, keys in their order, a
 // repeated key too), and the result is checked to read as the original does.

@@ -173,7 +173,7 @@ export interface App {
   render(): void;
   /** Marks the views to be built again. */
   invalidate(): void;
-  say(msg: string): void;
+  say(msg: string, later?: boolean): void;
   emit(type: string, detail: any): void;
   /** Applies a shared or saved scenario on first load; returns the message key. */
   restore(): Promise<string | null>;

@@ -15,8 +15,21 @@ import * as projects from './views/projects.js';
 import * as toolbar from './views/toolbar.js';
 import { afterFirstRender, lazy } from './views/lazy.js';
 import { clearFocus, fit } from './modules/sticky.js';
+import * as roving from './modules/roving.js';
 
 const CSS_URL = new URL('vision-index.css', import.meta.url);
+// ---- a11y: the visitor's language choice (the switch) is kept per site; an edit's announcement waits for a pause
+const LANG_KEY = 'vision-index:lang';
+const SAY_PAUSE_MS = 700;
+/** @returns {'ja' | 'en' | null} */
+function keptLang() {
+  try {
+    const l = localStorage.getItem(LANG_KEY);
+    return l === 'ja' || l === 'en' ? l : null;
+  } catch {
+    return null;
+  }
+}
 /** @type {Promise<CSSStyleSheet> | null} */
 let sheetPromise = null;
 
@@ -79,7 +92,15 @@ class VisionIndex extends HTMLElement {
     this.analysis = null;
     /** @type {Promise<import('./modules/analysis.js').Analysis> | null} */
     this.analysisLoad = null;
-    this.state = createState(pickLang(this.getAttribute('lang')));
+    /** the language the visitor chose with the switch last time (wins over the host's lang attribute) */
+    this.keptLang = keptLang();
+    this.state = createState(this.keptLang ?? pickLang(this.getAttribute('lang')));
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.sayTimer = undefined;
+    /** @type {string | null} an edit's announcement waiting for the input to pause */
+    this.sayPending = null;
+    /** @type {string | null} the language the last vi-lang event told */
+    this.langTold = null;
     /** @type {import('./types').View[] | null} */
     this.views = null;
     /** @type {Lifetime | null} */
@@ -116,7 +137,7 @@ class VisionIndex extends HTMLElement {
       },
       render: () => this.render(),
       invalidate: () => this.invalidate(),
-      say: (msg) => this.say(msg),
+      say: (msg, later) => this.say(msg, later),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       restore: () => this.restore(),
       download: (json) => this.download(json),
@@ -135,6 +156,12 @@ class VisionIndex extends HTMLElement {
     this.conn = new Lifetime();
     this.conn.on(window, 'hashchange', () => this.fromHash());
     this.conn.on(this.root, 'focusin', (e) => clearFocus(this.root, e)); // ---- embed: focus not hidden under the bar
+    // typing ends with a change (Enter, leaving the field): say the edit then; a slider's steps wait for the pause
+    this.conn.on(this.root, 'change', (e) => /** @type {HTMLInputElement} */ (e.target).type !== 'range' && this.flushSay());
+    this.conn.on(this.root, 'keydown', roving.onKey);
+    this.conn.on(this.root, 'focusin', roving.onFocus);
+    // the first time only: a host script that sets lang later is obeyed
+    if (!this.booted && this.keptLang && pickLang(this.getAttribute('lang')) !== this.keptLang) this.setAttribute('lang', this.keptLang);
     if (!this.booted) this.booted = this.boot();
     else {
       this.commit({ type: 'reconnect' });
@@ -151,6 +178,7 @@ class VisionIndex extends HTMLElement {
   disconnectedCallback() {
     this.conn?.end();
     this.conn = null;
+    clearTimeout(this.sayTimer);
     // a removed element fetches nothing more (nor announces it): attached again, it starts over
     if (this.srcCtl && !this.srcCtl.signal.aborted && this.srcPending) {
       this.srcCtl.abort();
@@ -424,9 +452,24 @@ class VisionIndex extends HTMLElement {
     if (/^#s=/.test(location.hash)) analysisViews().then((m) => m.persist.hashChanged(this.commit, this.state, this.engine));
   }
 
-  say(msg) {
+  /**
+   * Tells the live region. An edit still under way (`later`: a slider's steps, typing) is said once,
+   * SAY_PAUSE_MS after its last step (or at its change), so a drag is not read out step by step.
+   * @param {string} msg @param {boolean} [later]
+   */
+  say(msg, later = false) {
+    clearTimeout(this.sayTimer);
+    this.sayPending = later ? msg : null;
+    if (later) {
+      this.sayTimer = setTimeout(() => this.flushSay(), SAY_PAUSE_MS);
+      return;
+    }
     const s = this.liveRegion;
     s.textContent = s.textContent === msg ? `${msg}\u200b` : msg;
+  }
+
+  flushSay() {
+    if (this.sayPending != null) this.say(this.sayPending);
   }
 
   download(json) {
@@ -449,6 +492,12 @@ class VisionIndex extends HTMLElement {
     if (!this.isConnected || !this.prepared) return;
     if (!this.views) this.build();
     for (const v of /** @type {import('./types').View[]} */ (this.views)) v.update(this.state);
+    roving.tidy(this.root);
+    // ---- a11y: the host page may follow the language (www/page.js sets <html lang>, the title, the heading)
+    if (this.langTold !== this.state.lang) {
+      this.langTold = this.state.lang;
+      this.dispatchEvent(new CustomEvent('vi-lang', { detail: { lang: this.state.lang }, bubbles: true, composed: true }));
+    }
   }
 
   build() {
@@ -475,10 +524,30 @@ class VisionIndex extends HTMLElement {
     });
     const other = L === 'ja' ? 'en' : 'ja';
     // The attribute changes once the other catalogue is there, so the page switches at once.
-    life.on(langBtn, 'click', () => loadLang(other).then(() => this.setAttribute('lang', other)));
+    life.on(langBtn, 'click', () => {
+      try {
+        localStorage.setItem(LANG_KEY, other); // remembered: the next visit opens in it
+      } catch {
+        /* storage refused: the choice holds for this visit */
+      }
+      this.keptLang = other;
+      loadLang(other).then(() => this.setAttribute('lang', other));
+    });
+    // the skip link, the first Tab stop: past the headline, chart and analyses to the what-if table
+    const skip = ds ? h('a', { href: '#h-indicators', class: 'skip', 'data-testid': 'skip-link', text: t(L, 'skipTable') }) : null;
+    if (skip)
+      life.on(skip, 'click', (e) => {
+        e.preventDefault(); // (the hash is the share link's)
+        const to = /** @type {HTMLElement | null} */ (this.root.getElementById('h-indicators'));
+        if (!to) return;
+        to.tabIndex = -1;
+        to.focus();
+      });
     const wrap = h(
       'div',
       { class: 'vi', lang: L },
+      skip,
+      h('p', { id: 'vi-rove-hint', class: 'sr-only', text: t(L, 'roveHint') }),
       h(
         'header',
         { class: 'head' },

@@ -4271,6 +4271,569 @@ test('embed: dist/ served by python3 -m http.server alone — index.html, embed.
   }
 });
 // ---- end embed
+// ---- a11y: WCAG 2.2 AA (issue 14, item 3): axe-core in every state, and what axe cannot see
+// (skip link and Tab count, focus visible, distinct names, debounced announcements, the page in
+// English and the language remembered, reflow at 320 px, target size, the chart's contrast)
+
+const AXE_SRC = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+const AXE_URL = '__a11y__/axe.min.js';
+const axeRouted = new WeakSet();
+
+/**
+ * Runs axe-core (all WCAG 2.0/2.1/2.2 A and AA rules and the best practices) on the whole
+ * document, the widget's open shadow root included, and fails on any violation. axe is served
+ * from the page's own origin (a route) and added as <script src>, so the page's CSP
+ * (`script-src 'self'`) stays on and allows it; no CSP violation may follow.
+ */
+async function axeCheck(page, state) {
+  if (!axeRouted.has(page)) {
+    await page.route(`**/${AXE_URL}`, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: AXE_SRC }));
+    axeRouted.add(page);
+  }
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ url: new URL(AXE_URL, baseUrl).href });
+  await frames(page);
+  const found = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return {
+      rules: r.passes.length + r.violations.length + r.incomplete.length,
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' >> ')}: ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 220)}`),
+        more: v.nodes.length,
+      })),
+    };
+  }, AXE_TAGS);
+  axeStates.push(state);
+  assert(
+    found.violations.length === 0,
+    `axe (${state}): ${found.violations.length} violation(s):\n  ${found.violations.map((v) => `${v.id} [${v.impact}] ${v.help} (${v.more} nodes)\n    ${v.nodes.join('\n    ')}`).join('\n  ')}`,
+  );
+  assert(found.rules > 20, `axe (${state}) ran only ${found.rules} rules`);
+  eq((await page.evaluate(() => window.__viEvents.csp)).join(', '), '', `CSP violations after axe (${state})`);
+}
+const axeStates = [];
+
+/** analysisSettled with room for a loaded machine (the tests of the helpers run side by side). */
+async function settledA11y(page) {
+  await until(
+    () =>
+      page.evaluate(() => {
+        const r = document.querySelector('vision-index').shadowRoot;
+        return !/計算中|Calculating/.test(r.textContent) && r.querySelectorAll('[data-status="pending"]').length === 0;
+      }),
+    'the analysis answers on show (no 計算中…)',
+    30_000,
+  );
+  await frames(page);
+}
+
+/** A screenshot of the page's top `height` px (or from the element `sel` down), to look at at full size. */
+async function clipShot(page, name, height, sel) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  const y = sel ? ((await loc(page, sel).first().boundingBox())?.y ?? 0) + (await page.evaluate(() => window.scrollY)) : 0;
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y, width, height } });
+  screenshots.push(path.relative(ROOT, file));
+}
+
+test(
+  'a11y-axe: zero violations — initial, English, method open, after an edit, errors shown',
+  async () => {
+    const page = await openPage(await newContext());
+    await settledA11y(page);
+    await axeCheck(page, 'initial');
+    await switchLang(page, 'en');
+    await settledA11y(page);
+    await axeCheck(page, 'English');
+    await switchLang(page, 'ja');
+    await loc(page, '[data-testid="method"] summary').first().click();
+    await until(() => loc(page, 'select[data-testid="aggregate"]').isVisible(), 'the method controls');
+    await axeCheck(page, 'method open');
+    await choosePath(page, 'plan');
+    await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
+    await settledA11y(page);
+    await axeCheck(page, 'after an edit');
+    await loc(page, '[data-testid="paste-input"]').fill(JSON.stringify(badDataset()));
+    await loc(page, '[data-testid="paste-apply"]').click();
+    await until(async () => (await loc(page, '[data-testid="errors"] li').count()) >= 2, 'the refused dataset listed');
+    await axeCheck(page, 'errors shown (a refused dataset)');
+    assertNoErrors(page);
+  },
+  { timeout: 120_000 },
+);
+
+test(
+  'a11y-axe: zero violations — each analysis view (status judged, seek answered, contrib, band, compare)',
+  async () => {
+    const page = await openPage(await newContext());
+    const r = await page.evaluate((d) => document.querySelector('vision-index').loadDataset(d), judgedDataset());
+    eq(r.ok, true, 'the judged dataset loads');
+    await choosePath(page, 'outlook');
+    await settledA11y(page);
+    await axeCheck(page, 'status and headline judged');
+    await seekChoose(page, 'indicator:G4-b');
+    await axeCheck(page, 'seek open with an answer');
+    const open = loc(page, '[data-testid="contrib-bars"] li[data-goal="G1"] button');
+    await open.click();
+    await loc(page, '.sec-contrib details summary').first().click();
+    await axeCheck(page, 'contributions (a goal open, the table open)');
+    await bandReady(page);
+    await loc(page, 'details.chart-table summary').click();
+    await axeCheck(page, 'band / uncertainty (the chart table open)');
+    await loc(page, '[data-testid="compare-open"]').click();
+    await loc(page, '[data-testid="compare-name"]').fill('案A');
+    await loc(page, '[data-testid="compare-add"]').click();
+    await until(async () => (await loc(page, '[data-testid="compare-table"] tr[data-row="named"]').count()) === 1, 'one compared scenario');
+    await settledA11y(page);
+    await axeCheck(page, 'compare (one named scenario)');
+    assertNoErrors(page);
+  },
+  { timeout: 120_000 },
+);
+
+test(
+  'a11y-axe: zero violations — phone 390 px, 200 % zoom (640×384)',
+  async () => {
+    for (const [w, hgt, name] of [
+      [390, 844, 'phone 390 px'],
+      [640, 384, '200 % zoom (1280×768 at 2×)'],
+    ]) {
+      const ctx = await newContext({ viewport: { width: w, height: hgt }, deviceScaleFactor: 2, ...(w < 600 ? { isMobile: true, hasTouch: true } : {}) });
+      const page = await openPage(ctx);
+      await settledA11y(page);
+      await axeCheck(page, name);
+      await typeInto(page, targetInput(page, 'G2-a', 2031), 90);
+      await settledA11y(page);
+      await axeCheck(page, `${name}, after an edit`);
+      assertNoErrors(page);
+    }
+  },
+  { timeout: 120_000 },
+);
+
+/** The element focused now, through the shadow root: what, where and how its focus shows. */
+function focusedInfo() {
+  let a = document.activeElement;
+  const inWidget = a?.tagName === 'VISION-INDEX';
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  if (!a || a === document.body) return null;
+  const r = a.getBoundingClientRect();
+  // a visually hidden radio shows its focus on its label
+  const shown = r.width <= 2 && a.closest('label') ? a.closest('label') : a;
+  const cs = getComputedStyle(shown);
+  const ring = (cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2) || /\d+px \d+px \d+px [1-9]/.test(cs.boxShadow);
+  const id =
+    a.getAttribute('data-testid') ||
+    a.getAttribute('data-seek-cell') ||
+    a.getAttribute('aria-label') ||
+    a.id ||
+    `${a.tagName.toLowerCase()}:${(a.textContent || '').trim().slice(0, 20)}`;
+  return { inWidget, id, tag: a.tagName.toLowerCase(), type: a.type || '', key: a.id || id, ring, w: r.width, h: r.height, top: r.top };
+}
+
+test('a11y-tab: the skip link is the first stop and moves focus to the table; Tab stops bounded; focus visible on every stop', async () => {
+  const page = await openPage(await newContext());
+  await settledA11y(page);
+  await page.evaluate(() => document.activeElement?.blur());
+  const stops = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(focusedInfo);
+    if (!f) break;
+    if (!f.inWidget) {
+      if (stops.length) break; // past the end of the widget
+      continue;
+    }
+    stops.push(f);
+  }
+  const nInd = DATASET.indicators.length;
+  const bound = 3 * nInd + 45;
+  console.log(`        (${stops.length} Tab stops from the top to the end of the widget; bound ${bound} = 3 × ${nInd} what-if fields + 45)`);
+  assert(stops.length <= bound, `${stops.length} Tab stops > ${bound}`);
+  eq(stops[0].id, 'skip-link', 'the first Tab stop of the widget is the skip link');
+  // every what-if field is reached by Tab (no keyboard access lost)
+  const fields = await loc(page, 'input[data-target-year], input[data-value-year]').evaluateAll((els) => els.map((e) => e.id));
+  const seen = new Set(stops.map((s) => s.key));
+  const missed = fields.filter((id) => !seen.has(id));
+  eq(missed.join(', '), '', 'what-if fields Tab does not reach');
+  eq(fields.length, 3 * nInd, 'three what-if fields per indicator');
+  const noRing = stops.filter((s) => !s.ring).map((s) => `${s.tag}:${s.id}`);
+  eq(noRing.join(', '), '', 'Tab stops without a visible focus indicator (2.4.7)');
+  // the skip link shows when focused and moves focus where it says
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Tab');
+  const f = await page.evaluate(focusedInfo);
+  eq(f.id, 'skip-link', 'Tab from the top focuses the skip link');
+  assert(f.w >= 100 && f.h >= 24 && f.top >= 0, `the focused skip link is visible: ${f.w}×${f.h} at ${f.top}`);
+  eq(await textOf(page, '[data-testid="skip-link"]'), '指標の表へ移動', 'its text');
+  await clipShot(page, 'a11y-01-skip-link', 260);
+  await page.keyboard.press('Enter');
+  eq(await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.id), 'h-indicators', 'Enter focuses the table heading');
+  await page.keyboard.press('Tab');
+  eq((await page.evaluate(focusedInfo)).id, 'value-year', 'the next Tab is the table’s first control');
+  // a roving group: one stop, the arrow keys move within it
+  await loc(page, '[data-seek-cell="G1-a"]').focus();
+  await page.keyboard.press('ArrowDown');
+  eq((await page.evaluate(focusedInfo)).id, 'G1-b', 'ArrowDown moves to the next 必要な値 cell');
+  await page.keyboard.press('End');
+  eq((await page.evaluate(focusedInfo)).id, 'G11-b', 'End moves to the last');
+  eq(await loc(page, '[data-seek-cell][tabindex="0"]').count(), 2, 'one Tab stop in the table’s cells, one in the goals’');
+  // a row's reset is a Tab stop once the row has a change, and its focus is kept when it resets
+  const reset = loc(page, 'tr[data-indicator="G1-a"] button[data-action="reset-row"]');
+  eq(await reset.isDisabled(), true, 'no reset to Tab to on an unchanged row');
+  await typeInto(page, targetInput(page, 'G1-a', 2027), 40);
+  eq(await reset.isDisabled(), false, 'the reset is there after an edit');
+  await reset.focus();
+  const before = await eventCount(page);
+  await page.keyboard.press('Enter');
+  await until(async () => (await eventCount(page)) > before, 'vi-change after the reset');
+  eq(await reset.isDisabled(), true, 'nothing left to reset');
+  eq((await page.evaluate(focusedInfo))?.key, 't0-2027', 'focus goes to the row’s first field');
+  assertNoErrors(page);
+});
+
+/** Interactive elements by accessible name, as Chromium computes them (the accessibility tree over CDP). */
+async function namesOf(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const ROLES = new Set([
+    'button',
+    'link',
+    'textbox',
+    'searchbox',
+    'spinbutton',
+    'slider',
+    'combobox',
+    'checkbox',
+    'radio',
+    'switch',
+    'tab',
+    'menuitem',
+    'DisclosureTriangle',
+  ]);
+  return nodes.filter((n) => !n.ignored && ROLES.has(n.role?.value)).map((n) => ({ role: n.role.value, name: (n.name?.value || '').trim() }));
+}
+
+test('a11y-names: no two buttons, links, fields or disclosures share a name (ja, en); the notes say their subject', async () => {
+  const page = await openPage(await newContext());
+  await settledA11y(page);
+  for (const lang of ['ja', 'en']) {
+    if (lang === 'en') {
+      await switchLang(page, 'en');
+      await settledA11y(page);
+    }
+    const all = await namesOf(page);
+    assert(all.length > 90, `${lang}: only ${all.length} interactive elements in the accessibility tree`);
+    const unnamed = all.filter((n) => !n.name);
+    eq(unnamed.map((n) => n.role).join(', '), '', `${lang}: interactive elements without a name`);
+    const count = new Map();
+    for (const n of all) count.set(n.name, (count.get(n.name) || 0) + 1);
+    const dup = [...count].filter(([, k]) => k > 1).map(([name, k]) => `${k}× "${name}"`);
+    eq(dup.join('; '), '', `${lang}: names shared by several interactive elements`);
+    const notes = all.filter((n) => n.role === 'DisclosureTriangle' && /^(注記|Note)/.test(n.name)).map((n) => n.name);
+    eq(notes.length, 26, `${lang}: 26 notes`);
+    const port =
+      lang === 'ja'
+        ? '注記：産業創造プラットフォーム「SETAGAYA PORT」 新規会員登録者数(累計)'
+        : 'Note: Industry creation platform SETAGAYA PORT New member registrations (cumulative)';
+    assert(notes.includes(port), `${lang}: the note of SETAGAYA PORT is named "${port}": ${notes.slice(0, 3).join(' | ')}`);
+  }
+  assertNoErrors(page);
+});
+
+test('a11y-live: a slider dragged by 20 quick steps is announced once, with its final value; typing too', async () => {
+  const page = await openPage(await newContext());
+  await choosePath(page, 'plan');
+  await page.evaluate(() => {
+    const st = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="status"]');
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(st.textContent)).observe(st, { childList: true, characterData: true, subtree: true });
+  });
+  const slider = loc(page, 'tr[data-indicator="G1-a"] input[data-range-year="2027"]');
+  await slider.focus();
+  const v0 = Number(await slider.inputValue());
+  const before = await eventCount(page);
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await until(async () => (await eventCount(page)) >= before + 20, '20 re-scores (one per step)');
+  await sleep(1200); // past the pause
+  const v = Number(await slider.inputValue());
+  assert(v > v0, `the slider moved: ${v0} → ${v}`);
+  const said = await page.evaluate(() => window.__said);
+  assert(said.length >= 1 && said.length <= 2, `announcements during the drag: ${said.length} (${JSON.stringify(said)})`);
+  const last = said.at(-1).replace(/,/g, '');
+  assert(last.includes(String(v)) && last.includes('令和9年度'), `the last announcement says the final value ${v}: "${said.at(-1)}"`);
+  // typing: one announcement once the keys pause
+  await page.evaluate(() => (window.__said = []));
+  const input = targetInput(page, 'G2-a', 2031);
+  await input.fill('');
+  await input.focus();
+  await page.keyboard.type('123', { delay: 60 });
+  await sleep(1200);
+  const typed = await page.evaluate(() => window.__said);
+  assert(typed.length === 1 && typed[0].replace(/,/g, '').includes('123'), `typing 123 is said once: ${JSON.stringify(typed)}`);
+  // Enter (a change) says it at once
+  await page.evaluate(() => (window.__said = []));
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await frames(page);
+  const now = await page.evaluate(() => window.__said);
+  assert(now.length === 1 && now[0].includes('12'), `the change says it at once: ${JSON.stringify(now)}`);
+  assertNoErrors(page);
+});
+
+const HOST_PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ホストのページ</title>
+<script type="module" src="/vision-index.js"></script></head><body><header><h1>区のお知らせ</h1></header>
+<main><vision-index src="/data/setagaya.json" lang="ja"></vision-index></main></body></html>`;
+
+test('a11y-lang: in English the page’s lang, title and heading follow; remembered across a reload; a host page keeps its title', async () => {
+  const ctx = await newContext();
+  let page = await openPage(ctx);
+  const head = () =>
+    page.evaluate(() => ({
+      html: document.documentElement.lang,
+      title: document.title,
+      h1: document.querySelector('h1').textContent,
+      h1lang: document.querySelector('h1 span')?.lang,
+      host: document.querySelector('vision-index').getAttribute('lang'),
+      vi: document.querySelector('vision-index').shadowRoot.querySelector('.vi')?.lang,
+    }));
+  const ja = await head();
+  eq(ja.html, 'ja', 'html lang at first');
+  await switchLang(page, 'en');
+  let en = await head();
+  eq(en.html, 'en', '<html lang> in English');
+  assert(/^Sustainable Local Economy Index explorer/.test(en.title), `the title in English: "${en.title}"`);
+  assert(
+    en.h1.startsWith('Sustainable Local Economy Index explorer') && en.h1lang === 'ja',
+    `the heading in English: "${en.h1}" (its Japanese part lang=${en.h1lang})`,
+  );
+  eq(en.vi, 'en', 'the widget’s lang');
+  // remembered: a reload opens in English
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  await frames(page);
+  en = await head();
+  eq(`${en.host} ${en.vi} ${en.html}`, 'en en en', 'after a reload: host, widget and page in English');
+  assert(/^Sustainable/.test(en.title), `title after the reload: "${en.title}"`);
+  eq(await textOf(page, '[data-testid="lang-switch"]'), '日本語', 'the switch offers Japanese');
+  await clipShot(page, 'a11y-02-english-after-reload', 420);
+  await switchLang(page, 'ja');
+  eq(JSON.stringify(await head()), JSON.stringify(ja), 'back in Japanese: the page’s own lang, title and heading');
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  eq(JSON.stringify(await head()), JSON.stringify(ja), 'back in Japanese, also after a reload');
+  // someone else's page: the widget never changes its title or <html lang>
+  await ctx.route('**/__a11y__/host.html', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: HOST_PAGE }));
+  page = await openPage(ctx, '__a11y__/host.html');
+  await page.evaluate(() => document.addEventListener('vi-lang', (e) => (window.__langs = [...(window.__langs || []), e.detail.lang])));
+  await switchLang(page, 'en');
+  const h = await page.evaluate(() => ({
+    title: document.title,
+    html: document.documentElement.lang,
+    h1: document.querySelector('h1').textContent,
+    langs: window.__langs,
+  }));
+  eq(`${h.title} ${h.html} ${h.h1}`, 'ホストのページ ja 区のお知らせ', 'the host page keeps its title, lang and heading');
+  eq(JSON.stringify(h.langs), '["en"]', 'it is told by a vi-lang event');
+  // the visitor's choice wins over the host's lang="ja" on the next visit (same site)
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  eq(await host(page).getAttribute('lang'), 'en', 'remembered over the host’s lang attribute');
+  eq(await page.evaluate(() => document.title), 'ホストのページ', 'the host title still its own');
+  // a host script that sets lang later is obeyed, and not remembered
+  await host(page).evaluate((e) => e.setAttribute('lang', 'ja'));
+  await until(
+    async () => (await page.evaluate(() => document.querySelector('vision-index').shadowRoot.querySelector('.vi')?.lang)) === 'ja',
+    'the widget in Japanese',
+  );
+  eq(await page.evaluate(() => localStorage.getItem('vision-index:lang')), 'en', 'the visitor’s choice is still the remembered one');
+  assertNoErrors(page);
+});
+
+/** Elements of the widget whose text sticks out of the viewport or is clipped, outside a scroll container of their own. */
+function cutOff() {
+  const W = document.documentElement.clientWidth;
+  const out = [];
+  const root = document.querySelector('vision-index').shadowRoot;
+  const scrollsX = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if ((o === 'auto' || o === 'scroll') && p.scrollWidth > p.clientWidth + 1) return true;
+    }
+    return false;
+  };
+  for (const el of root.querySelectorAll('*')) {
+    if (!el.checkVisibility?.() || el.closest('.sr-only, .skip, svg, [hidden]')) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
+    const ctl = /^(INPUT|SELECT|BUTTON|TEXTAREA)$/.test(el.tagName);
+    if (!own && !ctl) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const where = `${el.tagName.toLowerCase()}.${el.className || ''}[${el.getAttribute('data-testid') || ''}] "${(el.textContent || '').trim().slice(0, 30)}"`;
+    if ((r.right > W + 1 || r.left < -1) && !scrollsX(el)) out.push(`${where} ${Math.round(r.left)}–${Math.round(r.right)}`);
+    const cs = getComputedStyle(el);
+    if (own && cs.overflowX === 'hidden' && el.scrollWidth > el.clientWidth + 1 && cs.textOverflow !== 'ellipsis')
+      out.push(`${where} clipped ${el.scrollWidth} > ${el.clientWidth}`);
+  }
+  return out.slice(0, 12);
+}
+
+test('a11y-reflow: at 320×640 no page-wide horizontal scroll and nothing cut off (1.4.10)', async () => {
+  const ctx = await newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await openPage(ctx);
+  await settledA11y(page);
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  const cut = await page.evaluate(cutOff);
+  await clipShot(page, 'a11y-03-reflow-320', 1400);
+  await clipShot(page, 'a11y-03-reflow-320-compare', 900, '.sec-compare');
+  assert(sw <= 320, `the page scrolls sideways at 320 px: scrollWidth ${sw}; sticking out: ${cut.join(' | ')}`);
+  eq(cut.join(' | '), '', 'text or controls cut off at 320 px (outside a scroll container of their own)');
+  // English (longer words), the method box open
+  await switchLang(page, 'en');
+  await loc(page, '[data-testid="method"] summary').first().click();
+  await settledA11y(page);
+  const swEn = await page.evaluate(() => document.documentElement.scrollWidth);
+  const cutEn = await page.evaluate(cutOff);
+  assert(swEn <= 320, `in English the page scrolls sideways at 320 px: scrollWidth ${swEn}; sticking out: ${cutEn.join(' | ')}`);
+  eq(cutEn.join(' | '), '', 'in English, text or controls cut off at 320 px');
+  assertNoErrors(page);
+});
+
+/** Every pointer target of the widget smaller than 24×24 px without the spacing exception (2.5.8). */
+function smallTargets() {
+  const root = document.querySelector('vision-index').shadowRoot;
+  const sel = 'button, a[href], input, select, textarea, summary, label:has(input[type="radio"]), label:has(input[type="checkbox"]), [tabindex="0"]';
+  const boxes = [];
+  for (const el of root.querySelectorAll(sel)) {
+    if (!el.checkVisibility?.() || el.closest('.sr-only, [hidden]')) continue;
+    if (el.matches('.skip:not(:focus)')) continue; // shown only when focused (then 44 px high)
+    // a visually hidden radio or file input is used through its label (measured as the label)
+    const r = el.getBoundingClientRect();
+    if (r.width <= 2 || r.height <= 2) continue;
+    // inline links in a sentence are exempt
+    if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+    boxes.push({
+      el,
+      r,
+      what: `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') || el.getAttribute('data-action') || el.className || ''}] ${Math.round(r.width)}×${Math.round(r.height)}`,
+    });
+  }
+  const dist = (x, y, r) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+  const out = [];
+  for (const b of boxes) {
+    if (b.r.width >= 24 - 0.01 && b.r.height >= 24 - 0.01) continue;
+    const cx = (b.r.left + b.r.right) / 2;
+    const cy = (b.r.top + b.r.bottom) / 2;
+    // spacing: a 24 px circle on its centre meets no other target nor another small target's circle
+    const clash = boxes.find((o) => {
+      if (o === b || o.el.contains(b.el) || b.el.contains(o.el)) return false;
+      if (dist(cx, cy, o.r) < 12) return true;
+      const small = o.r.width < 24 || o.r.height < 24;
+      return small && Math.hypot(cx - (o.r.left + o.r.right) / 2, cy - (o.r.top + o.r.bottom) / 2) < 24;
+    });
+    if (clash) out.push(`${b.what} (near ${clash.what})`);
+  }
+  return { n: boxes.length, bad: out.slice(0, 12), nBad: out.length };
+}
+
+test('a11y-target: every pointer target is at least 24×24 px or spaced (2.5.8), at 1280 and 390 px', async () => {
+  for (const [w, hgt] of [
+    [1280, 900],
+    [390, 844],
+  ]) {
+    const ctx = await newContext(w < 600 ? { viewport: { width: w, height: hgt }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {});
+    const page = await openPage(ctx);
+    await settledA11y(page);
+    await loc(page, '[data-testid="method"] summary').first().click();
+    await loc(page, 'details.chart-table summary').click();
+    await frames(page);
+    const r = await page.evaluate(smallTargets);
+    assert(r.n > 100, `${w} px: only ${r.n} targets measured`);
+    eq(r.bad.join(' | '), '', `${w} px: ${r.nBad} targets under 24×24 px without the spacing`);
+    assertNoErrors(page);
+  }
+});
+
+/** The chart's lines and marks against the chart's background, and its text (contrast ratios, WCAG). */
+function chartContrast() {
+  const svg = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="chart"]');
+  const rgb = (c) => {
+    const m = String(c).match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/);
+    return m ? { r: +m[1], g: +m[2], b: +m[3], a: m[4] === undefined ? 1 : +m[4] } : null;
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v8) => {
+      const v = v8 / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  const over = (c, a, bg) => ({ r: c.r * a + bg.r * (1 - a), g: c.g * a + bg.g * (1 - a), b: c.b * a + bg.b * (1 - a) });
+  let bg = null;
+  for (let e = svg; e && !bg; e = e.parentElement || e.getRootNode().host) {
+    const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c && c.a > 0.99) bg = c;
+  }
+  bg ??= { r: 255, g: 255, b: 255 };
+  const opacity = (el) => {
+    let o = 1;
+    for (let e = el; e && e !== svg.parentElement; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+    return o;
+  };
+  const out = [];
+  const marks = svg.querySelectorAll('path[data-series]:not([data-series="band"]), [data-milestone], circle, line.mark, rect.mark');
+  for (const el of marks) {
+    if (!el.checkVisibility?.()) continue;
+    const cs = getComputedStyle(el);
+    const paint = cs.stroke !== 'none' && Number.parseFloat(cs.strokeWidth) > 0 ? ['stroke', cs.stroke, cs.strokeOpacity] : ['fill', cs.fill, cs.fillOpacity];
+    const c = rgb(paint[1]);
+    if (!c) continue;
+    const shown = over(c, c.a * Number(paint[2]) * opacity(el), bg);
+    out.push({
+      kind: 'mark',
+      what: `${el.tagName}[${el.getAttribute('data-series') || el.getAttribute('data-milestone') || el.getAttribute('class') || ''}] ${paint[0]}`,
+      ratio: ratio(shown, bg),
+    });
+  }
+  for (const el of svg.querySelectorAll('text')) {
+    if (!el.checkVisibility?.() || !el.textContent.trim()) continue;
+    const cs = getComputedStyle(el);
+    const c = rgb(cs.fill);
+    if (!c) continue;
+    out.push({ kind: 'text', what: `text "${el.textContent.trim().slice(0, 16)}"`, ratio: ratio(over(c, c.a * Number(cs.fillOpacity) * opacity(el), bg), bg) });
+  }
+  return out;
+}
+
+test('a11y-chart: each line and mark of the chart ≥ 3:1 against its background, its text ≥ 4.5:1 (1.4.11, 1.4.3)', async () => {
+  const page = await openPage(await newContext());
+  await choosePath(page, 'plan');
+  await typeInto(page, targetInput(page, 'G1-a', 2027), 40); // the scenario lines too
+  await until(async () => (await loc(page, '[data-testid="chart"] path[data-series="scenario-plan"]').count()) === 1, 'the scenario line drawn');
+  const all = await page.evaluate(chartContrast);
+  const marks = all.filter((x) => x.kind === 'mark');
+  const texts = all.filter((x) => x.kind === 'text');
+  assert(marks.length >= 6 && texts.length >= 8, `measured ${marks.length} marks and ${texts.length} texts`);
+  const series = new Set(marks.map((m) => m.what.split(' ')[0]));
+  for (const s of ['path[plan]', 'path[scenario-plan]', 'path[outlook]', 'path[trend]', 'path[actual]'])
+    assert(series.has(s), `the ${s} line measured: ${[...series].join(', ')}`);
+  const low = marks.filter((m) => m.ratio < 3).map((m) => `${m.what} ${m.ratio.toFixed(2)}:1`);
+  eq([...new Set(low)].join(', '), '', 'chart lines and marks under 3:1');
+  const lowT = texts.filter((m) => m.ratio < 4.5).map((m) => `${m.what} ${m.ratio.toFixed(2)}:1`);
+  eq([...new Set(lowT)].join(', '), '', 'chart text under 4.5:1');
+  const min = Math.min(...marks.map((m) => m.ratio));
+  console.log(
+    `        (${marks.length} marks, lowest ${min.toFixed(2)}:1; ${texts.length} texts, lowest ${Math.min(...texts.map((m) => m.ratio)).toFixed(2)}:1)`,
+  );
+  assertNoErrors(page);
+});
+// ---- end a11y
 
 // ================================================================= main
 

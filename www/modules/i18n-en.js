@@ -160,4 +160,9 @@ export const en = {
   // ---- goal seek UI (What it would take)
   seekTitle: 'What it would take',
   seekCol: 'Required',
+  // ---- a11y: the skip link, the notes' names
+  skipTable: 'Skip to the indicator table',
+  noteOf: 'Note: {what}',
+  compareTableLabel: 'Comparison table (scrolls sideways)',
+  roveHint: 'The arrow keys move to the previous or next one of these.',
 };

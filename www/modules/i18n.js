@@ -158,6 +158,11 @@ const ja = {
   // ---- goal seek UI (目標達成に必要な値)
   seekTitle: '目標達成に必要な値',
   seekCol: '必要な値',
+  // ---- a11y: the skip link, the notes' names
+  skipTable: '指標の表へ移動',
+  noteOf: '注記：{what}',
+  compareTableLabel: '比較の表（横にスクロールできます）',
+  roveHint: '矢印キーで同じ種類の前後の項目へ移動できます。',
 };
 
 /** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */

@@ -372,6 +372,9 @@ export const ACTIONS = {
  * @param {App} app
  * @returns {(action: {type: string, [k: string]: any}) => any}
  */
+/** The actions an `input` event sends (a slider's step, a key typed): announced once the input pauses. */
+const LIVE_EDITS = new Set(['setTarget', 'setValue', 'setCap', 'setWeight', 'setMcField']);
+
 export function createCommit(app) {
   const s = app.state;
 
@@ -388,7 +391,7 @@ export function createCommit(app) {
     s.answersOnly = !!o.answers && !rescore && !o.rebuild;
     if (o.render !== false) app.render();
     if (o.save && s.ds) save(key(text(s.ds.title, 'ja'), s.fp), s.scen.has ? app.engine.scenarioText : null);
-    if (o.say) app.say(o.say);
+    if (o.say) app.say(o.say, LIVE_EDITS.has(a.type)); // ---- a11y: an edit by input events is said at its pause
     if (rescore) app.emit('vi-change', app.engine.snapshot(s.path));
     if (o.refused) app.emit('vi-error', { errors: o.refused });
     if (a.t0 != null) measure(a.t0);

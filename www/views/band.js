@@ -30,6 +30,7 @@ export function create(ctx) {
       ...attrs,
       value: s.an.mc[field],
       'aria-label': label + t(L, 'bandSlider'),
+      tabindex: '-1', // ---- a11y: the number field beside it is the keyboard's control
     });
     const num = h('input', {
       type: 'number',

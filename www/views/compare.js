@@ -61,7 +61,7 @@ export function create(ctx) {
     h('div', { class: 'compare-tools' }, open, fileLabel, fileIn),
     form,
     msg,
-    h('div', { class: 'scroll' }, table),
+    h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t(L, 'compareTableLabel') }, table), // ---- a11y: scrolls on a phone: reachable by keyboard
     hint,
   );
   el.setAttribute('data-testid', 'compare');

@@ -47,7 +47,16 @@ export function create(ctx) {
     const subId = `contrib-sub-${g.id}`;
     const btn = h(
       'button',
-      { type: 'button', class: 'cname', 'aria-expanded': 'false', 'aria-controls': subId, 'data-action': 'open-goal' },
+      {
+        type: 'button',
+        class: 'cname',
+        'aria-expanded': 'false',
+        'aria-controls': subId,
+        'data-action': 'open-goal',
+        'data-rove': '',
+        tabindex: '-1',
+        'aria-describedby': 'vi-rove-hint',
+      },
       h('span', { class: 'cmark', 'aria-hidden': 'true' }),
       h('span', { class: 'gid', text: g.id }),
       h('span', { text: text(g.name, L) }),
@@ -73,7 +82,7 @@ export function create(ctx) {
   }
   const list = h(
     'ul',
-    { class: 'contrib-bars', 'data-testid': 'contrib-bars' },
+    { class: 'contrib-bars', 'data-testid': 'contrib-bars', 'data-roving': '' },
     [...goals.values()].map((r) => r.li),
   );
   const sumVal = h('span', { class: 'cval', 'data-role': 'value' });

@@ -64,7 +64,7 @@ export function create(ctx) {
     );
   });
   const note = h('p', { class: 'note' });
-  const el = section(L, 'goals', 'sectionGoals', note, h('div', { 'data-testid': 'goals', class: 'goals' }, groups));
+  const el = section(L, 'goals', 'sectionGoals', note, h('div', { 'data-testid': 'goals', class: 'goals', 'data-roving': '' }, groups));
 
   function update(s) {
     const res = s.result;

@@ -76,7 +76,7 @@ export function create(ctx) {
     h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
   );
   const ncol = (withSeek ? 10 : 9) + s.whatIfYears.length;
-  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
+  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, reset: HTMLButtonElement | null, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
   const rows = new Map();
   const body = h('tbody');
   let goal = null;
@@ -96,7 +96,7 @@ export function create(ctx) {
   });
   const table = h(
     'table',
-    { 'data-testid': 'indicators', class: 'ind' },
+    { 'data-testid': 'indicators', class: 'ind', 'data-roving': '' },
     h('caption', { class: 'sr-only', text: t(L, 'sectionIndicators') }),
     h('thead', null, head),
     body,
@@ -165,6 +165,7 @@ export function create(ctx) {
         'data-range-year': y,
         'data-id': ind.id,
         'aria-label': t(L, 'labelSlider', { name, year: F.fy(y, L) }),
+        tabindex: '-1', // ---- a11y: the number field beside it is the keyboard's control (one Tab stop per value)
       });
       const err = h('span', { class: 'err', id: `${id}-e`, hidden: true });
       const td = h(
@@ -237,7 +238,16 @@ export function create(ctx) {
         }),
       ),
     );
-    rows.set(ind.id, { ind, name, row: tr, score, status, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
+    rows.set(ind.id, {
+      ind,
+      name,
+      row: tr,
+      reset: tr.querySelector('button[data-action="reset-row"]'),
+      score,
+      status,
+      targets,
+      value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) },
+    });
     return tr;
   }
 
@@ -298,6 +308,13 @@ export function create(ctx) {
       showInvalid(c, s.invalid.get(c.key));
       flag([c.num, c.td], sv !== undefined);
       r.row.classList.toggle('changed', s.scen.ids.has(id));
+      // ---- a11y: a row with nothing to undo has no reset to Tab to; its focus goes to the row's first field
+      const undoable = s.scen.ids.has(id) || [...s.invalid.keys()].some((k) => k.startsWith(`r|${id}|`));
+      if (r.reset && r.reset.disabled === undoable) {
+        const had = /** @type {ShadowRoot} */ (r.reset.getRootNode()).activeElement === r.reset;
+        r.reset.disabled = !undoable;
+        if (had && !undoable) r.targets[0]?.num.focus();
+      }
     }
   }
   return { el, update };

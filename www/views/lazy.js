@@ -4,6 +4,7 @@
 // keeping the first load small. Until then the view is an empty placeholder.
 
 import { h } from '../modules/dom.js';
+import { tidy } from '../modules/roving.js';
 
 /** @type {(v?: any) => void} */
 let opened = () => {};
@@ -33,6 +34,8 @@ export function lazy(load) {
           view = m.create(ctx);
           holder.replaceWith(view.el);
           if (last) view.update(last);
+          const root = view.el.getRootNode();
+          if (root instanceof ShadowRoot) tidy(root); // its roving groups get their one Tab stop
         })
         .catch((e) => console.error(e));
       return {

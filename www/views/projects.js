@@ -9,7 +9,7 @@ export function create(ctx) {
   const L = s.lang;
   const goalName = (g) => text(s.goalById.get(g)?.name, L);
 
-  const kpi = (kp, i, st) => {
+  const kpi = (kp, i, st, p) => {
     const unit = text(kp.unit, L);
     const u = !unit ? '' : unit === '%' ? unit : `\u2009${unit}`;
     const li = h('li', { class: 'kpi', 'data-kpi': i }, h('p', { class: 'kname', text: text(kp.name, L) }));
@@ -52,7 +52,17 @@ export function create(ctx) {
         li.append(h('p', { class: 'muted small', text: t(L, 'noTarget') }));
       }
     }
-    if (kp.note) li.append(h('details', { class: 'knote' }, h('summary', { text: t(L, 'note') }), h('p', { text: text(kp.note, L) })));
+    // named with its subject (「注記：SETAGAYA PORT … 新規会員登録者数」): 26 notes, each its own name
+    const what = `${text(p.name, L)} ${text(kp.name, L)}`;
+    if (kp.note)
+      li.append(
+        h(
+          'details',
+          { class: 'knote' },
+          h('summary', { text: t(L, 'note'), 'aria-label': t(L, 'noteOf', { what }), 'data-rove': '', tabindex: '-1', 'aria-describedby': 'vi-rove-hint' }),
+          h('p', { text: text(kp.note, L) }),
+        ),
+      );
     return li;
   };
 
@@ -66,7 +76,7 @@ export function create(ctx) {
         h('span', { class: 'sr-only', text: `${g} ${goalName(g)}` }),
       ),
     );
-    const kpis = (p.kpis || []).map((kp, i) => kpi(kp, i, s.kpis[pi]?.[i]));
+    const kpis = (p.kpis || []).map((kp, i) => kpi(kp, i, s.kpis[pi]?.[i], p));
     return h(
       'article',
       { class: 'project', 'data-project': p.id, 'aria-labelledby': `pj-${p.id}` },
@@ -77,6 +87,6 @@ export function create(ctx) {
       kpis.length ? h('ul', { class: 'kpis', 'aria-label': t(L, 'kpis') }, kpis) : h('p', { class: 'muted small', text: t(L, 'noKpi') }),
     );
   });
-  const el = section(L, 'projects', 'sectionProjects', h('div', { 'data-testid': 'projects', class: 'projects' }, items));
+  const el = section(L, 'projects', 'sectionProjects', h('div', { 'data-testid': 'projects', class: 'projects', 'data-roving': '' }, items));
   return { el, update() {} };
 }

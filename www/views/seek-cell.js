@@ -41,7 +41,15 @@ export const fresh = (/** @type {State} */ s) => !!s.an.seeks && !s.an.stale && 
  */
 export function seekCell(ctx, level, id, labelled = false) {
   const L = ctx.state.lang;
-  const btn = h('button', { type: 'button', class: 'seekcell', 'data-seek-cell': id, 'data-level': level });
+  const btn = h('button', {
+    type: 'button',
+    class: 'seekcell',
+    'data-seek-cell': id,
+    'data-level': level,
+    'data-rove': '',
+    tabindex: '-1',
+    'aria-describedby': 'vi-rove-hint',
+  });
   const tag = labelled ? h('span', { class: 'seek-l', 'aria-hidden': 'true' }) : null;
   const el = tag ? h('span', { class: 'seek-wrap' }, tag, btn) : btn;
   ctx.life.on(btn, 'click', () => {
