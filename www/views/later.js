@@ -6,10 +6,12 @@
 // its own file and gzip dictionary.
 import { addStrings } from '../modules/i18n.js';
 import { en, ja } from './analysis-strings.js';
+import * as wsStrings from './workshop-strings.js';
 import * as chartExtras from './chart-extras.js';
 import { setChartExtras } from './chart.js';
 
 addStrings(ja, en);
+addStrings(wsStrings.ja, wsStrings.en); // ---- workshop
 setChartExtras(chartExtras);
 
 export { Analysis } from '../modules/analysis.js';
@@ -30,3 +32,5 @@ export * as exportsView from './exports.js';
 export * as notices from './notices.js';
 export * as persist from '../modules/persist.js';
 export * as intake from '../modules/intake.js';
+// ---- workshop: the workshop section and its strings; the presenter view is a chunk of its own (views/workshop.js)
+export * as workshopEntry from './workshop-entry.js';
