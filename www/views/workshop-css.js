@@ -26,16 +26,17 @@ dialog.ws select, dialog.ws input[type="number"] { min-height: 52px; font-size: 
 .ws-sub, .ws-target, .ws-gap, .ws-was { font-size: 18px; color: var(--muted); }
 .ws-was { color: var(--ink); font-weight: 600; }
 .ws-chart svg .grid text { font-size: 13px; }
-.ws-side { display: grid; gap: 18px; align-content: start; }
-.ws-qrsec { display: grid; grid-template-columns: 280px minmax(0, 1fr); gap: 18px; align-items: start; border: 2px solid var(--line); border-radius: 10px; padding: 14px; }
-.ws-qr svg { display: block; width: 280px; height: 280px; }
+.ws-side { display: grid; gap: 14px; align-content: start; }
+.ws-edit > .hint { font-size: 15px; }
+.ws-qrsec { display: grid; grid-template-columns: 260px minmax(0, 1fr); gap: 18px; align-items: start; border: 2px solid var(--line); border-radius: 10px; padding: 14px; }
+.ws-qr svg { display: block; width: 260px; height: 260px; }
 .ws-qrtext h3 { font-size: 22px; margin-bottom: 6px; }
 .ws-qrtext p { font-size: 17px; }
 .ws-url { font-size: 13px !important; color: var(--muted); word-break: break-all; margin-top: 8px; max-height: 120px; overflow: auto; }
 .ws-edit { display: grid; gap: 12px; }
 .ws-editbar { display: flex; gap: 12px; align-items: flex-start; flex-wrap: wrap; }
 .ws-editbar .field { display: flex; align-items: center; gap: 8px; }
-.ws-picker { flex: 1 1 280px; border: 1px solid #8795a6; border-radius: 6px; background: #fff; }
+.ws-picker { flex: 1 1 220px; border: 1px solid #8795a6; border-radius: 6px; background: #fff; }
 .ws-picker > summary { min-height: 52px; padding: 10px 14px; cursor: pointer; font-weight: 600; }
 .ws-picker > .hint { padding: 0 14px; }
 .ws-picklist { max-height: 360px; overflow: auto; padding: 6px 14px 12px; font-size: 17px; }
@@ -49,7 +50,7 @@ dialog.ws select, dialog.ws input[type="number"] { min-height: 52px; font-size: 
 .ws-inrow { display: flex; align-items: center; gap: 12px; }
 dialog.ws .ws-inrow input[type="number"] { width: 170px; flex: none; min-height: 60px; font-size: 32px; font-weight: 700; font-variant-numeric: tabular-nums; }
 .ws-indunit { font-size: 22px; }
-.ws-down { font-size: 16px; color: var(--warn); justify-self: start; border: 1px solid var(--warn); border-radius: 4px; padding: 0 6px; }
+.ws-down { font-size: 16px; color: var(--warn); margin-left: 10px; border: 1px solid var(--warn); border-radius: 4px; padding: 0 6px; }
 .ws-legend-chart { font-size: 18px; margin-top: 8px; }
 .ws-legend-chart .sw { width: 48px; height: 14px; }
 .ws-ind input[type="range"] { flex: 1 1 auto; min-width: 120px; height: 44px; accent-color: var(--accent); cursor: pointer; }

@@ -324,7 +324,7 @@ export function create(ctx, onClosed) {
           'aria-label': t(L, 'wsSliderOf', { name: text(ind.name, L), year: F.fyShort(y, L) }),
         });
         const err = h('p', { class: 'err', id: `${nid}-e`, hidden: true });
-        const given = h('p', { class: 'ws-given' });
+        const given = h('span');
         const el = h(
           'div',
           { class: 'ws-ind', 'data-id': id },
@@ -334,15 +334,8 @@ export function create(ctx, onClosed) {
             h('span', { text: text(ind.name, L) }),
             h('small', { text: ` ${t(L, 'wsTargetOf', { year: F.fyShort(y, L) })}` }),
           ),
-          h(
-            'div',
-            { class: 'ws-inrow' },
-            num,
-            h('span', { class: 'ws-indunit', text: u }),
-            ind.direction === 'down' ? h('span', { class: 'ws-down', text: t(L, 'wsLower') }) : null,
-          ),
-          range,
-          given,
+          h('div', { class: 'ws-inrow' }, num, h('span', { class: 'ws-indunit', text: u }), range),
+          h('p', { class: 'ws-given' }, given, ind.direction === 'down' ? h('span', { class: 'ws-down', text: t(L, 'wsLower') }) : null),
           err,
         );
         cards.set(id, { el, num, range, err, given, year: y });
