@@ -6,12 +6,10 @@
 // its own file and gzip dictionary.
 import { addStrings } from '../modules/i18n.js';
 import { en, ja } from './analysis-strings.js';
-import * as wsStrings from './workshop-strings.js';
 import * as chartExtras from './chart-extras.js';
 import { setChartExtras } from './chart.js';
 
 addStrings(ja, en);
-addStrings(wsStrings.ja, wsStrings.en); // ---- workshop
 setChartExtras(chartExtras);
 
 export { Analysis } from '../modules/analysis.js';

@@ -3,7 +3,24 @@
 // chunk that loads after the first render (views/later.js). A page opened at
 // `#present` (a facilitator's bookmark) opens the presenter view at once.
 import { h, section } from '../modules/dom.js';
-import { t } from '../modules/i18n.js';
+import { addStrings, t } from '../modules/i18n.js';
+
+// the section's strings (the presenter view's own load with it: workshop-strings.js)
+const ENTRY_JA = {
+  wsTitle: 'ワークショップ',
+  wsIntro:
+    'プロジェクターに映す発表者表示です。大きな文字で指数とグラフを示し、選んだ指標の目標値をその場で変えられます。QRコードで参加者のスマートフォンに同じシナリオを開けます。参加者の共有リンクを集めて、ばらつきを見ることもできます。',
+  wsOpen: '発表者表示を開く',
+  wsBookmark: 'ページのアドレスの末尾に #present を付けてブックマークすると、開いたときに発表者表示になります。',
+};
+const ENTRY_EN = {
+  wsTitle: 'Workshop',
+  wsIntro:
+    'A presenter view for the projector: the index and the chart in large type, and the targets of the indicators you pick, changed on the spot. A QR code opens the same scenario on participants’ phones. You can also pool participants’ share links and see their spread.',
+  wsOpen: 'Open the presenter view',
+  wsBookmark: 'Bookmark the page’s address with #present at its end to open it in the presenter view.',
+};
+addStrings(ENTRY_JA, ENTRY_EN);
 
 /** @type {Promise<typeof import('./workshop.js')> | null} */
 let loading = null;

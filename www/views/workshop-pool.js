@@ -9,6 +9,7 @@ import { h, section, setText, svgEl } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { fromHash } from '../modules/persist.js';
+import { pathInText } from './headline.js';
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').App} App */
@@ -281,8 +282,7 @@ export function create(ctx) {
       results.hidden = true;
       return;
     }
-    const pathName = t(L, `path_${p.path}`);
-    const parts = [t(L, 'wsPoolSummary', { n: p.people.length, path: L === 'en' ? pathName.toLowerCase() : pathName })];
+    const parts = [t(L, 'wsPoolSummary', { n: p.people.length, path: pathInText({ lang: L, path: p.path }) })];
     if (p.bad.length) parts.push(t(L, 'wsPoolRefused', { n: p.bad.length }));
     if (p.dups.length) parts.push(t(L, 'wsPoolDup', { n: p.dups.length }));
     if (p.failed) parts.push(`${t(L, 'wsPoolScoreFailed')}：${p.failed}`);

@@ -1,12 +1,7 @@
-// The workshop mode's strings (views/workshop-entry.js, workshop.js, workshop-pool.js),
-// Japanese first; added to the catalogues when the entry's chunk loads (views/later.js).
+// The presenter view's strings (views/workshop.js, workshop-pool.js), Japanese first; added
+// to the catalogues when its chunk loads (the workshop section's own are in workshop-entry.js).
 
 export const ja = {
-  wsTitle: 'ワークショップ',
-  wsIntro:
-    'プロジェクターに映す発表者表示です。大きな文字で指数とグラフを示し、選んだ指標の目標値をその場で変えられます。QRコードで参加者のスマートフォンに同じシナリオを開けます。参加者の共有リンクを集めて、ばらつきを見ることもできます。',
-  wsOpen: '発表者表示を開く',
-  wsBookmark: 'ページのアドレスの末尾に #present を付けてブックマークすると、開いたときに発表者表示になります。',
   wsDialog: '発表者表示',
   wsClose: '閉じる（Esc）',
   wsTabPresent: 'シナリオを映す',
@@ -87,11 +82,6 @@ export const ja = {
 
 /** @type {Record<keyof typeof ja, string>} */
 export const en = {
-  wsTitle: 'Workshop',
-  wsIntro:
-    'A presenter view for the projector: the index and the chart in large type, and the targets of the indicators you pick, changed on the spot. A QR code opens the same scenario on participants’ phones. You can also pool participants’ share links and see their spread.',
-  wsOpen: 'Open the presenter view',
-  wsBookmark: 'Bookmark the page’s address with #present at its end to open it in the presenter view.',
   wsDialog: 'Presenter view',
   wsClose: 'Close (Esc)',
   wsTabPresent: 'Show the scenario',

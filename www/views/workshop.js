@@ -8,14 +8,19 @@
 // the first time the presenter view opens (views/workshop-entry.js).
 import { h, PATHS, setText, svgEl, swatch } from '../modules/dom.js';
 import * as F from '../modules/format.js';
-import { t, text } from '../modules/i18n.js';
+import { addStrings, t, text } from '../modules/i18n.js';
 import { shareUrl } from '../modules/persist.js';
 import { ACTIONS, keys } from '../modules/state.js';
 import qrcode from '../vendor/qrcode-generator.mjs';
 import { drawChart } from './chart.js';
+// (the headline's wording of the path; importing it also keeps esbuild's chunks of the first load as they were)
+import { pathInText } from './headline.js';
 import { niceMax } from './indicators.js';
 import * as pool from './workshop-pool.js';
 import { CSS } from './workshop-css.js';
+import { en, ja } from './workshop-strings.js';
+
+addStrings(ja, en);
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').App} App */
@@ -372,13 +377,12 @@ export function create(ctx, onClosed) {
     while (i >= 0 && F.at(a.index, i) === null) i--;
     F.put(nowV, i >= 0 ? F.score(F.at(a.index, i), L) : null, L);
     setText(nowY, i >= 0 ? t(L, 'wsNowYear', { year: F.fyShort(a.years[i], L) }) : '—');
-    const pathName = t(L, `path_${s.path}`);
     for (const c of msCards) {
       const m = s.result.milestones.find((/** @type {any} */ x) => x.year === c.year);
       const v = F.scoreOf(m?.value);
       F.put(c.v, F.score(v, L), L);
       c.el.setAttribute('data-value', v === null ? '' : String(v));
-      setText(c.on, t(L, 'wsOnPath', { path: L === 'en' ? pathName.toLowerCase() : pathName }));
+      setText(c.on, t(L, 'wsOnPath', { path: pathInText(s) }));
       const g = F.signed(F.scoreOf(m?.gap), L);
       setText(c.gap, g ? t(L, 'wsGap', { gap: g }) : '');
       const bm = s.base[s.path].milestones.find((/** @type {any} */ x) => x.year === c.year);
