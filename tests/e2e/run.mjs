@@ -3760,6 +3760,16 @@ async function wsOpen(page) {
   await frames(page);
 }
 
+/** No NaN / undefined / null, nor a message key (the catalogue's or the workshop's own ws…), in the widget with the presenter view open. */
+async function wsClean(page, state) {
+  const findings = await scanText(page, state);
+  const keys = await page.evaluate(() => {
+    const t = document.querySelector('vision-index').shadowRoot.querySelector('dialog.ws')?.innerText ?? '';
+    return t.match(/\b(ws|stWs)[A-Z][A-Za-z]+\b/g) ?? [];
+  });
+  assert(!findings.length && !keys.length, `${state}: ${JSON.stringify([...findings, ...keys]).slice(0, 400)}`);
+}
+
 /** The QR code in the presenter view, screenshotted and decoded by jsQR (a library the page does not use). */
 async function wsDecodeQr(page) {
   const { default: jsQR } = await import('jsqr');
@@ -3849,6 +3859,7 @@ test('W1 workshop: the presenter view at 1920×1080 — picked indicators, the b
   await until(async () => (await elResult(p2)).milestones[0].value === (await elResult(page)).milestones[0].value, 'the phone shows the same R9 index');
   wsEq((await p2.evaluate(() => document.querySelector('vision-index').scenario())).targets, scen2.targets, 'the phone has the same scenario');
   await wsShot(page, 'presenter');
+  await wsClean(page, 'workshop: presenter view after an edit');
 
   // R (the presenter view has the focus, not in a field) goes back to the data's values
   await loc(page, wsSel('[data-testid="ws-reset"]')).focus();
@@ -4017,6 +4028,7 @@ test('W2 workshop: pooling 24 generated scenarios (links, JSON, files; bad ones 
   eq(shown.length, Object.values(by).filter((n) => n > 0).length, 'every goal someone changed is listed');
   for (let i = 1; i < shown.length; i++) assert(shown[i - 1][1] >= shown[i][1], 'most changed first');
   await wsShot(page, 'pool');
+  await wsClean(page, 'workshop: pool');
 
   // another path: the pool is scored again on it
   await loc(page, wsSel('[data-testid="ws-path"]')).selectOption('plan');
