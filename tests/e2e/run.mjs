@@ -4070,16 +4070,30 @@ test('W2 workshop: pooling 24 generated scenarios (links, JSON, files; bad ones 
     'back in Japanese',
   );
 
+  // a file dropped on the box (a DataTransfer made in the page, as a drag from the desktop gives)
+  await loc(page, wsSel('[data-testid="ws-pool-drop"]')).evaluate(
+    (box, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    JSON.stringify(wsScenario(77)),
+  );
+  await until(async () => (await summary.getAttribute('data-count')) === '23', 'the dropped file pooled: 23');
+  eq(await loc(page, wsSel('[data-testid="ws-pool-people"] tr[data-person="23"] td')).first().innerText(), 'dropped.json', 'its row names the file');
+
   // 50 scenarios: scored in the analysis worker, fast
   await loc(page, wsSel('[data-testid="ws-pool-clear"]')).click();
   await until(async () => (await summary.getAttribute('data-count')) === null, 'cleared');
   const fifty = Array.from({ length: 50 }, (_, i) => link(wsScenario(100 + i)));
   await loc(page, wsSel('[data-testid="ws-pool-text"]')).fill(fifty.join('\n'));
+  const clicked = Date.now();
   await loc(page, wsSel('[data-testid="ws-pool-add"]')).click();
   await until(async () => Number(await summary.getAttribute('data-count')) + Number(await summary.getAttribute('data-dups')) === 50, '50 pooled');
+  const shownMs = Date.now() - clicked; // the click to the table seen by the test (polled every 50 ms)
   const ms = await page.evaluate(() => window.__vi.poolMs);
-  budgets.pool50 = { ms, count: Number(await summary.getAttribute('data-count')) };
-  console.log(`        pooling 50 scenarios: ${ms.toFixed(1)} ms (read and scored in the worker)`);
+  budgets.pool50 = { ms, shownMs, count: Number(await summary.getAttribute('data-count')) };
+  console.log(`        pooling 50 scenarios: ${ms.toFixed(1)} ms read and scored in the worker; ${shownMs} ms from the click to the table on screen`);
   assert(ms < 3000, `50 scenarios pooled in ${ms} ms`);
   assertNoErrors(page);
 });
