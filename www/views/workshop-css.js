@@ -5,6 +5,9 @@ dialog.ws {
   width: 100vw; max-width: 100vw; height: 100vh; max-height: 100vh; margin: 0; padding: 20px 32px 28px;
   border: 0; background: #fff; color: var(--ink); font-size: 20px; line-height: 1.5; overflow: auto;
 }
+/* the header, then the panel in the rest of the screen: the controls scroll, the reset stays in view */
+dialog.ws[open] { display: grid; grid-template-rows: auto minmax(0, 1fr); }
+.ws-poolp { min-height: 0; overflow: auto; }
 dialog.ws::backdrop { background: rgba(15, 23, 32, .6); }
 .ws-head { display: flex; align-items: center; gap: 24px; flex-wrap: wrap; padding-bottom: 14px; border-bottom: 2px solid var(--line); margin-bottom: 18px; }
 .ws-titles { flex: 1 1 420px; min-width: 0; }
@@ -15,25 +18,25 @@ dialog.ws .btn { min-height: 52px; font-size: 20px; padding: 8px 20px; }
 .ws-tab[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 700; }
 .ws-pathf { display: flex; align-items: center; gap: 10px; }
 dialog.ws select, dialog.ws input[type="number"] { min-height: 52px; font-size: 20px; padding: 4px 10px; border: 1px solid #8795a6; border-radius: 6px; background: #fff; }
-.ws-present { display: grid; grid-template-columns: minmax(0, 1fr) 620px; gap: 28px; align-items: start; }
+.ws-present { display: grid; grid-template-columns: minmax(0, 1fr) 620px; gap: 28px; align-items: start; min-height: 0; height: 100%; }
 .ws-main { display: grid; gap: 18px; min-width: 0; }
 .ws-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 16px; }
 .ws-card { border: 2px solid var(--line); border-radius: 10px; padding: 14px 20px; background: var(--soft); }
 .ws-card.ms { background: #fff; border-color: var(--accent); }
 .ws-label { font-size: 22px; font-weight: 700; }
-.ws-big { font-size: 64px; font-weight: 800; line-height: 1.1; font-variant-numeric: tabular-nums; }
+.ws-big { font-size: 64px; font-weight: 800; line-height: 1.1; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ws-unit { font-size: 22px; font-weight: 600; margin-left: 6px; color: var(--muted); }
 .ws-sub, .ws-target, .ws-gap, .ws-was { font-size: 18px; color: var(--muted); }
 .ws-was { color: var(--ink); font-weight: 600; }
 .ws-chart svg .grid text { font-size: 13px; }
-.ws-side { display: grid; gap: 14px; align-content: start; }
+.ws-side { display: flex; flex-direction: column; gap: 14px; min-height: 0; height: 100%; }
 .ws-edit > .hint { font-size: 15px; }
 .ws-qrsec { display: grid; grid-template-columns: 260px minmax(0, 1fr); gap: 18px; align-items: start; border: 2px solid var(--line); border-radius: 10px; padding: 14px; }
 .ws-qr svg { display: block; width: 260px; height: 260px; }
 .ws-qrtext h3 { font-size: 22px; margin-bottom: 6px; }
 .ws-qrtext p { font-size: 17px; }
 .ws-url { font-size: 13px !important; color: var(--muted); word-break: break-all; margin-top: 8px; max-height: 120px; overflow: auto; }
-.ws-edit { display: grid; gap: 12px; }
+.ws-edit { display: flex; flex-direction: column; gap: 10px; flex: 1 1 auto; min-height: 0; }
 .ws-editbar { display: flex; gap: 12px; align-items: flex-start; flex-wrap: wrap; }
 .ws-editbar .field { display: flex; align-items: center; gap: 8px; }
 .ws-picker { flex: 1 1 220px; border: 1px solid #8795a6; border-radius: 6px; background: #fff; }
@@ -42,7 +45,7 @@ dialog.ws select, dialog.ws input[type="number"] { min-height: 52px; font-size: 
 .ws-picklist { max-height: 360px; overflow: auto; padding: 6px 14px 12px; font-size: 17px; }
 .ws-picklist label { display: flex; gap: 8px; align-items: flex-start; padding: 6px 0; cursor: pointer; }
 .ws-picklist input { width: 24px; height: 24px; flex: none; margin-top: 2px; }
-.ws-controls { display: grid; gap: 10px; max-height: 480px; overflow: auto; }
+.ws-controls { display: grid; gap: 10px; align-content: start; flex: 1 1 auto; min-height: 120px; overflow: auto; }
 .ws-ind { border: 2px solid var(--line); border-radius: 10px; padding: 8px 14px; display: grid; gap: 4px; }
 .ws-ind[data-changed] { border-color: var(--c-outlook); background: #fff7f2; }
 .ws-indname { font-size: 20px; font-weight: 700; line-height: 1.35; }
@@ -96,4 +99,19 @@ dialog.ws .mini-table th, dialog.ws .mini-table td { white-space: normal; }
 dialog.ws .ws-goals td.num { white-space: nowrap; }
 .ws-peoplebox { max-height: 300px; overflow: auto; }
 .ws-gid { font-weight: 800; }
+/* a smaller screen (a laptop's, a tablet's): one column */
+@media (max-width: 1400px), (max-height: 700px) {
+  dialog.ws[open] { display: block; }
+  .ws-present { height: auto; }
+  .ws-side { height: auto; }
+  .ws-present, .ws-poolin, .ws-spread { grid-template-columns: minmax(0, 1fr); }
+  .ws-big { font-size: 48px; }
+}
+@media (max-width: 600px) {
+  dialog.ws { padding: 12px; }
+  .ws-tabs { flex-wrap: wrap; }
+  dialog.ws .btn.ws-tab { white-space: normal; }
+  .ws-qrsec { grid-template-columns: minmax(0, 1fr); }
+  .ws-inrow { flex-wrap: wrap; }
+}
 `;

@@ -81,6 +81,9 @@ export const WS_ACTIONS = {
 };
 Object.assign(ACTIONS, WS_ACTIONS);
 
+/** A unit after a number: 「26件」, "26%", "26 cases". */
+const unitAfter = (/** @type {string} */ u, /** @type {string} */ L) => (L === 'en' && u && !/^[%‰°]/.test(u) ? ` ${u}` : u);
+
 function niceStepOf(v) {
   if (!(v > 0)) return 1;
   return 10 ** Math.floor(Math.log10(Math.min(v, 1e300)) - 2);
@@ -437,7 +440,7 @@ export function create(ctx, onClosed) {
       c.el.toggleAttribute('data-changed', sv !== undefined);
       setText(
         c.given,
-        t(L, 'wsDataValue', { v: F.num(given, L) ?? '—', unit: text(ind.unit, L) }) +
+        t(L, 'wsDataValue', { v: F.num(given, L) ?? '—', unit: unitAfter(text(ind.unit, L), L) }) +
           (sv !== undefined ? (L === 'en' ? ` (${t(L, 'wsChanged')})` : `（${t(L, 'wsChanged')}）`) : ''),
       );
       if (!focused(c.range)) {
