@@ -16,7 +16,7 @@ const ENTRY_JA = {
 const ENTRY_EN = {
   wsTitle: 'Workshop',
   wsIntro:
-    'A presenter view for the projector: the index and the chart in large type, and the targets of the indicators you pick, changed on the spot. A QR code opens the same scenario on participants’ phones. You can also pool participants’ share links and see their spread.',
+    'A presenter view for the projector: the index and the chart in large type, and the targets of the indicators you pick, changed on the spot. A QR code lets participants open the same scenario on their phones. You can also pool participants’ share links and see their spread.',
   wsOpen: 'Open the presenter view',
   wsBookmark: 'Bookmark the page’s address with #present at its end to open it in the presenter view.',
 };

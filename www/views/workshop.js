@@ -51,7 +51,9 @@ const ws = (app) => {
 /** @type {Record<string, (app: App, a: any) => any>} */
 export const WS_ACTIONS = {
   wsOpen(app) {
-    ws(app).open = true;
+    const w = ws(app);
+    w.open = true;
+    w.picks = w.picks.filter((/** @type {string} */ id) => app.state.indicatorById.has(id));
     return { rescore: false };
   },
   wsClose(app) {
@@ -305,12 +307,14 @@ export function create(ctx, onClosed) {
   /** @param {State} s */
   function buildCards(s) {
     const y = s.ws.year;
-    const key = `${y}|${s.ws.picks.join()}`;
+    // (picks of another dataset's indicators are left out, should the data change under the view)
+    const picks = s.ws.picks.filter((/** @type {string} */ id) => s.indicatorById.has(id));
+    const key = `${y}|${picks.join()}`;
     if (key === cardsKey) return;
     cardsKey = key;
     cards.clear();
     cardsBox.replaceChildren(
-      ...s.ws.picks.map((/** @type {string} */ id) => {
+      ...picks.map((/** @type {string} */ id) => {
         const ind = s.indicatorById.get(id);
         const u = text(ind.unit, L);
         const nid = `ws-t-${id}`;
@@ -425,7 +429,7 @@ export function create(ctx, onClosed) {
       if (box.checked !== on) box.checked = on;
     }
     buildCards(s);
-    noPick.hidden = w.picks.length > 0;
+    noPick.hidden = cards.size > 0;
     for (const [id, c] of cards) {
       const ind = s.indicatorById.get(id);
       const k = keys.cell(id, c.year);
