@@ -25,6 +25,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/biome ] || [ 
   npm ci --no-audit --no-fund
 fi
 
+# The page's runtime libraries as relative ES modules in www/vendor/ (git-ignored; README,
+# "In the workshop room"): the un-bundled page imports them from there, `make dist` bundles them.
+if [ ! -f www/vendor/qrcode-generator.mjs ] || [ node_modules/.package-lock.json -nt www/vendor/qrcode-generator.mjs ]; then
+  node scripts/vendor.mjs
+fi
+
 # Chromium for the browser tests, and a Japanese font so that their screenshots
 # show the page as people see it (not boxes); poppler-utils (pdftoppm, pdftotext)
 # for the print handout's test, which turns the printed PDF into PNG and text.

@@ -87,6 +87,8 @@ export interface State {
   link?: { kind: 'bad' | 'other' | 'conflict' | 'go'; json?: string; fp?: string | null; reason?: any } | null;
   /** The work a share link replaced is kept as a backup (a notice offers it back). */
   backup?: boolean;
+  /** ---- workshop: the presenter view (views/workshop.js): open, its panel, the picked indicators, the pool. */
+  ws?: any;
   /** This render follows only new analysis answers (no score changed): views may skip the rest. */
   answersOnly: boolean;
 }
@@ -233,7 +235,7 @@ export interface Cell {
 declare global {
   interface Window {
     /** Test hooks (tests/e2e/SELECTORS.md): first render and edit timings. */
-    __vi?: { firstRenderMs?: number; lastEditMs?: number; lastEditHandlerMs?: number };
+    __vi?: { firstRenderMs?: number; lastEditMs?: number; lastEditHandlerMs?: number; poolMs?: number };
   }
 }
 

@@ -77,7 +77,8 @@ const lagging = lazy(() => analysisViews().then((m) => m.lagging));
 const seek = lazy(() => analysisViews().then((m) => m.seek));
 const exportsView = lazy(() => analysisViews().then((m) => m.exportsView)); // ---- exports
 const notices = lazy(() => analysisViews().then((m) => m.notices)); // ---- persist
-const VIEWS = [notices, headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects, exportsView];
+const workshop = lazy(() => analysisViews().then((m) => m.workshopEntry)); // ---- workshop: the presenter view's code loads on opening
+const VIEWS = [notices, headline, lagging, seek, toolbar, chart, band, contrib, compare, goals, method, indicators, projects, exportsView, workshop];
 
 class VisionIndex extends HTMLElement {
   static get observedAttributes() {

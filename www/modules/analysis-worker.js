@@ -81,6 +81,38 @@ const PAGE_OPS = {
     }
     return out;
   },
+  // ---- workshop: many participants' scenarios scored in one message (views/workshop-pool.js)
+  /**
+   * The index and each goal's score in `years` on `path`, for the dataset as given
+   * (`base`) and under each scenario text (`items`; a refused one: its problems).
+   * @param {string[]} scenarios
+   * @param {string} path
+   * @param {number[]} years
+   */
+  pool(scenarios, path, years) {
+    const read = () => {
+      const r = eng.result(path);
+      const at = (/** @type {any[]} */ v) =>
+        years.map((y) => {
+          const x = v?.[r.years.indexOf(y)];
+          return typeof x === 'number' && Number.isFinite(x) ? x : null;
+        });
+      return { index: at(r.index), goals: Object.fromEntries(Object.entries(r.goals).map(([id, v]) => [id, at(/** @type {any[]} */ (v))])) };
+    };
+    appliedScenario = null; // the message's scenario is applied again by the next message
+    eng.applyScenario('{"format":"vision-index-scenario/1"}');
+    const base = read();
+    const items = scenarios.map((text) => {
+      try {
+        eng.applyScenario(text);
+        return read();
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) throw e;
+        return { error: errorOf(e) };
+      }
+    });
+    return { base, items };
+  },
 };
 
 /** @param {{ seq: number, module?: WebAssembly.Module, dataset?: string, scenario: string, ops: Array<{ op: string, args: any[] }> }} msg */

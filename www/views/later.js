@@ -30,3 +30,5 @@ export * as exportsView from './exports.js';
 export * as notices from './notices.js';
 export * as persist from '../modules/persist.js';
 export * as intake from '../modules/intake.js';
+// ---- workshop: the workshop section and its strings; the presenter view is a chunk of its own (views/workshop.js)
+export * as workshopEntry from './workshop-entry.js';
