@@ -160,4 +160,7 @@ export const en = {
   // ---- goal seek UI (What it would take)
   seekTitle: 'What it would take',
   seekCol: 'Required',
+  // ---- phone: the cards' field labels (each a part of its input's name: 2.5.3)
+  cardTarget: 'Target for {year}',
+  cardValue: 'Assumed value for {year}',
 };

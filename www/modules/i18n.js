@@ -158,6 +158,9 @@ const ja = {
   // ---- goal seek UI (目標達成に必要な値)
   seekTitle: '目標達成に必要な値',
   seekCol: '必要な値',
+  // ---- phone: the cards' field labels (each a part of its input's name: 2.5.3)
+  cardTarget: '{year}の目標値',
+  cardValue: '{year}の想定値',
 };
 
 /** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */

@@ -6,6 +6,11 @@ import { keys } from '../modules/state.js';
 import { badge, putStatus, statusMilestone } from './status.js';
 import { SEEK_ALL_MAX } from '../modules/analysis-core.js';
 import { seekCell, seekHead } from './seek-slot.js';
+import { sliderRange } from '../modules/slider.js';
+import { lazy } from './lazy.js';
+
+// ---- phone: the cards' behaviours (views/phone.js) load after the first render
+const phone = lazy(() => import('./later.js').then((m) => m.phone));
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -22,18 +27,6 @@ export function showInvalid(c, msg) {
   if (on) c.num.setAttribute('aria-invalid', 'true');
   else c.num.removeAttribute('aria-invalid');
   c.td.classList.toggle('invalid', on);
-}
-
-export function niceMax(v) {
-  if (!(v > 0)) return 10;
-  if (!(v < 1e300)) return 1e300;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return Math.ceil(v / p) * p;
-}
-
-function niceStepOf(v) {
-  if (!(v > 0)) return 1;
-  return 10 ** Math.floor(Math.log10(Math.min(v, 1e300)) - 2);
 }
 
 const eventTime = (e) => (e.timeStamp > 0 && e.timeStamp <= performance.now() ? e.timeStamp : performance.now());
@@ -76,7 +69,7 @@ export function create(ctx) {
     h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
   );
   const ncol = (withSeek ? 10 : 9) + s.whatIfYears.length;
-  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
+  /** @type {Map<string, {ind: any, name: string, unit: string, unitJa: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}, labelled: Array<HTMLElement | null>}>} */
   const rows = new Map();
   const body = h('tbody');
   let goal = null;
@@ -109,6 +102,11 @@ export function create(ctx) {
     h('div', { class: 'field inline' }, h('label', { for: 'value-year', text: t(L, 'valueYear') }), vsel),
     h('div', { class: 'scroll table-wrap', tabindex: '0', role: 'region', 'aria-label': t(L, 'tableLabel') }, table),
   );
+  // ---- phone: below 560 px the rows are cards (CSS); the mini headline and the slider's tap guard
+  const ph = phone.create({ ...ctx, ind: { table, body } });
+  el.append(ph.el);
+  /** the cards' per-field labels that change with the path, the milestone or the value year */
+  let cardLabels = '';
 
   life.on(vsel, 'change', () => commit({ type: 'setValueYear', year: Number(vsel.value) }));
   life.on(body, 'input', (e) => {
@@ -120,6 +118,7 @@ export function create(ctx) {
       const c = r.targets.find((x) => x.range === input);
       if (!c) return;
       c.num.value = input.value; // the slider drives its number field
+      input.setAttribute('aria-valuetext', withUnit(input.value, r.unit));
       commit({ type: 'setTarget', id: r.ind.id, year: c.year, raw: input.value, t0 });
     } else if (input.hasAttribute('data-target-year')) {
       commit({ type: 'setTarget', id: r.ind.id, year: Number(input.getAttribute('data-target-year')), raw: input.value, bad: input.validity.badInput, t0 });
@@ -132,9 +131,15 @@ export function create(ctx) {
     if (b) commit({ type: 'resetRow', id: b.getAttribute('data-id') });
   });
 
+  const withUnit = (v, unit) => {
+    const n = F.num(Number(v), L) ?? '';
+    return L === 'en' ? `${n} ${unit}` : `${n}${unit}`;
+  };
+
   function row(ind, k) {
     const name = text(ind.name, L);
     const unit = text(ind.unit, L);
+    const unitJa = text(ind.unit, 'ja');
     const stage = ind.stage || 'outcome_long';
     const list = (obj) => {
       const ys = yearsOf(obj);
@@ -167,15 +172,26 @@ export function create(ctx) {
         'aria-label': t(L, 'labelSlider', { name, year: F.fy(y, L) }),
       });
       const err = h('span', { class: 'err', id: `${id}-e`, hidden: true });
+      // ---- phone: the slider's ends (cards only; visual, the slider says its value)
+      const lo = h('span');
+      const hi = h('span');
+      const scale = h(
+        'span',
+        { class: 'scale', 'aria-hidden': 'true' },
+        lo,
+        ind.direction === 'down' ? h('span', { class: 'better', text: `← ${t(L, 'down')}` }) : null,
+        hi,
+      );
       const td = h(
         'td',
-        { class: 'whatif' },
+        { class: 'whatif', 'data-label': t(L, 'cardTarget', { year: F.fy(y, L) }) },
         h('label', { for: id, class: 'sr-only', text: t(L, 'labelTarget', { name, year: F.fy(y, L) }) }),
         num,
         range,
+        scale,
         err,
       );
-      targets.push({ num, range, err, td, year: y, key: keys.target(ind.id, y) });
+      targets.push({ num, range, err, td, year: y, key: keys.target(ind.id, y), lo, hi });
       return td;
     });
     const vid = `v${k}`;
@@ -194,13 +210,18 @@ export function create(ctx) {
     const vtd = h('td', { class: 'whatif' }, vlabel, vnum, verr);
     const score = h('span', { 'data-role': 'score' });
     const status = stage === 'outcome_long' ? badge() : null;
+    const scoreTd = h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') }));
+    const statusTd = h('td', { class: 'pst' }, status);
+    const seekTd = withSeek
+      ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null)
+      : null;
     const tr = h(
       'tr',
       { 'data-indicator': ind.id, 'data-illustrative': ind.illustrative ? 'true' : null },
       h('td', { class: 'stage', text: t(L, `stage_${stage}`) }),
       h(
         'th',
-        { scope: 'row', class: 'name' },
+        { scope: 'row', class: 'name', id: `n${k}` },
         h('span', { class: 'iid', text: ind.id }),
         ' ',
         name,
@@ -215,13 +236,13 @@ export function create(ctx) {
         ind.direction === 'down' ? h('span', { class: 'dir', text: `↓ ${t(L, 'down')}` }) : null,
         h('span', { class: 'stage-m', 'aria-hidden': 'true', text: t(L, `stage_${stage}`) }),
       ),
-      h('td', { class: 'unit', text: unit }),
-      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—' }),
-      h('td', { class: 'num', 'data-role': 'actuals' }, list(ind.values)),
-      h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
-      h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
-      h('td', { class: 'pst' }, status),
-      withSeek ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null) : null,
+      h('td', { class: 'unit', text: unit, 'data-label': t(L, 'colUnit') }),
+      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—', 'data-label': `${t(L, 'colBaseline')}（${F.fyShort(base, L)}）` }),
+      h('td', { class: 'num', 'data-role': 'actuals', 'data-label': t(L, 'colActuals') }, list(ind.values)),
+      h('td', { class: 'num', 'data-role': 'targets', 'data-label': t(L, 'colTargets') }, list(ind.targets)),
+      scoreTd,
+      statusTd,
+      seekTd,
       cells,
       vtd,
       h(
@@ -237,7 +258,18 @@ export function create(ctx) {
         }),
       ),
     );
-    rows.set(ind.id, { ind, name, row: tr, score, status, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
+    rows.set(ind.id, {
+      ind,
+      name,
+      unit,
+      unitJa,
+      row: tr,
+      score,
+      status,
+      targets,
+      value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) },
+      labelled: [scoreTd, statusTd, seekTd, vtd],
+    });
     return tr;
   }
 
@@ -262,6 +294,19 @@ export function create(ctx) {
     if (statusHead.querySelector('small')?.textContent !== ssub) statusHead.replaceChildren(t(L, 'colStatus'), h('br'), h('small', { text: ssub }));
     seekTh.update(s);
     for (const c of seekCells) c.update(s);
+    ph.update(s);
+    // ---- phone: the cards' labels of the columns whose heads change (the heads say them in the table)
+    const labels = [
+      `${t(L, 'colScore')}（${sub}）`,
+      `${t(L, 'colStatus')}（${ssub}）`,
+      `${t(L, 'seekCol')}（${F.fyShort(s.an.milestone, L)}）`,
+      t(L, 'cardValue', { year: F.fy(vy, L) }),
+    ];
+    const lkey = labels.join('|');
+    if (lkey !== cardLabels) {
+      cardLabels = lkey;
+      for (const r of rows.values()) r.labelled.forEach((td, i) => td?.setAttribute('data-label', labels[i]));
+    }
     if (s.answersOnly) {
       // only the analysis answered: the scores and inputs are as they were
       for (const [id, r] of rows) if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
@@ -278,14 +323,20 @@ export function create(ctx) {
         showInvalid(c, s.invalid.get(c.key));
         flag([c.num, c.td, c.range], sv !== undefined);
         const range = /** @type {HTMLInputElement} */ (c.range);
-        if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement !== range) {
-          const top = Math.max(r.ind.baseline, ...Object.values(r.ind.targets || {}), v ?? 0);
-          const max = String(niceMax(top * 1.6));
-          if (range.max !== max) range.max = max;
-          const step = String(niceStepOf(top));
+        if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement !== range && !range.hasAttribute('data-drag')) {
+          // ---- phone: a range and a step that fit the unit (modules/slider.js)
+          const f = sliderRange(r.ind, r.unitJa, v);
+          const [min, max, step] = [String(f.min), String(f.max), String(f.step)];
+          if (range.min !== min || range.max !== max) {
+            range.min = min;
+            range.max = max;
+            setText(/** @type {HTMLElement} */ (c.lo), withUnit(f.min, r.unit));
+            setText(/** @type {HTMLElement} */ (c.hi), withUnit(f.max, r.unit));
+          }
           if (range.step !== step) range.step = step;
-          if (range.min !== '0') range.min = '0';
           if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
+          const vt = withUnit(range.value, r.unit);
+          if (range.getAttribute('aria-valuetext') !== vt) range.setAttribute('aria-valuetext', vt);
         }
       }
       const c = r.value;

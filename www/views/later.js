@@ -30,3 +30,5 @@ export * as exportsView from './exports.js';
 export * as notices from './notices.js';
 export * as persist from '../modules/persist.js';
 export * as intake from '../modules/intake.js';
+// ---- phone: the cards' semantics, the mini headline, the sliders' tap guard
+export * as phone from './phone.js';
