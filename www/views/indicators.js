@@ -37,6 +37,12 @@ export function create(ctx) {
   const L = s.lang;
   const ds = s.ds;
   const base = ds.index.base_year;
+  const paren = (a, b) => (L === 'en' ? `${a} (${b})` : `${a}（${b}）`);
+  const withUnit = (v, unit) => {
+    const n = F.num(Number(v), L) ?? '';
+    return L === 'en' ? `${n} ${unit}` : `${n}${unit}`;
+  };
+
   const years = [];
   for (let y = base + 1; y <= ds.years.last; y++) years.push(y);
   const vsel = h(
@@ -130,11 +136,6 @@ export function create(ctx) {
     const b = /** @type {Element} */ (e.target).closest?.('button[data-action="reset-row"]');
     if (b) commit({ type: 'resetRow', id: b.getAttribute('data-id') });
   });
-
-  const withUnit = (v, unit) => {
-    const n = F.num(Number(v), L) ?? '';
-    return L === 'en' ? `${n} ${unit}` : `${n}${unit}`;
-  };
 
   function row(ind, k) {
     const name = text(ind.name, L);
@@ -237,7 +238,7 @@ export function create(ctx) {
         h('span', { class: 'stage-m', 'aria-hidden': 'true', text: t(L, `stage_${stage}`) }),
       ),
       h('td', { class: 'unit', text: unit, 'data-label': t(L, 'colUnit') }),
-      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—', 'data-label': `${t(L, 'colBaseline')}（${F.fyShort(base, L)}）` }),
+      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—', 'data-label': paren(t(L, 'colBaseline'), F.fyShort(base, L)) }),
       h('td', { class: 'num', 'data-role': 'actuals', 'data-label': t(L, 'colActuals') }, list(ind.values)),
       h('td', { class: 'num', 'data-role': 'targets', 'data-label': t(L, 'colTargets') }, list(ind.targets)),
       scoreTd,
@@ -297,9 +298,9 @@ export function create(ctx) {
     ph.update(s);
     // ---- phone: the cards' labels of the columns whose heads change (the heads say them in the table)
     const labels = [
-      `${t(L, 'colScore')}（${sub}）`,
-      `${t(L, 'colStatus')}（${ssub}）`,
-      `${t(L, 'seekCol')}（${F.fyShort(s.an.milestone, L)}）`,
+      paren(t(L, 'colScore'), sub),
+      paren(t(L, 'colStatus'), ssub),
+      paren(t(L, 'seekCol'), F.fyShort(s.an.milestone, L)),
       t(L, 'cardValue', { year: F.fy(vy, L) }),
     ];
     const lkey = labels.join('|');
