@@ -204,7 +204,7 @@ export interface Ctx {
   /** The method box was open before the rebuild. */
   methodOpen: boolean;
   /** ---- phone: the indicator table, for its cards' behaviours (views/phone.js). */
-  ind?: { table: HTMLTableElement; body: HTMLElement };
+  ind?: { table: HTMLTableElement; body: HTMLElement; refit(): void };
 }
 
 /**

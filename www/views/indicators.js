@@ -6,11 +6,17 @@ import { keys } from '../modules/state.js';
 import { badge, putStatus, statusMilestone } from './status.js';
 import { SEEK_ALL_MAX } from '../modules/analysis-core.js';
 import { seekCell, seekHead } from './seek-slot.js';
-import { sliderRange } from '../modules/slider.js';
 import { lazy } from './lazy.js';
 
-// ---- phone: the cards' behaviours (views/phone.js) load after the first render
+// ---- phone: the cards' behaviours (views/phone.js) and the sliders' range rule
+// (modules/slider.js) load after the first render; until then a slider has its default range
 const phone = lazy(() => import('./later.js').then((m) => m.phone));
+/** @type {typeof import('../modules/slider.js').sliderRange | null} */
+let fit = null;
+/** @param {typeof import('../modules/slider.js').sliderRange} f */
+export function setSliderFit(f) {
+  fit = f;
+}
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -109,7 +115,9 @@ export function create(ctx) {
     h('div', { class: 'scroll table-wrap', tabindex: '0', role: 'region', 'aria-label': t(L, 'tableLabel') }, table),
   );
   // ---- phone: below 560 px the rows are cards (CSS); the mini headline and the slider's tap guard
-  const ph = phone.create({ ...ctx, ind: { table, body } });
+  const ph = phone.create({ ...ctx, ind: { table, body, refit: () => last && refit(last) } });
+  /** @type {State | null} */
+  let last = null;
   el.append(ph.el);
   /** the cards' per-field labels that change with the path, the milestone or the value year */
   let cardLabels = '';
@@ -281,7 +289,30 @@ export function create(ctx) {
     if (num.value !== want) num.value = want;
   };
 
+  /** ---- phone: a range and a step that fit the unit (modules/slider.js), the value with its unit */
+  function slider(r, c, v) {
+    const range = /** @type {HTMLInputElement} */ (c.range);
+    if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement === range || range.hasAttribute('data-drag')) return;
+    const f = fit?.(r.ind, r.unitJa, v);
+    if (f && (range.min !== String(f.min) || range.max !== String(f.max))) {
+      range.min = String(f.min);
+      range.max = String(f.max);
+      setText(c.lo, withUnit(f.min, r.unit));
+      setText(c.hi, withUnit(f.max, r.unit));
+    }
+    if (f && range.step !== String(f.step)) range.step = String(f.step);
+    if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
+    const vt = withUnit(range.value, r.unit);
+    if (range.getAttribute('aria-valuetext') !== vt) range.setAttribute('aria-valuetext', vt);
+  }
+  /** @param {State} s */
+  function refit(s) {
+    for (const [id, r] of rows)
+      for (const c of r.targets) slider(r, c, s.scen.t.get(keys.cell(id, /** @type {number} */ (c.year))) ?? r.ind.targets?.[/** @type {number} */ (c.year)]);
+  }
+
   function update(s) {
+    last = s;
     const res = s.result;
     const yi = res.years.indexOf(s.scoreYear);
     const vy = s.valueYear;
@@ -323,22 +354,7 @@ export function create(ctx) {
         put(c.num, v, s.invalid.has(c.key));
         showInvalid(c, s.invalid.get(c.key));
         flag([c.num, c.td, c.range], sv !== undefined);
-        const range = /** @type {HTMLInputElement} */ (c.range);
-        if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement !== range && !range.hasAttribute('data-drag')) {
-          // ---- phone: a range and a step that fit the unit (modules/slider.js)
-          const f = sliderRange(r.ind, r.unitJa, v);
-          const [min, max, step] = [String(f.min), String(f.max), String(f.step)];
-          if (range.min !== min || range.max !== max) {
-            range.min = min;
-            range.max = max;
-            setText(/** @type {HTMLElement} */ (c.lo), withUnit(f.min, r.unit));
-            setText(/** @type {HTMLElement} */ (c.hi), withUnit(f.max, r.unit));
-          }
-          if (range.step !== step) range.step = step;
-          if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
-          const vt = withUnit(range.value, r.unit);
-          if (range.getAttribute('aria-valuetext') !== vt) range.setAttribute('aria-valuetext', vt);
-        }
+        slider(r, c, v);
       }
       const c = r.value;
       const sv = s.scen.v.get(keys.cell(id, vy));

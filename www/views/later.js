@@ -30,5 +30,8 @@ export * as exportsView from './exports.js';
 export * as notices from './notices.js';
 export * as persist from '../modules/persist.js';
 export * as intake from '../modules/intake.js';
-// ---- phone: the cards' semantics, the mini headline, the sliders' tap guard
+// ---- phone: the cards' semantics, the mini headline, the sliders' tap guard and range rule
 export * as phone from './phone.js';
+import { sliderRange } from '../modules/slider.js';
+import { setSliderFit } from './indicators.js';
+setSliderFit(sliderRange);

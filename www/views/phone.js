@@ -34,6 +34,7 @@ export function create(ctx) {
   const items = new Map();
   const list = h('span', { class: 'mh-list' });
   const el = h('div', { class: 'mini-head', 'data-testid': 'mini-headline', hidden: true }, title, list);
+  ctx.ind?.refit(); // the sliders' ranges, now that their rule is here
   let cards = false;
   let focused = false;
   /** @type {import('../types').State | null} */
