@@ -3777,15 +3777,18 @@ const boxes = (page) =>
   });
 const overlaps = (a, m) => !!(a && m && a.bottom > m.top && a.top < m.bottom);
 
-/** A drag on a slider by touch (CDP touch events: pointerType "touch"), from one fraction of its width to another. */
-async function touchDrag(page, locator, from, to) {
+/**
+ * A drag on a slider by touch (CDP touch events: pointerType "touch"), from one fraction of its
+ * width to another, and `dy` px down (a vertical swipe when from = to).
+ */
+async function touchDrag(page, locator, from, to, dy = 0) {
   const b = await locator.boundingBox();
   const cdp = await page.context().newCDPSession(page);
   const y = b.y + b.height / 2;
-  const at = (f) => [{ x: b.x + b.width * f, y }];
+  const at = (f, k = 0) => [{ x: b.x + b.width * f, y: y + dy * k }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(from) });
   for (let i = 1; i <= 10; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(from + ((to - from) * i) / 10) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(from + ((to - from) * i) / 10, i / 10) });
     await sleep(20);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
@@ -3949,7 +3952,12 @@ test('phone: sliders fit the unit (whole steps for 件/人, 0.1 for %), say thei
     await sleep(800); // the tap's late mouse events too
     eq(await r.inputValue(), '26', `a tap at ${f} of the track does not move the slider`);
   }
+  // a vertical swipe that starts on the slider scrolls the page, and leaves the value
+  await touchDrag(page, r, 0.9, 0.9, -200);
+  await sleep(800);
+  eq(await r.inputValue(), '26', 'a vertical swipe does not move the slider');
   eq(await targetInput(page, 'G3-a', 2027).inputValue(), '26', 'nor the number field');
+  await r.scrollIntoViewIfNeeded();
   eq(await eventCount(page), n0, 'no vi-change from the taps');
   eq(JSON.stringify((await page.evaluate(() => document.querySelector('vision-index').scenario())).targets ?? []), '[]', 'no target in the scenario');
   // a drag does

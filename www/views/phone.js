@@ -115,13 +115,16 @@ export function create(ctx) {
   // ---- a tap does not jump
   /** @type {{ r: HTMLInputElement, v0: string, x0: number, moved: boolean, up: boolean } | null} */
   let g = null;
+  /** @type {HTMLInputElement | null} the slider under a pointer */
+  let held = null;
   const isRange = (e) => e instanceof HTMLInputElement && e.type === 'range';
   life.on(
     body,
     'pointerdown',
     (e) => {
       if (!isRange(e.target)) return;
-      e.target.setAttribute('data-drag', ''); // its range stays as it is while the pointer is down (indicators.js)
+      held = e.target;
+      held.setAttribute('data-drag', ''); // its range stays as it is while the pointer is down (indicators.js)
       if (e.pointerType === 'mouse') return;
       g = { r: e.target, v0: e.target.value, x0: e.clientX, moved: false, up: false };
     },
@@ -135,8 +138,9 @@ export function create(ctx) {
     },
     { capture: true },
   );
-  const end = (e) => {
-    if (isRange(e.target)) e.target.removeAttribute('data-drag');
+  const end = () => {
+    held?.removeAttribute('data-drag');
+    held = null;
     if (!g) return;
     if (g.moved) {
       g = null;
@@ -150,8 +154,9 @@ export function create(ctx) {
       if (g === was) g = null;
     }, 600);
   };
-  life.on(body, 'pointerup', end, { capture: true });
-  life.on(body, 'pointercancel', end, { capture: true });
+  // (on the window: a mouse may be released anywhere)
+  life.on(window, 'pointerup', end, { capture: true });
+  life.on(window, 'pointercancel', end, { capture: true });
   const guard = (e) => {
     if (!g || e.target !== g.r || g.moved) return;
     g.r.value = g.v0; // not moved: the value stays, nothing is committed
