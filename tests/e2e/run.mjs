@@ -3822,6 +3822,7 @@ test('phone: cards at 360×740 and 390×844 — one card each, no sideways scrol
         sw: document.documentElement.scrollWidth,
         table: getComputedStyle(table).display,
         role: table.getAttribute('role'),
+        wrapTab: table.parentElement.getAttribute('tabindex'),
         thead: getComputedStyle(table.querySelector('thead')).display,
         cards: rows.filter((r) => getComputedStyle(r).display === 'grid').length,
         // each card a group named by its heading
@@ -3844,6 +3845,7 @@ test('phone: cards at 360×740 and 390×844 — one card each, no sideways scrol
     assert(lay.labelShown.includes('基準値'), `${w}: the field labels are shown: ${lay.labelShown}`);
     eq(lay.thead, 'none', `${w}: no column heads`);
     eq(lay.role, 'presentation', `${w}: the table is presentational in the cards`);
+    eq(lay.wrapTab, null, `${w}: the cards' wrapper is no Tab stop`);
     assert(lay.sw <= w, `${w}: no page-wide horizontal scroll: scrollWidth ${lay.sw}`);
     assert(await miniHead(page).isHidden(), `${w}: no mini headline before any focus or edit`);
     // every input and button of the cards is inside the viewport and on top where it is
@@ -3991,10 +3993,12 @@ test('phone: at ≥ 600 px the indicators are still a table (600, 1280); no mini
         row: getComputedStyle(table.querySelector('tr[data-indicator]')).display,
         thead: getComputedStyle(table.querySelector('thead')).display,
         roles: [table, ...table.querySelectorAll('tr, th')].filter((e) => e.hasAttribute('role')).length,
+        wrapTab: table.parentElement.getAttribute('tabindex'),
       };
     });
     eq(`${lay.table} ${lay.row} ${lay.thead}`, 'table table-row table-header-group', `${w}: a table`);
     eq(lay.roles, 0, `${w}: the table's own semantics`);
+    eq(lay.wrapTab, '0', `${w}: the table's scrolling wrapper is a Tab stop`);
     assert(await miniHead(page).isHidden(), `${w}: no mini headline beside a table`);
     assertNoErrors(page);
     await ctx.close();

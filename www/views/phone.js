@@ -40,7 +40,8 @@ export function create(ctx) {
   /** @type {import('../types').State | null} */
   let last = null;
 
-  // ---- cards: semantics that fit the layout
+  // ---- cards: semantics that fit the layout (on the rows there when the layout changes: a
+  // windowed table, issue 15, must give rows it adds the same roles while `cards`)
   const sec = table.closest('section');
   const setCards = (on) => {
     if (on === cards) return;
@@ -66,6 +67,12 @@ export function create(ctx) {
       }
     }
     table.toggleAttribute('data-cards', on);
+    // the cards do not scroll sideways: their wrapper is no Tab stop then
+    const wrap = table.parentElement;
+    if (wrap?.classList.contains('table-wrap')) {
+      if (on) wrap.removeAttribute('tabindex');
+      else wrap.setAttribute('tabindex', '0');
+    }
     show();
   };
   if (sec && typeof ResizeObserver === 'function') {
