@@ -87,6 +87,7 @@ export function create(ctx) {
     const on = cards && !!s && (focused || s.scen.has);
     if (el.hidden === !on) return;
     el.hidden = !on;
+    if (on) requestAnimationFrame(clear);
   };
   const clear = () => {
     // the focused input is never under the mini headline
@@ -115,7 +116,10 @@ export function create(ctx) {
       const off = Math.abs(vv.scale - 1) < 0.01 ? Math.max(0, Math.round(window.innerHeight - vv.height - vv.offsetTop)) : 0;
       el.style.bottom = off ? `${off}px` : '';
     };
-    life.on(vv, 'resize', lift);
+    life.on(vv, 'resize', () => {
+      lift();
+      requestAnimationFrame(clear); // the keyboard opened: the browser's scroll to the input may end under the bar
+    });
     life.on(vv, 'scroll', lift);
   }
 
