@@ -81,8 +81,11 @@ export function create(ctx) {
     h('th', { scope: 'col' }, h('span', { class: 'sr-only', text: t(L, 'colReset') })),
   );
   const ncol = (withSeek ? 10 : 9) + s.whatIfYears.length;
-  /** @type {Map<string, {ind: any, name: string, unit: string, unitJa: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}, labelled: Array<HTMLElement | null>}>} */
+  /** @type {Map<string, {ind: any, name: string, row: HTMLElement, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
   const rows = new Map();
+  /** ---- phone: per row, its unit (page language, Japanese) and the cells whose card labels change */
+  /** @type {Map<string, {unit: string, unitJa: string, labelled: Array<HTMLElement | null>}>} */
+  const more = new Map();
   const body = h('tbody');
   let goal = null;
   ds.indicators.forEach((ind, k) => {
@@ -132,7 +135,7 @@ export function create(ctx) {
       const c = r.targets.find((x) => x.range === input);
       if (!c) return;
       c.num.value = input.value; // the slider drives its number field
-      input.setAttribute('aria-valuetext', withUnit(input.value, r.unit));
+      input.setAttribute('aria-valuetext', withUnit(input.value, more.get(r.ind.id)?.unit));
       commit({ type: 'setTarget', id: r.ind.id, year: c.year, raw: input.value, t0 });
     } else if (input.hasAttribute('data-target-year')) {
       commit({ type: 'setTarget', id: r.ind.id, year: Number(input.getAttribute('data-target-year')), raw: input.value, bad: input.validity.badInput, t0 });
@@ -267,18 +270,8 @@ export function create(ctx) {
         }),
       ),
     );
-    rows.set(ind.id, {
-      ind,
-      name,
-      unit,
-      unitJa,
-      row: tr,
-      score,
-      status,
-      targets,
-      value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) },
-      labelled: [scoreTd, statusTd, seekTd, vtd],
-    });
+    rows.set(ind.id, { ind, name, row: tr, score, status, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
+    more.set(ind.id, { unit, unitJa, labelled: [scoreTd, statusTd, seekTd, vtd] });
     return tr;
   }
 
@@ -293,16 +286,17 @@ export function create(ctx) {
   function slider(r, c, v) {
     const range = /** @type {HTMLInputElement} */ (c.range);
     if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement === range || range.hasAttribute('data-drag')) return;
-    const f = fit?.(r.ind, r.unitJa, v);
+    const { unit, unitJa } = /** @type {{unit: string, unitJa: string}} */ (more.get(r.ind.id));
+    const f = fit?.(r.ind, unitJa, v);
     if (f && (range.min !== String(f.min) || range.max !== String(f.max))) {
       range.min = String(f.min);
       range.max = String(f.max);
-      setText(c.lo, withUnit(f.min, r.unit));
-      setText(c.hi, withUnit(f.max, r.unit));
+      setText(c.lo, withUnit(f.min, unit));
+      setText(c.hi, withUnit(f.max, unit));
     }
     if (f && range.step !== String(f.step)) range.step = String(f.step);
     if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
-    const vt = withUnit(range.value, r.unit);
+    const vt = withUnit(range.value, unit);
     if (range.getAttribute('aria-valuetext') !== vt) range.setAttribute('aria-valuetext', vt);
   }
   /** @param {State} s */
@@ -337,7 +331,7 @@ export function create(ctx) {
     const lkey = labels.join('|');
     if (lkey !== cardLabels) {
       cardLabels = lkey;
-      for (const r of rows.values()) r.labelled.forEach((td, i) => td?.setAttribute('data-label', labels[i]));
+      for (const m of more.values()) m.labelled.forEach((td, i) => td?.setAttribute('data-label', labels[i]));
     }
     if (s.answersOnly) {
       // only the analysis answered: the scores and inputs are as they were
