@@ -227,6 +227,7 @@ export function create(ctx) {
     const seekTd = withSeek
       ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null)
       : null;
+    more.set(ind.id, { unit, unitJa, labelled: [scoreTd, statusTd, seekTd, vtd] });
     const tr = h(
       'tr',
       { 'data-indicator': ind.id, 'data-illustrative': ind.illustrative ? 'true' : null },
@@ -271,7 +272,6 @@ export function create(ctx) {
       ),
     );
     rows.set(ind.id, { ind, name, row: tr, score, status, targets, value: { num: vnum, err: verr, td: vtd, label: vlabel, key: keys.value(ind.id) } });
-    more.set(ind.id, { unit, unitJa, labelled: [scoreTd, statusTd, seekTd, vtd] });
     return tr;
   }
 
