@@ -3975,6 +3975,15 @@ test('phone: sliders fit the unit (whole steps for 件/人, 0.1 for %), say thei
   eq(await miniValue(page, 2027), await cardValue(page, 2027), 'the mini headline shows the re-scored index');
   const [min, max] = (await r.evaluate((e) => [e.min, e.max])).map(Number);
   eq(`${min}–${max}`, '10–50', 'the scale did not move under the finger');
+  // an amount with decimals (億円 71.4): a step of 0.1
+  eq(await phoneRange(page, 'G1-b', 2027).getAttribute('step'), '0.1', 'G1-b (億円) step');
+  // in English: the unit, the labels and 「lower is better」 in English
+  await switchLang(page, 'en');
+  await cardsOn(page);
+  await until(async () => (await phoneRange(page, 'G3-a', 2027).getAttribute('aria-valuetext')) === `${v} cases`, `English value text "${v} cases"`);
+  assert((await textOf(page, 'tr[data-indicator="G2-b"] td.whatif .scale')).includes('lower is better'), 'English: lower is better');
+  const lab = await loc(page, 'tr[data-indicator="G3-a"] td[data-role="baseline"]').getAttribute('data-label');
+  eq(lab, 'Baseline (FY2023)', 'English field label');
   assertNoErrors(page);
 });
 
