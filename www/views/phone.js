@@ -19,7 +19,7 @@ import * as F from '../modules/format.js';
 
 addStrings({ miniHead: '指数（{path}）', miniChange: '変更前から' }, { miniHead: 'Index ({path})', miniChange: 'from before' });
 
-/** The width below which the CSS shows cards (keep equal to the @container rule). */
+/** The width below which the CSS shows cards (keep equal to the @container rules: width < 560px). */
 export const CARDS_BELOW = 560;
 const SLOP = 8;
 
