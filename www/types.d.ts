@@ -205,6 +205,8 @@ export interface Ctx {
   width: number;
   /** The method box was open before the rebuild. */
   methodOpen: boolean;
+  /** ---- phone: the indicator table, for its cards' behaviours (views/phone.js). */
+  ind?: { table: HTMLTableElement; body: HTMLElement; refit(): void };
 }
 
 /**
@@ -226,6 +228,9 @@ export interface Cell {
   key: string;
   year?: number;
   range?: HTMLInputElement;
+  /** The slider's end labels (phone cards). */
+  lo?: HTMLElement;
+  hi?: HTMLElement;
   label?: HTMLElement;
   level?: string;
   id?: string;

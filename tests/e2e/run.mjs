@@ -5194,6 +5194,284 @@ test('W2 workshop: pooling 24 generated scenarios (links, JSON, files; bad ones 
   assertNoErrors(page);
 });
 // ---- end workshop
+// ---- phone
+// Issue 14 §4: below 560 px of the widget the indicator table is one card per indicator
+// (views/phone.js, vision-index.css), the mini headline keeps the index in view while editing,
+// the sliders fit their unit and a tap on one does not jump.
+
+const phoneCtx = (w, hgt) => newContext({ viewport: { width: w, height: hgt }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+const phoneRange = (page, ind, year) => loc(page, `tr[data-indicator="${ind}"] input[data-range-year="${year}"]`);
+const miniHead = (page) => loc(page, '[data-testid="mini-headline"]');
+const miniValue = (page, year) => textOf(page, `[data-testid="mini-headline"] [data-year="${year}"] .mh-v`);
+
+/** Waits for the cards' code (after the first render) to have set the cards' roles. */
+const cardsOn = (page) => until(() => loc(page, '[data-testid="indicators"][data-cards]').count(), 'the cards layout (table[data-cards])');
+
+/** A viewport screenshot (a full-page one of 23 cards would be ~30 000 px tall). */
+async function viewShot(page, name, also) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  screenshots.push(path.relative(ROOT, file));
+  if (also) writeFileSync(path.join(ROOT, also), readFileSync(file));
+}
+
+/** The focused element's and the mini headline's boxes (viewport coordinates). */
+const boxes = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('vision-index').shadowRoot;
+    const a = root.activeElement;
+    const m = root.querySelector('[data-testid="mini-headline"]');
+    const r = (e) => (e ? (({ top, bottom, left, right }) => ({ top, bottom, left, right }))(e.getBoundingClientRect()) : null);
+    return {
+      focused: a ? `${a.getAttribute('data-id')} ${a.getAttribute('data-target-year') ?? ''}` : null,
+      a: r(a),
+      m: m && !m.hidden ? r(m) : null,
+      vh: innerHeight,
+    };
+  });
+const overlaps = (a, m) => !!(a && m && a.bottom > m.top && a.top < m.bottom);
+
+/**
+ * A drag on a slider by touch (CDP touch events: pointerType "touch"), from one fraction of its
+ * width to another, and `dy` px down (a vertical swipe when from = to).
+ */
+async function touchDrag(page, locator, from, to, dy = 0) {
+  const b = await locator.boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const y = b.y + b.height / 2;
+  const at = (f, k = 0) => [{ x: b.x + b.width * f, y: y + dy * k }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(from) });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(from + ((to - from) * i) / 10, i / 10) });
+    await sleep(20);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test('phone: cards at 360×740 and 390×844 — one card each, no sideways scroll, nothing hidden; a card edit re-scores as on a desktop; the mini headline (docs/phone.png)', async () => {
+  // the same edit on a desktop: its headline, to compare
+  const dctx = await newContext();
+  const desk = await openPage(dctx);
+  await typeInto(desk, targetInput(desk, 'G3-a', 2027), 40);
+  const deskValue = await cardValue(desk, 2027);
+  const deskIndex = await desk.evaluate(() => {
+    const r = document.querySelector('vision-index').result();
+    return r.index[r.years.indexOf(2027)];
+  });
+  await dctx.close();
+  contexts.delete(dctx);
+  for (const [w, hgt] of [
+    [360, 740],
+    [390, 844],
+  ]) {
+    const ctx = await phoneCtx(w, hgt);
+    const page = await openPage(ctx);
+    await cardsOn(page);
+    const lay = await page.evaluate(() => {
+      const root = document.querySelector('vision-index').shadowRoot;
+      const table = root.querySelector('[data-testid="indicators"]');
+      const rows = [...table.querySelectorAll('tr[data-indicator]')];
+      return {
+        sw: document.documentElement.scrollWidth,
+        table: getComputedStyle(table).display,
+        role: table.getAttribute('role'),
+        wrapTab: table.parentElement.getAttribute('tabindex'),
+        thead: getComputedStyle(table.querySelector('thead')).display,
+        cards: rows.filter((r) => getComputedStyle(r).display === 'grid').length,
+        // each card a group named by its heading
+        named: rows.filter((r) => {
+          const hd = root.getElementById(r.getAttribute('aria-labelledby') || '');
+          return r.getAttribute('role') === 'group' && hd?.getAttribute('role') === 'heading' && hd.textContent.includes(r.getAttribute('data-indicator'));
+        }).length,
+        // every field says what it is (its label shown by the CSS)
+        unlabelled: rows.flatMap((r) =>
+          [...r.querySelectorAll('td')]
+            .filter((td) => getComputedStyle(td).display !== 'none' && !td.querySelector('button[data-action="reset-row"]') && !td.getAttribute('data-label'))
+            .map((td) => `${r.getAttribute('data-indicator')} ${td.className}`),
+        ),
+        labelShown: getComputedStyle(rows[0].querySelector('td[data-role="baseline"]'), '::before').content,
+      };
+    });
+    eq(lay.cards, 23, `${w}: 23 cards (display grid)`);
+    eq(lay.named, 23, `${w}: each card a group named by its heading`);
+    eq(lay.unlabelled.join(', '), '', `${w}: fields without a label`);
+    assert(lay.labelShown.includes('基準値'), `${w}: the field labels are shown: ${lay.labelShown}`);
+    eq(lay.thead, 'none', `${w}: no column heads`);
+    eq(lay.role, 'presentation', `${w}: the table is presentational in the cards`);
+    eq(lay.wrapTab, null, `${w}: the cards' wrapper is no Tab stop`);
+    assert(lay.sw <= w, `${w}: no page-wide horizontal scroll: scrollWidth ${lay.sw}`);
+    assert(await miniHead(page).isHidden(), `${w}: no mini headline before any focus or edit`);
+    // every input and button of the cards is inside the viewport and on top where it is
+    const hidden = await page.evaluate(() => {
+      const root = document.querySelector('vision-index').shadowRoot;
+      const out = [];
+      for (const e of root.querySelectorAll('[data-testid="indicators"] tbody input, [data-testid="indicators"] tbody button')) {
+        e.scrollIntoView({ block: 'center' });
+        const r = e.getBoundingClientRect();
+        const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (r.left < 0 || r.right > innerWidth || r.width < 24 || !(hit === e || e.contains(hit)))
+          out.push(`${e.id || e.getAttribute('data-id')} ${Math.round(r.left)}–${Math.round(r.right)} hit ${hit?.tagName}.${hit?.className}`);
+      }
+      return out;
+    });
+    eq(hidden.join('; '), '', `${w}: inputs out of view or under something`);
+
+    // focus alone: the mini headline appears, and an input at the bottom edge is moved clear of it
+    const inp = targetInput(page, 'G3-a', 2027);
+    await inp.evaluate((e) => {
+      e.scrollIntoView({ block: 'end' });
+      window.scrollBy(0, 4);
+    });
+    await inp.focus();
+    await until(() => miniHead(page).isVisible(), `${w}: the mini headline while an input has focus`);
+    await frames(page);
+    await frames(page);
+    let b = await boxes(page);
+    assert(b.focused === 'G3-a 2027' && b.m && !overlaps(b.a, b.m), `${w}: the focused input is not under the mini headline: ${JSON.stringify(b)}`);
+    assert(b.m.bottom <= b.vh + 1 && b.m.top >= 0, `${w}: the mini headline is in the viewport: ${JSON.stringify(b)}`);
+    const before = await miniValue(page, 2027);
+    eq(before, await cardValue(page, 2027), `${w}: the mini headline says the headline's 2027 value`);
+
+    // the edit in the card's number field
+    await typeInto(page, inp, 40);
+    const phoneIndex = await page.evaluate(() => {
+      const r = document.querySelector('vision-index').result();
+      return r.index[r.years.indexOf(2027)];
+    });
+    assert(Math.abs(phoneIndex - deskIndex) < 1e-9, `${w}: the same index as on a desktop: ${phoneIndex} vs ${deskIndex}`);
+    eq(await cardValue(page, 2027), deskValue, `${w}: the headline card as on a desktop`);
+    eq(await miniValue(page, 2027), deskValue, `${w}: the mini headline re-scored`);
+    assert(deskValue !== before, `${w}: the edit changed the 2027 index (${before} → ${deskValue})`);
+    assert((await textOf(page, '[data-testid="mini-headline"] [data-year="2027"]')).includes('変更前から'), `${w}: the change is shown`);
+    b = await boxes(page);
+    assert(
+      b.focused === 'G3-a 2027' && b.m && !overlaps(b.a, b.m),
+      `${w}: after the edit, the input is still clear of the mini headline: ${JSON.stringify(b)}`,
+    );
+    eq(await inp.inputValue(), '40', `${w}: the card's input keeps the value`);
+    assert(await loc(page, 'tr[data-indicator="G3-a"]').evaluate((r) => r.classList.contains('changed')), `${w}: the card is marked changed`);
+    if (w === 360) {
+      await inp.evaluate((e) => e.closest('tr').scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -8));
+      await frames(page);
+      await viewShot(page, 'phone-cards-360', 'docs/phone.png');
+    } else await viewShot(page, `phone-cards-${w}`);
+    // after the edit, the mini headline stays while the scenario has it (also without focus)
+    await inp.evaluate((e) => e.blur());
+    await frames(page);
+    assert(await miniHead(page).isVisible(), `${w}: the mini headline stays after the edit`);
+    eq((await scanText(page, `phone cards ${w}`)).length, 0, 'no NaN/undefined/null text');
+    assertNoErrors(page);
+    await ctx.close();
+    contexts.delete(ctx);
+  }
+});
+
+test('phone: sliders fit the unit (whole steps for 件/人, 0.1 for %), say their unit, show 小さいほど良い; a tap does not jump, a drag changes', async () => {
+  const ctx = await phoneCtx(360, 740);
+  const page = await openPage(ctx);
+  await cardsOn(page);
+  const ind = (id) => DATASET.indicators.find((i) => i.id === id);
+  for (const [id, kind] of [
+    ['G3-a', 'count'],
+    ['G7-a', 'count'],
+    ['G10-a', 'count'],
+    ['G2-b', 'count'],
+    ['G1-a', 'pct'],
+    ['G6-a', 'pct'],
+  ]) {
+    const r = phoneRange(page, id, 2027);
+    const [min, max, step] = (await r.evaluate((e) => [e.min, e.max, e.step])).map(Number);
+    const i = ind(id);
+    const xs = [i.baseline, ...Object.values(i.values || {}), ...Object.values(i.targets || {})];
+    if (kind === 'count') assert(Number.isInteger(step) && step >= 1 && Number.isInteger(min), `${id}: whole steps for a count: min ${min} step ${step}`);
+    else eq(step, 0.1, `${id}: a percentage's step`);
+    assert(
+      min >= 0 && min <= Math.min(...xs) * 0.5 + 1e-9 && max >= Math.max(...xs) * 1.5 - 1e-9,
+      `${id}: [${min}, ${max}] spans half the least to 1.5× the most of ${xs}`,
+    );
+    assert(max <= Math.max(...xs) * 3 && (kind !== 'pct' || max <= 100), `${id}: not too wide: ${max}`);
+  }
+  eq(await phoneRange(page, 'G3-a', 2027).getAttribute('aria-valuetext'), '26件', 'the slider says its value with the unit');
+  const downScale = await textOf(page, 'tr[data-indicator="G2-b"] td[data-target-year], tr[data-indicator="G2-b"] td.whatif .scale');
+  assert(downScale.includes('小さいほど良い') && downScale.includes('件'), `the down indicator's slider shows 小さいほど良い and its ends: "${downScale}"`);
+  assert(!(await textOf(page, 'tr[data-indicator="G3-a"] td.whatif .scale')).includes('小さいほど良い'), 'an up indicator does not');
+
+  // a tap on the track, far from the thumb: nothing changes
+  const r = phoneRange(page, 'G3-a', 2027);
+  await r.scrollIntoViewIfNeeded();
+  const n0 = await eventCount(page);
+  const b = await r.boundingBox();
+  for (const f of [0.9, 0.05]) {
+    await page.touchscreen.tap(b.x + b.width * f, b.y + b.height / 2);
+    await sleep(800); // the tap's late mouse events too
+    eq(await r.inputValue(), '26', `a tap at ${f} of the track does not move the slider`);
+  }
+  // a vertical swipe that starts on the slider scrolls the page, and leaves the value
+  await touchDrag(page, r, 0.9, 0.9, -200);
+  await sleep(800);
+  eq(await r.inputValue(), '26', 'a vertical swipe does not move the slider');
+  eq(await targetInput(page, 'G3-a', 2027).inputValue(), '26', 'nor the number field');
+  await r.scrollIntoViewIfNeeded();
+  eq(await eventCount(page), n0, 'no vi-change from the taps');
+  eq(JSON.stringify((await page.evaluate(() => document.querySelector('vision-index').scenario())).targets ?? []), '[]', 'no target in the scenario');
+  // a drag does
+  await touchDrag(page, r, 0.2, 0.8);
+  await until(async () => (await eventCount(page)) > n0, 'vi-change after the drag');
+  await frames(page);
+  const v = Number(await r.inputValue());
+  assert(v > 26 && Number.isInteger(v), `the drag moved the slider to a whole count: ${v}`);
+  eq(await targetInput(page, 'G3-a', 2027).inputValue(), String(v), 'the number field follows');
+  eq(await r.getAttribute('aria-valuetext'), `${v}件`, 'and the value text');
+  const sc = await page.evaluate(() => document.querySelector('vision-index').scenario());
+  eq(JSON.stringify(sc.targets), JSON.stringify([{ indicator: 'G3-a', year: 2027, value: v }]), 'the scenario has the dragged value');
+  eq(await miniValue(page, 2027), await cardValue(page, 2027), 'the mini headline shows the re-scored index');
+  const [min, max] = (await r.evaluate((e) => [e.min, e.max])).map(Number);
+  eq(`${min}–${max}`, '10–50', 'the scale did not move under the finger');
+  // an amount with decimals (億円 71.4): a step of 0.1
+  eq(await phoneRange(page, 'G1-b', 2027).getAttribute('step'), '0.1', 'G1-b (億円) step');
+  // in English: the unit, the labels and 「lower is better」 in English
+  await switchLang(page, 'en');
+  await cardsOn(page);
+  await until(async () => (await phoneRange(page, 'G3-a', 2027).getAttribute('aria-valuetext')) === `${v} cases`, `English value text "${v} cases"`);
+  assert((await textOf(page, 'tr[data-indicator="G2-b"] td.whatif .scale')).includes('lower is better'), 'English: lower is better');
+  const lab = await loc(page, 'tr[data-indicator="G3-a"] td[data-role="baseline"]').getAttribute('data-label');
+  eq(lab, 'Baseline (FY2023)', 'English field label');
+  assertNoErrors(page);
+});
+
+test('phone: at ≥ 600 px the indicators are still a table (600, 1280); no mini headline', async () => {
+  for (const w of [600, 1280]) {
+    const ctx = await newContext({ viewport: { width: w, height: 900 } });
+    const page = await openPage(ctx);
+    await until(() => miniHead(page).count(), `${w}: the cards' code loaded`);
+    await typeInto(page, targetInput(page, 'G3-a', 2027), 40);
+    await targetInput(page, 'G3-a', 2027).focus();
+    await frames(page);
+    const lay = await page.evaluate(() => {
+      const table = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="indicators"]');
+      return {
+        table: getComputedStyle(table).display,
+        row: getComputedStyle(table.querySelector('tr[data-indicator]')).display,
+        thead: getComputedStyle(table.querySelector('thead')).display,
+        roles: [table, ...table.querySelectorAll('tr, th')].filter((e) => e.hasAttribute('role')).length,
+        wrapTab: table.parentElement.getAttribute('tabindex'),
+      };
+    });
+    eq(`${lay.table} ${lay.row} ${lay.thead}`, 'table table-row table-header-group', `${w}: a table`);
+    eq(lay.roles, 0, `${w}: the table's own semantics`);
+    eq(lay.wrapTab, '0', `${w}: the table's scrolling wrapper is a Tab stop`);
+    assert(await miniHead(page).isHidden(), `${w}: no mini headline beside a table`);
+    assertNoErrors(page);
+    await ctx.close();
+    contexts.delete(ctx);
+  }
+});
+
+// ---- end phone
+
 // ================================================================= main
 
 function printBudgets() {

@@ -165,4 +165,7 @@ export const en = {
   noteOf: 'Note: {what}',
   compareTableLabel: 'Comparison table (scrolls sideways)',
   roveHint: 'The arrow keys move to the previous or next one of these.',
+  // ---- phone: the cards' field labels (each a part of its input's name: 2.5.3)
+  cardTarget: 'Target for {year}',
+  cardValue: 'Assumed value for {year}',
 };

@@ -163,6 +163,9 @@ const ja = {
   noteOf: '注記：{what}',
   compareTableLabel: '比較の表（横にスクロールできます）',
   roveHint: '矢印キーで同じ種類の前後の項目へ移動できます。',
+  // ---- phone: the cards' field labels (each a part of its input's name: 2.5.3)
+  cardTarget: '{year}の目標値',
+  cardValue: '{year}の想定値',
 };
 
 /** @type {Record<string, Record<string, string>>} the catalogues loaded: Japanese always, English on demand */

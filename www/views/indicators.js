@@ -6,6 +6,17 @@ import { keys } from '../modules/state.js';
 import { badge, putStatus, statusMilestone } from './status.js';
 import { SEEK_ALL_MAX } from '../modules/analysis-core.js';
 import { seekCell, seekHead } from './seek-slot.js';
+import { lazy } from './lazy.js';
+
+// ---- phone: the cards' behaviours (views/phone.js) and the sliders' range rule
+// (modules/slider.js) load after the first render; until then a slider has its default range
+const phone = lazy(() => import('./later.js').then((m) => m.phone));
+/** @type {typeof import('../modules/slider.js').sliderRange | null} */
+let fit = null;
+/** @param {typeof import('../modules/slider.js').sliderRange} f */
+export function setSliderFit(f) {
+  fit = f;
+}
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -31,11 +42,6 @@ export function niceMax(v) {
   return Math.ceil(v / p) * p;
 }
 
-function niceStepOf(v) {
-  if (!(v > 0)) return 1;
-  return 10 ** Math.floor(Math.log10(Math.min(v, 1e300)) - 2);
-}
-
 const eventTime = (e) => (e.timeStamp > 0 && e.timeStamp <= performance.now() ? e.timeStamp : performance.now());
 
 /** @param {import('../types').Ctx} ctx */
@@ -44,6 +50,12 @@ export function create(ctx) {
   const L = s.lang;
   const ds = s.ds;
   const base = ds.index.base_year;
+  const paren = (a, b) => (L === 'en' ? `${a} (${b})` : `${a}（${b}）`);
+  const withUnit = (v, unit) => {
+    const n = F.num(Number(v), L) ?? '';
+    return L === 'en' ? `${n} ${unit}` : `${n}${unit}`;
+  };
+
   const years = [];
   for (let y = base + 1; y <= ds.years.last; y++) years.push(y);
   const vsel = h(
@@ -78,6 +90,9 @@ export function create(ctx) {
   const ncol = (withSeek ? 10 : 9) + s.whatIfYears.length;
   /** @type {Map<string, {ind: any, name: string, row: HTMLElement, reset: HTMLButtonElement | null, score: HTMLElement, status: HTMLElement | null, targets: Cell[], value: Cell & {label: HTMLElement}}>} */
   const rows = new Map();
+  /** ---- phone: per row, its unit (page language, Japanese) and the cells whose card labels change */
+  /** @type {Map<string, {unit: string, unitJa: string, labelled: Array<HTMLElement | null>}>} */
+  const more = new Map();
   const body = h('tbody');
   let goal = null;
   ds.indicators.forEach((ind, k) => {
@@ -109,6 +124,13 @@ export function create(ctx) {
     h('div', { class: 'field inline' }, h('label', { for: 'value-year', text: t(L, 'valueYear') }), vsel),
     h('div', { class: 'scroll table-wrap', tabindex: '0', role: 'region', 'aria-label': t(L, 'tableLabel') }, table),
   );
+  // ---- phone: below 560 px the rows are cards (CSS); the mini headline and the slider's tap guard
+  const ph = phone.create({ ...ctx, ind: { table, body, refit: () => last && refit(last) } });
+  /** @type {State | null} */
+  let last = null;
+  el.append(ph.el);
+  /** the cards' per-field labels that change with the path, the milestone or the value year */
+  let cardLabels = '';
 
   life.on(vsel, 'change', () => commit({ type: 'setValueYear', year: Number(vsel.value) }));
   life.on(body, 'input', (e) => {
@@ -120,6 +142,7 @@ export function create(ctx) {
       const c = r.targets.find((x) => x.range === input);
       if (!c) return;
       c.num.value = input.value; // the slider drives its number field
+      input.setAttribute('aria-valuetext', withUnit(input.value, more.get(r.ind.id)?.unit));
       commit({ type: 'setTarget', id: r.ind.id, year: c.year, raw: input.value, t0 });
     } else if (input.hasAttribute('data-target-year')) {
       commit({ type: 'setTarget', id: r.ind.id, year: Number(input.getAttribute('data-target-year')), raw: input.value, bad: input.validity.badInput, t0 });
@@ -135,6 +158,7 @@ export function create(ctx) {
   function row(ind, k) {
     const name = text(ind.name, L);
     const unit = text(ind.unit, L);
+    const unitJa = text(ind.unit, 'ja');
     const stage = ind.stage || 'outcome_long';
     const list = (obj) => {
       const ys = yearsOf(obj);
@@ -168,15 +192,26 @@ export function create(ctx) {
         tabindex: '-1', // ---- a11y: the number field beside it is the keyboard's control (one Tab stop per value)
       });
       const err = h('span', { class: 'err', id: `${id}-e`, hidden: true });
+      // ---- phone: the slider's ends (cards only; visual, the slider says its value)
+      const lo = h('span');
+      const hi = h('span');
+      const scale = h(
+        'span',
+        { class: 'scale', 'aria-hidden': 'true' },
+        lo,
+        ind.direction === 'down' ? h('span', { class: 'better', text: `← ${t(L, 'down')}` }) : null,
+        hi,
+      );
       const td = h(
         'td',
-        { class: 'whatif' },
+        { class: 'whatif', 'data-label': t(L, 'cardTarget', { year: F.fy(y, L) }) },
         h('label', { for: id, class: 'sr-only', text: t(L, 'labelTarget', { name, year: F.fy(y, L) }) }),
         num,
         range,
+        scale,
         err,
       );
-      targets.push({ num, range, err, td, year: y, key: keys.target(ind.id, y) });
+      targets.push({ num, range, err, td, year: y, key: keys.target(ind.id, y), lo, hi });
       return td;
     });
     const vid = `v${k}`;
@@ -195,13 +230,19 @@ export function create(ctx) {
     const vtd = h('td', { class: 'whatif' }, vlabel, vnum, verr);
     const score = h('span', { 'data-role': 'score' });
     const status = stage === 'outcome_long' ? badge() : null;
+    const scoreTd = h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') }));
+    const statusTd = h('td', { class: 'pst' }, status);
+    const seekTd = withSeek
+      ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null)
+      : null;
+    more.set(ind.id, { unit, unitJa, labelled: [scoreTd, statusTd, seekTd, vtd] });
     const tr = h(
       'tr',
       { 'data-indicator': ind.id, 'data-illustrative': ind.illustrative ? 'true' : null },
       h('td', { class: 'stage', text: t(L, `stage_${stage}`) }),
       h(
         'th',
-        { scope: 'row', class: 'name' },
+        { scope: 'row', class: 'name', id: `n${k}` },
         h('span', { class: 'iid', text: ind.id }),
         ' ',
         name,
@@ -216,13 +257,13 @@ export function create(ctx) {
         ind.direction === 'down' ? h('span', { class: 'dir', text: `↓ ${t(L, 'down')}` }) : null,
         h('span', { class: 'stage-m', 'aria-hidden': 'true', text: t(L, `stage_${stage}`) }),
       ),
-      h('td', { class: 'unit', text: unit }),
-      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—' }),
-      h('td', { class: 'num', 'data-role': 'actuals' }, list(ind.values)),
-      h('td', { class: 'num', 'data-role': 'targets' }, list(ind.targets)),
-      h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') })),
-      h('td', { class: 'pst' }, status),
-      withSeek ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null) : null,
+      h('td', { class: 'unit', text: unit, 'data-label': t(L, 'colUnit') }),
+      h('td', { class: 'num', 'data-role': 'baseline', text: F.num(ind.baseline, L) ?? '—', 'data-label': paren(t(L, 'colBaseline'), F.fyShort(base, L)) }),
+      h('td', { class: 'num', 'data-role': 'actuals', 'data-label': t(L, 'colActuals') }, list(ind.values)),
+      h('td', { class: 'num', 'data-role': 'targets', 'data-label': t(L, 'colTargets') }, list(ind.targets)),
+      scoreTd,
+      statusTd,
+      seekTd,
       cells,
       vtd,
       h(
@@ -258,7 +299,31 @@ export function create(ctx) {
     if (num.value !== want) num.value = want;
   };
 
+  /** ---- phone: a range and a step that fit the unit (modules/slider.js), the value with its unit */
+  function slider(r, c, v) {
+    const range = /** @type {HTMLInputElement} */ (c.range);
+    if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement === range || range.hasAttribute('data-drag')) return;
+    const { unit, unitJa } = /** @type {{unit: string, unitJa: string}} */ (more.get(r.ind.id));
+    const f = fit?.(r.ind, unitJa, v);
+    if (f && (range.min !== String(f.min) || range.max !== String(f.max))) {
+      range.min = String(f.min);
+      range.max = String(f.max);
+      setText(c.lo, withUnit(f.min, unit));
+      setText(c.hi, withUnit(f.max, unit));
+    }
+    if (f && range.step !== String(f.step)) range.step = String(f.step);
+    if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
+    const vt = withUnit(range.value, unit);
+    if (range.getAttribute('aria-valuetext') !== vt) range.setAttribute('aria-valuetext', vt);
+  }
+  /** @param {State} s */
+  function refit(s) {
+    for (const [id, r] of rows)
+      for (const c of r.targets) slider(r, c, s.scen.t.get(keys.cell(id, /** @type {number} */ (c.year))) ?? r.ind.targets?.[/** @type {number} */ (c.year)]);
+  }
+
   function update(s) {
+    last = s;
     const res = s.result;
     const yi = res.years.indexOf(s.scoreYear);
     const vy = s.valueYear;
@@ -272,6 +337,19 @@ export function create(ctx) {
     if (statusHead.querySelector('small')?.textContent !== ssub) statusHead.replaceChildren(t(L, 'colStatus'), h('br'), h('small', { text: ssub }));
     seekTh.update(s);
     for (const c of seekCells) c.update(s);
+    ph.update(s);
+    // ---- phone: the cards' labels of the columns whose heads change (the heads say them in the table)
+    const labels = [
+      paren(t(L, 'colScore'), sub),
+      paren(t(L, 'colStatus'), ssub),
+      paren(t(L, 'seekCol'), F.fyShort(s.an.milestone, L)),
+      t(L, 'cardValue', { year: F.fy(vy, L) }),
+    ];
+    const lkey = labels.join('|');
+    if (lkey !== cardLabels) {
+      cardLabels = lkey;
+      for (const m of more.values()) m.labelled.forEach((td, i) => td?.setAttribute('data-label', labels[i]));
+    }
     if (s.answersOnly) {
       // only the analysis answered: the scores and inputs are as they were
       for (const [id, r] of rows) if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
@@ -287,16 +365,7 @@ export function create(ctx) {
         put(c.num, v, s.invalid.has(c.key));
         showInvalid(c, s.invalid.get(c.key));
         flag([c.num, c.td, c.range], sv !== undefined);
-        const range = /** @type {HTMLInputElement} */ (c.range);
-        if (/** @type {ShadowRoot} */ (range.getRootNode()).activeElement !== range) {
-          const top = Math.max(r.ind.baseline, ...Object.values(r.ind.targets || {}), v ?? 0);
-          const max = String(niceMax(top * 1.6));
-          if (range.max !== max) range.max = max;
-          const step = String(niceStepOf(top));
-          if (range.step !== step) range.step = step;
-          if (range.min !== '0') range.min = '0';
-          if (range.value !== String(v ?? 0)) range.value = String(v ?? 0);
-        }
+        slider(r, c, v);
       }
       const c = r.value;
       const sv = s.scen.v.get(keys.cell(id, vy));

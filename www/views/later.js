@@ -32,3 +32,8 @@ export * as persist from '../modules/persist.js';
 export * as intake from '../modules/intake.js';
 // ---- workshop: the workshop section and its strings; the presenter view is a chunk of its own (views/workshop.js)
 export * as workshopEntry from './workshop-entry.js';
+// ---- phone: the cards' semantics, the mini headline, the sliders' tap guard and range rule
+export * as phone from './phone.js';
+import { sliderRange } from '../modules/slider.js';
+import { setSliderFit } from './indicators.js';
+setSliderFit(sliderRange);
