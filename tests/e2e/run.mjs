@@ -3867,7 +3867,9 @@ test('bad corpus: hostile text in every field the page shows is shown as text, n
         jsLinks: all.filter((el) =>
           [...el.attributes].some((a) => /^\s*javascript:/i.test(a.value) && /^(href|src|action|formaction|xlink:href)$/i.test(a.name)),
         ).length,
-        bold: root.querySelectorAll('b, u').length,
+        // the data's <b>指数</b> and <u>件</u>: no such element, the tags on screen as text
+        bold: [...root.querySelectorAll('b, u')].filter((el) => el.textContent === '指数' || el.textContent === '件').length,
+        shownTags: text.includes('<b>指数</b>') && text.includes('<u>件</u>'),
         shownImg: text.includes('<img src=x onerror='),
         shownSvg: text.includes('"><svg onload=alert(1)>'),
         alerts: window.__alerts,
@@ -3879,6 +3881,7 @@ test('bad corpus: hostile text in every field the page shows is shown as text, n
     eq(JSON.stringify(found.handlers), '[]', `${lang}: no element with an on… attribute`);
     eq(found.jsLinks, 0, `${lang}: no javascript: link`);
     eq(found.bold, 0, `${lang}: <b>/<u> in names shown as text, not markup`);
+    if (lang === 'ja') assert(found.shownTags, 'ja: <b>指数</b> and <u>件</u> on screen as text');
     assert(found.shownImg, `${lang}: the hostile markup is on screen as text`);
     if (lang === 'en') assert(found.shownSvg, 'en: the English hostile names are on screen as text');
     eq(found.alerts, 0, `${lang}: nothing ran`);
