@@ -21,6 +21,11 @@ if (src) {
   }
 }
 el?.setAttribute('src', data);
+// without ?lang the widget opens in the visitor's last choice: the page's lang follows it
+document.addEventListener('vi-lang', (e) => {
+  const l = /** @type {CustomEvent} */ (e).detail?.lang;
+  if (l === 'ja' || l === 'en') document.documentElement.lang = l;
+});
 
 const framed = window.parent !== window;
 let last = -1;

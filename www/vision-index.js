@@ -93,9 +93,9 @@ class VisionIndex extends HTMLElement {
     this.analysis = null;
     /** @type {Promise<import('./modules/analysis.js').Analysis> | null} */
     this.analysisLoad = null;
-    /** the language the visitor chose with the switch last time (wins over the host's lang attribute) */
+    /** the language the visitor chose with the switch last time: used where the host gives no lang attribute */
     this.keptLang = keptLang();
-    this.state = createState(this.keptLang ?? pickLang(this.getAttribute('lang')));
+    this.state = createState(pickLang(this.getAttribute('lang') ?? this.keptLang));
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.sayTimer = undefined;
     /** @type {string | null} an edit's announcement waiting for the input to pause */
@@ -161,8 +161,9 @@ class VisionIndex extends HTMLElement {
     this.conn.on(this.root, 'change', (e) => /** @type {HTMLInputElement} */ (e.target).type !== 'range' && this.flushSay());
     this.conn.on(this.root, 'keydown', roving.onKey);
     this.conn.on(this.root, 'focusin', roving.onFocus);
-    // the first time only: a host script that sets lang later is obeyed
-    if (!this.booted && this.keptLang && pickLang(this.getAttribute('lang')) !== this.keptLang) this.setAttribute('lang', this.keptLang);
+    // the first time only, and only where the host gives no lang: the visitor's last choice (else
+    // Japanese), reflected on the element; a host's lang attribute, then or later, is obeyed
+    if (!this.booted && !this.hasAttribute('lang')) this.setAttribute('lang', this.keptLang ?? 'ja');
     if (!this.booted) this.booted = this.boot();
     else {
       this.commit({ type: 'reconnect' });

@@ -4166,16 +4166,24 @@ test('embed: CMS host page, the iframe — its height follows the content (metho
   eq(JSON.stringify(await widgetTextStyles(frame), null, 1), JSON.stringify(want, null, 1), 'the widget text styles in the iframe');
   // an action that changes the height: the method box opens
   await frame.locator('vision-index [data-testid="method"] > summary').click();
-  const opened = await until(async () => {
-    const f = await fit();
-    return f.h > closed.h + 100 && Math.abs(f.h - f.doc) <= 1 ? f : null;
-  }, 'the iframe taller once the method box is open');
+  const opened = await until(
+    async () => {
+      const f = await fit();
+      return f.h > closed.h + 100 && Math.abs(f.h - f.doc) <= 1 ? f : null;
+    },
+    'the iframe taller once the method box is open',
+    20_000,
+  );
   await frame.locator('vision-index [data-testid="method"] > summary').click();
   // back to the height of its page (not necessarily the first one: the analysis views may have settled since)
-  const shut = await until(async () => {
-    const f = await fit();
-    return f.h < opened.h - 100 && Math.abs(f.h - f.doc) <= 1 ? f : null;
-  }, `the iframe shorter again once the method box is closed (first ${closed.h}, open ${opened.h})`);
+  const shut = await until(
+    async () => {
+      const f = await fit();
+      return f.h < opened.h - 100 && Math.abs(f.h - f.doc) <= 1 ? f : null;
+    },
+    `the iframe shorter again once the method box is closed (first ${closed.h}, open ${opened.h})`,
+    20_000,
+  );
   // a message from another window (here the page itself) does not size the iframe
   await page.evaluate(() => window.postMessage({ type: 'vision-index:height', height: 200 }, '*'));
   await sleep(200);
@@ -4589,9 +4597,10 @@ test('a11y-live: a slider dragged by 20 quick steps is announced once, with its 
   assertNoErrors(page);
 });
 
-const HOST_PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ホストのページ</title>
+const hostPage = (attr) => `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ホストのページ</title>
 <script type="module" src="/vision-index.js"></script></head><body><header><h1>区のお知らせ</h1></header>
-<main><vision-index src="/data/setagaya.json" lang="ja"></vision-index></main></body></html>`;
+<main><vision-index src="/data/setagaya.json"${attr}></vision-index></main></body></html>`;
+const HOST_PAGE = hostPage('');
 
 test('a11y-lang: in English the page’s lang, title and heading follow; remembered across a reload; a host page keeps its title', async () => {
   const ctx = await newContext();
@@ -4643,11 +4652,20 @@ test('a11y-lang: in English the page’s lang, title and heading follow; remembe
   }));
   eq(`${h.title} ${h.html} ${h.h1}`, 'ホストのページ ja 区のお知らせ', 'the host page keeps its title, lang and heading');
   eq(JSON.stringify(h.langs), '["en"]', 'it is told by a vi-lang event');
-  // the visitor's choice wins over the host's lang="ja" on the next visit (same site)
+  // the visitor's choice on the next visit (same site), where the host gives no lang
   await page.reload({ waitUntil: 'load' });
   await waitReady(page);
-  eq(await host(page).getAttribute('lang'), 'en', 'remembered over the host’s lang attribute');
+  eq(await host(page).getAttribute('lang'), 'en', 'remembered where the host gives no lang attribute');
   eq(await page.evaluate(() => document.title), 'ホストのページ', 'the host title still its own');
+  // a host's explicit lang="ja" (e.g. a Japanese page of a bilingual site) wins over the memory
+  await ctx.route('**/__a11y__/host-ja.html', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: hostPage(' lang="ja"') }));
+  const pja = await openPage(ctx, '__a11y__/host-ja.html');
+  eq(
+    await pja.evaluate(() => document.querySelector('vision-index').shadowRoot.querySelector('.vi')?.lang),
+    'ja',
+    'an explicit lang attribute wins over the remembered choice',
+  );
+  await pja.close();
   // a host script that sets lang later is obeyed, and not remembered
   await host(page).evaluate((e) => e.setAttribute('lang', 'ja'));
   await until(
