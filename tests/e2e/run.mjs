@@ -5214,6 +5214,38 @@ test('W2 workshop: pooling 24 generated scenarios (links, JSON, files; bad ones 
   assert(ms < 3000, `50 scenarios pooled in ${ms} ms`);
   assertNoErrors(page);
 });
+test('W3 workshop: six picks at 1920×1080 — the list opens over the controls (the reset stays on screen), the controls out of view are counted', async () => {
+  const ctx = await newContext({ viewport: PROJECTOR });
+  const page = await openPage(ctx);
+  await wsOpen(page);
+  const summary = loc(page, wsSel('[data-testid="ws-picker"] summary'));
+  await summary.click();
+  for (const ind of DATASET.indicators.slice(0, 6)) await loc(page, wsSel(`input[data-testid="ws-pick"][data-id="${ind.id}"]`)).check();
+  await until(async () => (await loc(page, wsSel('[data-testid="ws-target"]')).count()) === 6, 'six big controls');
+  const onScreen = async (what) => {
+    const r = await loc(page, wsSel('[data-testid="ws-reset"]')).boundingBox();
+    assert(r && r.y >= 0 && r.y + r.height <= PROJECTOR.height, `${what}: the reset button on screen (${JSON.stringify(r)})`);
+    return r;
+  };
+  const open = await onScreen('the list open');
+  await summary.click();
+  const shut = await onScreen('the list closed');
+  eq(Math.round(open.y), Math.round(shut.y), 'the open list does not move the reset button');
+  const more = loc(page, wsSel('[data-testid="ws-more"]'));
+  const said = await until(async () => ((await more.isVisible()) ? (await more.innerText()).trim() : ''), 'the count of controls below');
+  const visible = await loc(page, wsSel('[data-testid="ws-controls"]')).evaluate((box) => {
+    const b = box.getBoundingClientRect();
+    return [...box.children].filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.top + r.height / 2 <= b.bottom + 2;
+    }).length;
+  });
+  assert(said.includes(String(6 - visible)), `"${said}" counts the ${6 - visible} controls whose middle is out of view`);
+  // scrolled to the end, nothing is below
+  await loc(page, wsSel('[data-testid="ws-controls"]')).evaluate((box) => box.scrollTo(0, box.scrollHeight));
+  await until(async () => !(await more.isVisible()), 'no count once scrolled to the end');
+  assertNoErrors(page);
+});
 // ---- end workshop
 // ---- phone
 // Issue 14 §4: below 560 px of the widget the indicator table is one card per indicator

@@ -39,9 +39,12 @@ dialog.ws select, dialog.ws input[type="number"] { min-height: 52px; font-size: 
 .ws-edit { display: flex; flex-direction: column; gap: 10px; flex: 1 1 auto; min-height: 0; }
 .ws-editbar { display: flex; gap: 12px; align-items: flex-start; flex-wrap: wrap; }
 .ws-editbar .field { display: flex; align-items: center; gap: 8px; }
-.ws-picker { flex: 1 1 220px; border: 1px solid #8795a6; border-radius: 6px; background: #fff; }
+/* the list of indicators opens over the controls, so that the reset button stays where it is */
+.ws-picker { flex: 1 1 220px; border: 1px solid #8795a6; border-radius: 6px; background: #fff; position: relative; }
+.ws-picker[open] > .ws-pickpop { position: absolute; z-index: 6; left: -1px; width: min(600px, 90vw); top: 100%; background: #fff; border: 1px solid #8795a6; border-top: 0; border-radius: 0 0 6px 6px; box-shadow: 0 12px 24px rgba(15, 23, 32, .25); }
+.ws-more { margin: -4px 0 0; font-size: 16px; color: var(--accent); font-weight: 600; }
 .ws-picker > summary { min-height: 52px; padding: 10px 14px; cursor: pointer; font-weight: 600; }
-.ws-picker > .hint { padding: 0 14px; }
+.ws-pickpop > .hint { padding: 0 14px; }
 .ws-picklist { max-height: 360px; overflow: auto; padding: 6px 14px 12px; font-size: 17px; }
 .ws-picklist label { display: flex; gap: 8px; align-items: flex-start; padding: 6px 0; cursor: pointer; }
 .ws-picklist input { width: 24px; height: 24px; flex: none; margin-top: 2px; }

@@ -218,15 +218,19 @@ export function create(ctx, onClosed) {
     'details',
     { class: 'ws-picker', 'data-testid': 'ws-picker' },
     h('summary', null, pickCount),
-    h('p', { class: 'hint', text: t(L, 'wsPickHint') }),
     h(
-      'ul',
-      { class: 'ws-picklist' },
-      ds.indicators.map((/** @type {any} */ ind) =>
-        h(
-          'li',
-          null,
-          h('label', null, h('input', { type: 'checkbox', value: ind.id, 'data-testid': 'ws-pick', 'data-id': ind.id }), ` ${ind.id}　${text(ind.name, L)}`),
+      'div',
+      { class: 'ws-pickpop' },
+      h('p', { class: 'hint', text: t(L, 'wsPickHint') }),
+      h(
+        'ul',
+        { class: 'ws-picklist' },
+        ds.indicators.map((/** @type {any} */ ind) =>
+          h(
+            'li',
+            null,
+            h('label', null, h('input', { type: 'checkbox', value: ind.id, 'data-testid': 'ws-pick', 'data-id': ind.id }), ` ${ind.id}　${text(ind.name, L)}`),
+          ),
         ),
       ),
     ),
@@ -237,6 +241,16 @@ export function create(ctx, onClosed) {
     s.whatIfYears.map((y) => h('option', { value: y, text: F.fy(y, L) })),
   );
   const cardsBox = h('div', { class: 'ws-controls', 'data-testid': 'ws-controls' });
+  // the picked controls that do not fit scroll inside their box: say how many are below
+  const more = h('p', { class: 'hint ws-more', 'data-testid': 'ws-more', hidden: true });
+  const sayMore = () => {
+    const edge = cardsBox.scrollTop + cardsBox.clientHeight + 2;
+    // a card counts as below when its middle is out of view
+    const mid = (/** @type {HTMLElement} */ c) => c.offsetTop - cardsBox.offsetTop + c.offsetHeight / 2;
+    const below = [...cardsBox.children].filter((c) => mid(/** @type {HTMLElement} */ (c)) > edge).length;
+    more.hidden = below === 0;
+    if (below) more.textContent = t(L, 'wsMore', { n: below });
+  };
   const noPick = h('p', { class: 'hint ws-nopick', text: t(L, 'wsNoPick') });
   const reset = h(
     'button',
@@ -254,6 +268,7 @@ export function create(ctx, onClosed) {
       h('div', { class: 'ws-editbar' }, picker, h('div', { class: 'field inline' }, h('label', { for: 'ws-year', text: t(L, 'wsYear') }), yearSel)),
       noPick,
       cardsBox,
+      more,
       reset,
       h('p', { class: 'hint', id: 'ws-reset-hint', text: t(L, 'wsResetHint') }),
     ),
@@ -277,6 +292,10 @@ export function create(ctx, onClosed) {
     if (box.type === 'checkbox') commit({ type: 'wsPick', id: box.value, on: box.checked });
   });
   life.on(reset, 'click', () => commit({ type: 'resetAll' }));
+  life.on(cardsBox, 'scroll', sayMore, { passive: true });
+  const sized = new ResizeObserver(sayMore);
+  sized.observe(cardsBox);
+  life.observe(sized);
   // R goes back to the data's values while the presenter view has the focus, except where R is typed
   life.on(dialog, 'keydown', (e) => {
     const k = /** @type {KeyboardEvent} */ (e);
@@ -313,6 +332,7 @@ export function create(ctx, onClosed) {
     if (key === cardsKey) return;
     cardsKey = key;
     cards.clear();
+    requestAnimationFrame(sayMore);
     cardsBox.replaceChildren(
       ...picks.map((/** @type {string} */ id) => {
         const ind = s.indicatorById.get(id);
