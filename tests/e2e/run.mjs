@@ -5228,6 +5228,7 @@ test('W3 workshop: six picks at 1920×1080 — the list opens over the controls 
     return r;
   };
   const open = await onScreen('the list open');
+  await axeCheck(page, 'presenter view, the indicator list open');
   await summary.click();
   const shut = await onScreen('the list closed');
   eq(Math.round(open.y), Math.round(shut.y), 'the open list does not move the reset button');
@@ -5244,6 +5245,9 @@ test('W3 workshop: six picks at 1920×1080 — the list opens over the controls 
   // scrolled to the end, nothing is below
   await loc(page, wsSel('[data-testid="ws-controls"]')).evaluate((box) => box.scrollTo(0, box.scrollHeight));
   await until(async () => !(await more.isVisible()), 'no count once scrolled to the end');
+  await axeCheck(page, 'presenter view, six controls');
+  await loc(page, wsSel('[data-testid="ws-tab-pool"]')).click();
+  await axeCheck(page, 'presenter view, the pooling tab');
   assertNoErrors(page);
 });
 // ---- end workshop
