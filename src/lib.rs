@@ -62,5 +62,26 @@ pub mod testing {
     /// The parser and its tree (`src/read/json.rs`).
     pub mod json {
         pub use crate::read::json::{parse, Error, Obj, SyntaxError, J, MAX_DEPTH};
+
+        /// The tree as a `serde_json::Value`, to compare with serde_json's reading
+        /// (a repeated key keeps its last value, as serde_json does): the parser's
+        /// tests and its fuzz target (fuzz/fuzz_targets/json.rs).
+        pub fn to_value(j: &J) -> serde_json::Value {
+            use serde_json::{Map, Value};
+            match j {
+                J::Null => Value::Null,
+                J::Bool(b) => Value::Bool(*b),
+                J::Num(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
+                J::Str(s) => Value::String(s.to_string()),
+                J::Arr(a) => Value::Array(a.iter().map(to_value).collect()),
+                J::Obj(o) => {
+                    let mut m = Map::new();
+                    for (k, v) in o.iter() {
+                        m.insert(k.to_string(), to_value(v));
+                    }
+                    Value::Object(m)
+                }
+            }
+        }
     }
 }

@@ -5,26 +5,8 @@
 
 use bumpalo::Bump;
 use proptest::prelude::*;
-use serde_json::{Map, Value};
-use vision_index::testing::json::{parse, Error, SyntaxError, J, MAX_DEPTH};
-
-/// The tree as a `serde_json::Value` (a repeated key keeps its last value, as serde_json does).
-fn to_value(j: &J) -> Value {
-    match j {
-        J::Null => Value::Null,
-        J::Bool(b) => Value::Bool(*b),
-        J::Num(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
-        J::Str(s) => Value::String(s.to_string()),
-        J::Arr(a) => Value::Array(a.iter().map(to_value).collect()),
-        J::Obj(o) => {
-            let mut m = Map::new();
-            for (k, v) in o.iter() {
-                m.insert(k.to_string(), to_value(v));
-            }
-            Value::Object(m)
-        }
-    }
-}
+use serde_json::Value;
+use vision_index::testing::json::{parse, to_value, Error, SyntaxError, J, MAX_DEPTH};
 
 /// serde_json's reading, with every number as a double (as ours reads them).
 fn reference(text: &str) -> Option<Value> {

@@ -6,25 +6,8 @@
 #![no_main]
 use bumpalo::Bump;
 use libfuzzer_sys::fuzz_target;
-use serde_json::{Map, Value};
-use vision_index::testing::json::{parse, J, MAX_DEPTH};
-
-fn to_value(j: &J) -> Value {
-    match j {
-        J::Null => Value::Null,
-        J::Bool(b) => Value::Bool(*b),
-        J::Num(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
-        J::Str(s) => Value::String(s.to_string()),
-        J::Arr(a) => Value::Array(a.iter().map(to_value).collect()),
-        J::Obj(o) => {
-            let mut m = Map::new();
-            for (k, v) in o.iter() {
-                m.insert(k.to_string(), to_value(v));
-            }
-            Value::Object(m)
-        }
-    }
-}
+use serde_json::Value;
+use vision_index::testing::json::{parse, to_value, MAX_DEPTH};
 
 fn floats(v: Value) -> Value {
     match v {
