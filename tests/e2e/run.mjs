@@ -3891,6 +3891,38 @@ test('bad corpus: hostile text in every field the page shows is shown as text, n
   await screenshot(page, 'bad-hostile-text');
   eq(page.pageErrors.length, 0, `page errors: ${page.pageErrors.join('; ')}`);
 });
+test('bad corpus: a file dropped on the data view (the shared drop zone) loads; a bad one dropped is refused with its problem', async () => {
+  const ctx = await newContext();
+  const page = await openPage(ctx);
+  const dropFile = (name, text) =>
+    page.evaluate(
+      ([name, text]) => {
+        const box = document.querySelector('vision-index').shadowRoot.querySelector('[data-testid="drop-zone"]');
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'application/json' }));
+        box.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        const marked = box.classList.contains('over');
+        box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        return { marked, after: box.classList.contains('over') };
+      },
+      [name, text],
+    );
+  const before = await page.evaluate(() => window.__viEvents.error);
+  const r = await dropFile('negative-baseline.json', readFileSync(path.join(BAD_DIR, 'negative-baseline.json'), 'utf8'));
+  eq(JSON.stringify(r), JSON.stringify({ marked: true, after: false }), 'marked while dragged over, not after the drop');
+  await until(async () => (await page.evaluate(() => window.__viEvents.error)) > before, 'vi-error for the dropped bad file');
+  const detail = await page.evaluate(() => window.__viEvents.errors.at(-1));
+  eq(
+    JSON.stringify(detail.errors.map((p) => `${p.code} ${p.path}`)),
+    JSON.stringify(want3('negative-baseline.json', 'error').map((t) => t.split(' ').slice(1).join(' '))),
+    'its problem',
+  );
+  const changes = await eventCount(page);
+  await dropFile('tiny.json', TINY_TEXT);
+  await until(async () => (await eventCount(page)) > changes, 'the dropped dataset loads');
+  await until(async () => (await textOf(page, '.head .eyebrow')).includes('小さな例'), 'its title shown');
+  assertNoErrors(page);
+});
 // ---- end bad corpus
 // ---- embed
 // The widget on a host page (README, "Embedding on a website"): the path bar's

@@ -132,3 +132,23 @@ export class Lifetime {
     this.count = 0;
   }
 }
+
+/**
+ * A drop target (a dataset, scenario or sheet file; links as text): marked `.over` while
+ * something is dragged over it; `onDrop(dataTransfer)` on a drop. The data view's and the
+ * workshop's pooling drop zones.
+ * @param {Lifetime} life @param {HTMLElement} el @param {(d: DataTransfer) => void} onDrop
+ */
+export function dropZone(life, el, onDrop) {
+  life.on(el, 'dragover', (e) => {
+    e.preventDefault();
+    el.classList.add('over');
+  });
+  life.on(el, 'dragleave', () => el.classList.remove('over'));
+  life.on(el, 'drop', (e) => {
+    e.preventDefault();
+    el.classList.remove('over');
+    const d = /** @type {DragEvent} */ (e).dataTransfer;
+    if (d) onDrop(d);
+  });
+}

@@ -1,5 +1,5 @@
 // View: data in (file, drop, paste) and out (save, share); the warnings; errors.js when needed.
-import { h, section, setText } from '../modules/dom.js';
+import { dropZone, h, section, setText } from '../modules/dom.js';
 import { t, text } from '../modules/i18n.js';
 import { lazy } from './lazy.js';
 
@@ -64,17 +64,9 @@ export function create(ctx) {
     const f = file.files?.[0];
     if (f) take({ file: f }).then(() => (file.value = ''));
   });
-  life.on(drop, 'dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  life.on(drop, 'dragleave', () => drop.classList.remove('over'));
-  life.on(drop, 'drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    const dt = /** @type {DragEvent} */ (e).dataTransfer;
-    const f = dt?.files?.[0];
-    const str = dt?.getData('text/plain');
+  dropZone(life, drop, (dt) => {
+    const f = dt.files?.[0];
+    const str = dt.getData('text/plain');
     if (f || str) take(f ? { file: f } : { text: str });
   });
   life.on(save, 'click', () => commit({ type: 'saveScenario' }));

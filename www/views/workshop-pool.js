@@ -5,7 +5,7 @@
 // off the page's main thread. Shown: each one's index in the milestone years on the chosen
 // path, the spread (a strip plot, and a table of min / median / max), and per target state
 // how many participants changed its score and the mean change.
-import { h, section, setText, svgEl } from '../modules/dom.js';
+import { dropZone, h, section, setText, svgEl } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { fromHash } from '../modules/persist.js';
@@ -237,17 +237,9 @@ export function create(ctx) {
     fileIn.value = '';
     addFiles(files);
   });
-  life.on(drop, 'dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  life.on(drop, 'dragleave', () => drop.classList.remove('over'));
-  life.on(drop, 'drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    const d = /** @type {DragEvent} */ (e).dataTransfer;
-    if (d?.files?.length) addFiles([...d.files]);
-    else if (d) {
+  dropZone(life, drop, (d) => {
+    if (d.files?.length) addFiles([...d.files]);
+    else {
       const inputs = itemsOf(d.getData('text/plain'), undefined);
       if (inputs.length) commit({ type: 'wsPool', inputs });
     }
