@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup setup-browser wasm wasm-analysis wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e test-fuzz fuzz bench schema
+.PHONY: setup setup-browser wasm wasm-analysis wasm-test-hooks serve dist test test-structure test-rust test-wasm test-js test-e2e test-fuzz test-bench fuzz bench schema
 
 setup:
 	bash scripts/setup.sh
@@ -111,9 +111,16 @@ schema:
 # Then the analysis (SPEC §8) on pkg-analysis/ beside benches/web/native.json (not with
 # --quick; --analysis-only for that part alone).
 # pkg-z/ and pkg-o3/ (make bench-web-builds) are benchmarked too when present.
-.PHONY: bench-web bench-web-builds wasm-bench
+.PHONY: bench-web bench-web-builds wasm-bench test-bench
 bench-web: wasm wasm-bench setup-browser
 	node benches/web/run.mjs $(BENCH_WEB_ARGS)
+
+# The quick side-by-side run, failing when the shipped module is slower than JavaScript on
+# a case beyond the noise (its lower quartile above JS's upper quartile by 15 %; the named
+# exceptions and their reasons are in benches/web/run.mjs, GATE_EXCEPT). Not yet in `make
+# test`: the load of 10,000 indicators measures 1.08–1.17× here (README, "The boundary").
+test-bench: wasm wasm-bench setup-browser
+	node benches/web/run.mjs --quick --gate
 
 # The shipped module's settings plus the JSON `result()` the page does not use
 # (cargo feature json-result), which the benchmark's comparison cases call: pkg-bench/.

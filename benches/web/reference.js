@@ -353,6 +353,12 @@ function merge(d, k, o, after) {
   }
 }
 
+/** 100·a/b, multiplied first; where 100·a passes the double range, 100·(a/b). */
+const ratioScore = (a, b) => {
+  const s = (100 * a) / b;
+  return Number.isFinite(s) ? s : 100 * (a / b);
+};
+
 /**
  * Scores o position `k` on `path` into out[off .. off+ny) (NaN: no score).
  * Returns the undefined years as { down: [...], overflow: [...] } or null.
@@ -367,6 +373,11 @@ function scoreIndicator(P, ov, path, k, out, off) {
     merge(o.values, k, ov.list(ov.values, k, baseYear), baseYear);
     if (path === OUTLOOK) merge(o.targets, k, ov.list(ov.targets, k, baseYear), AY[AN - 1]);
   }
+  // an anchor above 1e290: the path in units of 2^-64 (exact; SPEC §3 as the engine computes it, README "Numbers at every magnitude")
+  let scale = 1;
+  for (let a = 0; a < AN; a++) if (AV[a] > 1e290) scale = 2 ** -64;
+  if (scale !== 1) for (let a = 0; a < AN; a++) AV[a] *= scale;
+  const bs = b * scale;
   const lastY = AY[AN - 1], lastV = AV[AN - 1];
   let slope = 0;
   if (path === TREND && AN >= 2) {
@@ -408,13 +419,13 @@ function scoreIndicator(P, ov, path, k, out, off) {
       continue;
     }
     let s;
-    if (x === b) s = 100;
-    else if (!down) s = (100 * x) / b;
+    if (x === bs) s = 100;
+    else if (!down) s = ratioScore(x, bs);
     else if (x === 0) {
       (warn || (warn = { down: [], overflow: [] })).down.push(year);
       out[off + t] = NaN;
       continue;
-    } else s = (100 * b) / x;
+    } else s = ratioScore(bs, x);
     if (cap !== null && s > cap) s = cap;
     if (Number.isFinite(s)) out[off + t] = s;
     else {
@@ -433,13 +444,16 @@ function scoreIndicator(P, ov, path, k, out, off) {
  * same order as the engine's (children in order), so the results are the same.
  */
 const A_SUM = new Float64Array(256), A_LO = new Float64Array(256), A_HI = new Float64Array(256), A_W = new Float64Array(256);
-const A_ZERO = new Uint8Array(256);
+const A_ZERO = new Uint8Array(256), A_BIG = new Uint8Array(256);
+// a weighted sum past the double range goes on in units of 2^-400 (the engine's Acc)
+const BIG = 2 ** -400;
 function aggregate(geo, ny, src, rows, w, wIdx, dst, doff) {
   A_SUM.fill(0, 0, ny);
   A_LO.fill(Infinity, 0, ny);
   A_HI.fill(-Infinity, 0, ny);
   A_W.fill(0, 0, ny);
   A_ZERO.fill(0, 0, ny);
+  A_BIG.fill(0, 0, ny);
   for (let r = 0; r < rows.length; r++) {
     const wt = w[wIdx[r]];
     if (!(wt > 0)) continue;
@@ -450,8 +464,16 @@ function aggregate(geo, ny, src, rows, w, wIdx, dst, doff) {
       A_W[t] += wt;
       if (s < A_LO[t]) A_LO[t] = s;
       if (s > A_HI[t]) A_HI[t] = s;
-      if (!geo) A_SUM[t] += wt * (s - 100);
-      else if (s <= 0) A_ZERO[t] = 1;
+      if (!geo) {
+        if (!A_BIG[t]) {
+          const sum = A_SUM[t] + wt * (s - 100);
+          if (Number.isFinite(sum)) A_SUM[t] = sum;
+          else {
+            A_BIG[t] = 1;
+            A_SUM[t] = A_SUM[t] * BIG + wt * ((s - 100) * BIG);
+          }
+        } else A_SUM[t] += wt * ((s - 100) * BIG);
+      } else if (s <= 0) A_ZERO[t] = 1;
       else A_SUM[t] += wt * Math.log(s / 100);
     }
   }
@@ -459,7 +481,7 @@ function aggregate(geo, ny, src, rows, w, wIdx, dst, doff) {
     const ws = A_W[t];
     let v = NaN;
     if (ws > 0) {
-      v = !geo ? 100 + A_SUM[t] / ws : A_ZERO[t] ? 0 : 100 * Math.exp(A_SUM[t] / ws);
+      v = !geo ? (A_BIG[t] ? 100 + A_SUM[t] / ws / BIG : 100 + A_SUM[t] / ws) : A_ZERO[t] ? 0 : 100 * Math.exp(A_SUM[t] / ws);
       if (Number.isFinite(v)) v = v < A_LO[t] ? A_LO[t] : v > A_HI[t] ? A_HI[t] : v;
       else v = NaN;
     }
@@ -600,7 +622,9 @@ class PathState {
       const k = m.year - P.first;
       const v = k >= 0 && k < P.ny ? this.all[k] : NaN;
       const value = v === v ? v : null;
-      return { year: m.year, target: m.value, value, gap: value === null ? null : value - m.value, met: value !== null && value >= m.value - 1e-9 };
+      const gap = value === null ? null : value - m.value;
+      // a gap with no double is null (the engine warns gap_undefined)
+      return { year: m.year, target: m.value, value, gap: gap !== null && Number.isFinite(gap) ? gap : null, met: value !== null && value >= m.value - 1e-9 };
     });
   }
 
@@ -608,6 +632,15 @@ class PathState {
     const ks = [...this.warn.keys()].sort((a, b) => a - b);
     const out = [];
     for (const k of ks) out.push(...this.warn.get(k));
+    this.milestones().forEach((m, k) => {
+      if (m.value !== null && m.gap === null)
+        out.push({
+          severity: 'warning',
+          path: `index.milestones[${k}]`,
+          code: 'gap_undefined',
+          message: { ja: `${m.year} 年度の目標との差は計算できません: 数が大きすぎます`, en: `gap to the ${m.year} milestone undefined: too large a number` },
+        });
+    });
     return out;
   }
 

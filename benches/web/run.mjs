@@ -47,6 +47,15 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const BIG = argv.includes('--100k');
 const ANALYSIS_ONLY = argv.includes('--analysis-only');
+// --gate (make test): exit 1 when the shipped module is slower than JavaScript on a case by
+// more than the noise — its lower quartile above JavaScript's upper quartile by over GATE_MARGIN.
+const GATE = argv.includes('--gate');
+const GATE_MARGIN = 0.15;
+/** Cases where the module may be level with or slower than JavaScript, each with its reason (README, "The boundary"). */
+const GATE_EXCEPT = {
+  'load|default':
+    'the load of 23 indicators: the text is copied into the module and read by its own parser, where JavaScript has the native JSON.parse (level within the noise; from 1,000 indicators the module wins by half)',
+};
 const ri = argv.indexOf('--rounds');
 const ROUNDS = ri >= 0 ? Number(argv[ri + 1]) : QUICK ? 4 : 12; // + 1 warm-up
 const MIN_MS = QUICK ? 4 : 15; // a batch lasts at least about this long
@@ -476,12 +485,35 @@ async function main() {
     for (const b of BUILDS) console.log(`| ${b.name} (${b.dir}/, ${b.note}) | ${b.raw} B | ${b.gzip} B |`);
     if (native) console.log(`\nnative: ${native.source} (${native.date}); its datasets and paths differ slightly, see benches/web/README.md`);
     printAnalysis(analysis);
+    if (GATE) gate(rows, cases);
     console.log(`\nbench-web: medians of ${ROUNDS} interleaved rounds (after 1 warm-up), batches of ≥ ${MIN_MS} ms; report: ${path.relative(ROOT, OUT)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } finally {
     if (ctx) await ctx.close().catch(() => {});
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The gate of `make test`: the shipped module (wasm-s) against JavaScript on every timed case. */
+function gate(rows, cases) {
+  const info = new Set(cases.filter((c) => c.info).map((c) => c.id));
+  const slower = [];
+  let checked = 0;
+  for (const r of rows) {
+    const m = r.impl['wasm-s'];
+    const js = r.impl.js;
+    if (!m || !js || info.has(r.case)) continue;
+    checked += 1;
+    const key = `${r.case}|${r.dataset}`;
+    const over = m.p25_ms > js.p75_ms * (1 + GATE_MARGIN);
+    const line = `${key}: module ${fmt(m.median_ms)} (p25 ${fmt(m.p25_ms)}), JS ${fmt(js.median_ms)} (p75 ${fmt(js.p75_ms)}), ${ratio(m.median_ms, js.median_ms)}`;
+    if (GATE_EXCEPT[key]) console.log(`gate: named: ${line} — ${GATE_EXCEPT[key]}`);
+    else if (over) slower.push(line);
+  }
+  if (slower.length) {
+    console.error(`gate: the module is slower than JavaScript beyond the noise (p25 > JS p75 × ${1 + GATE_MARGIN}):\n  ${slower.join('\n  ')}`);
+    process.exitCode = 1;
+  } else console.log(`gate: ok — on ${checked} cases the module is not slower than JavaScript beyond the noise`);
 }
 
 main().catch((e) => {
