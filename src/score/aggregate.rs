@@ -25,9 +25,11 @@ pub(crate) struct Acc {
     w: f64,
     /// a child scored 0 (geometric: the node is 0)
     zero: bool,
-    /// `sum` is held times [`BIG`]: the plain sum passed the double range
-    /// (scores near f64::MAX), the mean does not (issue 15)
-    big: bool,
+    /// Σ w·(s − 100)·[`BIG`] (arithmetic): the sum to use where the plain one
+    /// passed the double range (scores near f64::MAX) while the mean does not
+    /// (issue 15). Kept beside the plain sum, with no branch in `add` (an edit's
+    /// hot loop): the plain sum and its bits are used whenever it is finite.
+    big: f64,
 }
 
 /// 2⁻⁴⁰⁰: room for a weight of up to 1e100 (larger ones are scaled down,
@@ -36,7 +38,7 @@ const BIG: f64 = f64::from_bits((1023 - 400) << 52);
 
 impl Default for Acc {
     fn default() -> Self {
-        Acc { sum: 0.0, lo: f64::INFINITY, hi: f64::NEG_INFINITY, w: 0.0, zero: false, big: false }
+        Acc { sum: 0.0, lo: f64::INFINITY, hi: f64::NEG_INFINITY, w: 0.0, zero: false, big: 0.0 }
     }
 }
 
@@ -56,18 +58,11 @@ impl Acc {
             self.hi = s;
         }
         match agg {
-            // The plain sum while it is a double (the same bits as ever),
-            // then the sum of the scaled terms: exact scaling by a power of two.
-            Aggregate::Arithmetic if !self.big => {
-                let sum = self.sum + w * (s - 100.0);
-                if sum.is_finite() {
-                    self.sum = sum;
-                } else {
-                    self.big = true;
-                    self.sum = self.sum * BIG + w * ((s - 100.0) * BIG);
-                }
+            Aggregate::Arithmetic => {
+                let d = s - 100.0;
+                self.sum += w * d;
+                self.big += w * (d * BIG);
             }
-            Aggregate::Arithmetic => self.sum += w * ((s - 100.0) * BIG),
             Aggregate::Geometric => {
                 if s <= 0.0 {
                     self.zero = true;
@@ -83,8 +78,10 @@ impl Acc {
             return None;
         }
         let v = match agg {
-            Aggregate::Arithmetic if self.big => 100.0 + self.sum / self.w / BIG,
-            Aggregate::Arithmetic => 100.0 + self.sum / self.w,
+            // the plain sum (the same bits as ever) while it is a double; past
+            // that, the scaled one (exact scaling by a power of two)
+            Aggregate::Arithmetic if self.sum.is_finite() => 100.0 + self.sum / self.w,
+            Aggregate::Arithmetic => 100.0 + self.big / self.w / BIG,
             Aggregate::Geometric if self.zero => 0.0,
             Aggregate::Geometric => 100.0 * libm::exp(self.sum / self.w),
         };
