@@ -23,12 +23,8 @@ const LANG_KEY = 'vision-index:lang';
 const SAY_PAUSE_MS = 700;
 /** @returns {'ja' | 'en' | null} */
 function keptLang() {
-  try {
-    const l = localStorage.getItem(LANG_KEY);
-    return l === 'ja' || l === 'en' ? l : null;
-  } catch {
-    return null;
-  }
+  const l = store.load(LANG_KEY);
+  return l === 'ja' || l === 'en' ? l : null;
 }
 /** @type {Promise<CSSStyleSheet> | null} */
 let sheetPromise = null;
@@ -527,11 +523,7 @@ class VisionIndex extends HTMLElement {
     const other = L === 'ja' ? 'en' : 'ja';
     // The attribute changes once the other catalogue is there, so the page switches at once.
     life.on(langBtn, 'click', () => {
-      try {
-        localStorage.setItem(LANG_KEY, other); // remembered: the next visit opens in it
-      } catch {
-        /* storage refused: the choice holds for this visit */
-      }
+      store.save(LANG_KEY, other); // remembered: the next visit opens in it (storage refused: this visit only)
       this.keptLang = other;
       loadLang(other).then(() => this.setAttribute('lang', other));
     });

@@ -14,14 +14,22 @@ const usable = (el) => !(/** @type {HTMLButtonElement} */ (el).disabled) && !(/*
  */
 export function tidy(root) {
   for (const g of root.querySelectorAll('[data-roving]')) {
+    // after every render: a group whose Tab stop is still in it and usable is left alone
+    // without visiting its items (the indicator table's are one per indicator)
+    const stop = STOP.get(g);
+    if (stop && stop.tabIndex === 0 && stop.isConnected && g.contains(stop) && usable(stop)) continue;
     const items = /** @type {HTMLElement[]} */ ([...g.querySelectorAll(ITEM)]);
     const cur = items.find((el) => el.tabIndex === 0 && usable(el)) ?? items.find(usable);
     for (const el of items) {
       const want = el === cur ? 0 : -1;
       if (el.tabIndex !== want) el.tabIndex = want;
     }
+    if (cur) STOP.set(g, cur);
   }
 }
+
+/** @type {WeakMap<Element, HTMLElement>} each group's Tab stop, as `tidy` last left it */
+const STOP = new WeakMap();
 
 /** @param {HTMLElement} from @param {HTMLElement} to */
 function move(from, to) {

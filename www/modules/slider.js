@@ -49,10 +49,18 @@ export function unitKind(unit) {
  * @returns {{ min: number, max: number, step: number }}
  */
 export function sliderRange(ind, unit, v) {
-  const r = fit(ind, unit, null);
+  // the dataset's range is worked out once per indicator (the table updates every slider on every edit)
+  let r = BASE.get(ind);
+  if (!r) {
+    r = fit(ind, unit, null);
+    BASE.set(ind, r);
+  }
   // the dataset's values set the scale, so that a drag does not move it; a value beyond it widens it
   return typeof v === 'number' && (v < r.min || v > r.max) ? fit(ind, unit, v) : r;
 }
+
+/** @type {WeakMap<object, { min: number, max: number, step: number }>} the range of an indicator's own values */
+const BASE = new WeakMap();
 
 /** @param {any} ind @param {string} unit @param {number | null} v */
 function fit(ind, unit, v) {

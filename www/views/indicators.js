@@ -355,6 +355,9 @@ export function create(ctx) {
       for (const [id, r] of rows) if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
       return;
     }
+    // the rows with a refused entry (keys `r|<id>|…`): once per update, not once per row
+    const refused = new Set();
+    for (const k of s.invalid.keys()) if (k.startsWith('r|')) refused.add(k.slice(2, k.indexOf('|', 2)));
     for (const [id, r] of rows) {
       if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
       F.put(r.score, F.score(F.at(res.indicators[id], yi), L), L);
@@ -378,7 +381,7 @@ export function create(ctx) {
       flag([c.num, c.td], sv !== undefined);
       r.row.classList.toggle('changed', s.scen.ids.has(id));
       // ---- a11y: a row with nothing to undo has no reset to Tab to; its focus goes to the row's first field
-      const undoable = s.scen.ids.has(id) || [...s.invalid.keys()].some((k) => k.startsWith(`r|${id}|`));
+      const undoable = s.scen.ids.has(id) || refused.has(id);
       if (r.reset && r.reset.disabled === undoable) {
         const had = /** @type {ShadowRoot} */ (r.reset.getRootNode()).activeElement === r.reset;
         r.reset.disabled = !undoable;

@@ -10,7 +10,7 @@ import { h, PATHS, setText, svgEl, swatch } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { addStrings, t, text } from '../modules/i18n.js';
 import { shareUrl } from '../modules/persist.js';
-import { ACTIONS, keys } from '../modules/state.js';
+import { ACTIONS, keys, load, save } from '../modules/state.js';
 import qrcode from '../vendor/qrcode-generator.mjs';
 import { drawChart } from './chart.js';
 // (the headline's wording of the path; importing it also keeps esbuild's chunks of the first load as they were)
@@ -33,7 +33,7 @@ const picksKey = (/** @type {State} */ s) => `vision-index:workshop:${text(s.ds?
 
 function readPicks(/** @type {State} */ s) {
   try {
-    const v = JSON.parse(localStorage.getItem(picksKey(s)) || '[]');
+    const v = JSON.parse(load(picksKey(s)) || '[]');
     return Array.isArray(v) ? v.filter((id) => s.indicatorById.has(id)) : [];
   } catch {
     return [];
@@ -68,11 +68,7 @@ export const WS_ACTIONS = {
     const w = ws(app);
     w.picks = w.picks.filter((id) => id !== a.id);
     if (a.on && app.state.indicatorById.has(a.id)) w.picks.push(a.id);
-    try {
-      localStorage.setItem(picksKey(app.state), JSON.stringify(w.picks));
-    } catch {
-      /* not remembered (storage refused): the picks hold for this visit */
-    }
+    save(picksKey(app.state), JSON.stringify(w.picks)); // (storage refused: the picks hold for this visit)
     return { rescore: false };
   },
   wsYear(app, a) {
