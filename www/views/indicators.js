@@ -35,13 +35,6 @@ export function showInvalid(c, msg) {
   c.td.classList.toggle('invalid', on);
 }
 
-export function niceMax(v) {
-  if (!(v > 0)) return 10;
-  if (!(v < 1e300)) return 1e300;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return Math.ceil(v / p) * p;
-}
-
 const eventTime = (e) => (e.timeStamp > 0 && e.timeStamp <= performance.now() ? e.timeStamp : performance.now());
 
 /** @param {import('../types').Ctx} ctx */

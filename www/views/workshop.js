@@ -15,7 +15,7 @@ import qrcode from '../vendor/qrcode-generator.mjs';
 import { drawChart } from './chart.js';
 // (the headline's wording of the path; importing it also keeps esbuild's chunks of the first load as they were)
 import { pathInText } from './headline.js';
-import { niceMax } from './indicators.js';
+import { sliderRange } from '../modules/slider.js';
 import * as pool from './workshop-pool.js';
 import { CSS } from './workshop-css.js';
 import { en, ja } from './workshop-strings.js';
@@ -81,11 +81,6 @@ Object.assign(ACTIONS, WS_ACTIONS);
 
 /** A unit after a number: 「26件」, "26%", "26 cases". */
 const unitAfter = (/** @type {string} */ u, /** @type {string} */ L) => (L === 'en' && u && !/^[%‰°]/.test(u) ? ` ${u}` : u);
-
-function niceStepOf(v) {
-  if (!(v > 0)) return 1;
-  return 10 ** Math.floor(Math.log10(Math.min(v, 1e300)) - 2);
-}
 
 /**
  * The QR code of `url` as SVG (one path of the dark modules, a 4-module quiet zone);
@@ -464,14 +459,14 @@ export function create(ctx, onClosed) {
           (sv !== undefined ? (L === 'en' ? ` (${t(L, 'wsChanged')})` : `（${t(L, 'wsChanged')}）`) : ''),
       );
       if (!focused(c.range)) {
-        const top = Math.max(ind.baseline ?? 0, ...Object.values(ind.targets || {}).map(Number), v ?? 0);
-        const max = String(niceMax(top * 1.6));
-        if (c.range.max !== max) c.range.max = max;
-        // whole numbers for an indicator whose figures are all whole (counts)
-        const whole = [ind.baseline, ...Object.values(ind.targets || {})].every((x) => Number.isInteger(Number(x)));
-        const step = String(whole ? Math.max(1, niceStepOf(top)) : niceStepOf(top));
-        if (c.range.step !== step) c.range.step = step;
-        if (c.range.min !== '0') c.range.min = '0';
+        // the table's rule for a slider (modules/slider.js): a span around the data, steps that fit the unit
+        const f = sliderRange(ind, text(ind.unit, 'ja'), v);
+        for (const [k, x] of /** @type {const} */ ([
+          ['min', f.min],
+          ['max', f.max],
+          ['step', f.step],
+        ]))
+          if (c.range[k] !== String(x)) c.range[k] = String(x);
         if (c.range.value !== String(v ?? 0)) c.range.value = String(v ?? 0);
       }
     }
