@@ -1071,6 +1071,7 @@ fn every_message() -> Vec<Msg> {
         Msg::NotObject,
         Msg::FormatMissing { expected: "vision-index/1" },
         Msg::FormatWrong { found: "x".into(), expected: "vision-index/1" },
+        Msg::DatasetAsScenario { name: "indicators".into() },
         Msg::Missing,
         Msg::WrongType { expected: Expect::String },
         Msg::WrongType { expected: Expect::Number },
@@ -1128,6 +1129,7 @@ fn every_message() -> Vec<Msg> {
             | Msg::NotObject
             | Msg::FormatMissing { .. }
             | Msg::FormatWrong { .. }
+            | Msg::DatasetAsScenario { .. }
             | Msg::Missing
             | Msg::WrongType { .. }
             | Msg::EmptyText

@@ -180,6 +180,11 @@ pub enum Msg {
         found: String,
         expected: &'static str,
     },
+    /// A file labelled as a scenario that holds a dataset's fields and no change
+    /// (a dataset with the wrong `format`): refused, not applied as an empty scenario.
+    DatasetAsScenario {
+        name: String,
+    },
     // ---- fields
     Missing,
     WrongType {
@@ -338,6 +343,7 @@ impl Msg {
             Msg::TooLarge { .. } => "too_large",
             Msg::NotObject => "not_object",
             Msg::FormatMissing { .. } | Msg::FormatWrong { .. } => "format",
+            Msg::DatasetAsScenario { .. } => "dataset_as_scenario",
             Msg::Missing => "missing",
             Msg::WrongType { .. } => "wrong_type",
             Msg::EmptyText => "empty_text",
@@ -404,6 +410,10 @@ impl Msg {
             Msg::FormatWrong { found, expected } => {
                 format!("形式 \"{found}\" は読めません: \"{expected}\" が必要です")
             }
+            Msg::DatasetAsScenario { name } => format!(
+                "シナリオとして読めません: 変更（targets・values・weights・method）がなく、データセットの項目 \"{name}\" があります。データセットのファイルなら、\"format\" を \"{}\" にしてデータとして読み込んでください",
+                crate::model::DATASET_FORMAT
+            ),
             Msg::Missing => "必須の項目がありません".into(),
             Msg::WrongType { expected } => format!("型が違います: {}が必要です", expected.ja()),
             Msg::EmptyText => "文字がありません: 空でない文字列が必要です".into(),
@@ -510,6 +520,10 @@ impl Msg {
             Msg::FormatWrong { found, expected } => {
                 format!("format \"{found}\" not supported: expected \"{expected}\"")
             }
+            Msg::DatasetAsScenario { name } => format!(
+                "not a scenario: it has no change (targets, values, weights, method) but a dataset's field \"{name}\"; if it is a dataset, set \"format\" to \"{}\" and load it as data",
+                crate::model::DATASET_FORMAT
+            ),
             Msg::Missing => "required field missing".into(),
             Msg::WrongType { expected } => format!("wrong type: expected {}", expected.en()),
             Msg::EmptyText => "no text: expected a non-empty string".into(),

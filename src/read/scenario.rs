@@ -41,10 +41,21 @@ pub fn scenario_from_value(value: &serde_json::Value, dataset: &Dataset) -> Resu
 
 const ROOT_KEYS: &[&str] = &["format", "name", "targets", "values", "weights", "method"];
 const METHOD_KEYS: &[&str] = &["aggregate", "via", "cap"];
+/// A dataset's fields that no scenario has (the dataset reader's root keys less `format`).
+const DATASET_ONLY_KEYS: &[&str] =
+    &["indicators", "goals", "policies", "index", "years", "projects", "title", "source"];
 
 fn read_scenario(value: &J, cx: Against, probs: &mut Problems) -> Option<Scenario> {
     let m = fields::root(value, SCENARIO_FORMAT, probs)?;
     let root = Path::Root;
+    // a dataset labelled as a scenario would otherwise apply as an empty one (and wipe the what-ifs)
+    let changes = ["targets", "values", "weights", "method"].iter().any(|k| m.get(k).is_some());
+    if !changes {
+        if let Some(k) = DATASET_ONLY_KEYS.iter().find(|k| m.get(k).is_some()) {
+            probs.error(&root, Msg::DatasetAsScenario { name: (*k).to_string() });
+            return None;
+        }
+    }
     fields::unknown_fields(m, ROOT_KEYS, &root, probs);
     let name = m.get("name").and_then(|v| fields::string(v, &root.key("name"), probs)).map(str::to_string);
     let targets = read_entries(m, List::Targets, cx, probs);

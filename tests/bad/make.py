@@ -157,6 +157,8 @@ sc('scenario-duplicate.scenario.json', lambda d: d['targets'].append({'indicator
 sc('scenario-wrong-types.scenario.json', lambda d: d['targets'].append({'indicator': 'G1-b', 'year': '2031', 'value': 'high'}))
 sc('scenario-unknown-goal-weight.scenario.json', lambda d: d.update(weights={'goals': {'G5': 2}}))
 sc('scenario-bad-method.scenario.json', lambda d: d.update(method={'aggregate': 'median', 'cap': -3}))
+# a dataset labelled as a scenario, opened as one: refused (not applied as an empty scenario)
+edit('dataset-as-scenario.scenario.json', lambda d: d.update(format='vision-index-scenario/1'))
 
 for name in sorted(os.listdir(OUT)):
     if name.endswith('.json') and name != 'expected.json' and name not in files:
