@@ -206,7 +206,7 @@ export interface Ctx {
   /** The method box was open before the rebuild. */
   methodOpen: boolean;
   /** ---- phone: the indicator table, for its cards' behaviours (views/phone.js). */
-  ind?: { table: HTMLTableElement; body: HTMLElement; refit(): void };
+  ind?: { table: HTMLTableElement; body: HTMLElement; refit(): void; adopt: (() => void) | null };
 }
 
 /**

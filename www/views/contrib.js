@@ -8,8 +8,24 @@ import { t, text } from '../modules/i18n.js';
 import { pathInText } from './headline.js';
 
 /** @typedef {import('../types').State} State */
-/** @typedef {{ li: HTMLElement, btn: HTMLButtonElement, fill: HTMLElement, zero: HTMLElement, val: HTMLElement, sub: HTMLElement, inds: Map<string, Row> }} GoalRow */
+/** @typedef {{ li: HTMLElement, btn: HTMLButtonElement, fill: HTMLElement, zero: HTMLElement, val: HTMLElement, sub: HTMLElement, ids: string[], inds: Map<string, Row> }} GoalRow */
 /** @typedef {{ li: HTMLElement, fill: HTMLElement, zero: HTMLElement, val: HTMLElement }} Row */
+
+/**
+ * At most this many indicators of a target state are listed (issue 15: 10,000 indicators): the
+ * TOP/2 that push the index most and the TOP/2 that hold it back most, with one line for the
+ * rest and their sum between them (README「大きなデータ」).
+ */
+export const TOP = 30;
+
+/**
+ * The ids to list, in order, and the ones left out between them.
+ * @param {string[]} ids sorted, largest first
+ */
+export const topOf = (ids) =>
+  ids.length <= TOP
+    ? { shown: ids, cut: [], at: ids.length }
+    : { shown: [...ids.slice(0, TOP / 2), ...ids.slice(-TOP / 2)], cut: ids.slice(TOP / 2, -TOP / 2), at: TOP / 2 };
 
 /** A contribution from the answer: a finite number, or null for "no score that year". */
 const cv = (/** @type {any} */ obj, /** @type {string} */ id) => F.scoreOf(obj?.[id]);
@@ -41,6 +57,21 @@ export function create(ctx) {
     const zero = h('span', { class: 'czero' });
     return { fill, zero, el: h('span', { class: 'cbar', 'aria-hidden': 'true' }, fill, zero) };
   };
+  /** @type {Map<string, string[]>} each target state's indicators */
+  const byGoal = new Map();
+  for (const i of ds.indicators) {
+    const l = byGoal.get(i.goal);
+    if (l) l.push(i.id);
+    else byGoal.set(i.goal, [i.id]);
+  }
+  /** @param {string} id */
+  const rowOf = (id) => {
+    const i = s.indicatorById.get(id);
+    const ib = bar();
+    const ival = h('span', { class: 'cval', 'data-role': 'value' });
+    const li = h('li', { class: 'crow', 'data-indicator': id }, h('span', { class: 'cname', text: text(i?.name, L) }), ib.el, ival);
+    return { li, fill: ib.fill, zero: ib.zero, val: ival };
+  };
   for (const g of ds.goals) {
     const b = bar();
     const val = h('span', { class: 'cval', 'data-role': 'value' });
@@ -61,24 +92,17 @@ export function create(ctx) {
       h('span', { class: 'gid', text: g.id }),
       h('span', { text: text(g.name, L) }),
     );
-    /** @type {Map<string, Row>} */
+    /** @type {Map<string, Row>} the rows made so far (a target state's, when it is opened) */
     const inds = new Map();
     const sub = h('ul', { id: subId, class: 'contrib-sub', hidden: true });
-    for (const i of ds.indicators) {
-      if (i.goal !== g.id) continue;
-      const ib = bar();
-      const ival = h('span', { class: 'cval', 'data-role': 'value' });
-      const li = h('li', { class: 'crow', 'data-indicator': i.id }, h('span', { class: 'cname', text: text(i.name, L) }), ib.el, ival);
-      inds.set(i.id, { li, fill: ib.fill, zero: ib.zero, val: ival });
-      sub.append(li);
-    }
     const li = h('li', { class: 'cgoal', 'data-goal': g.id }, h('div', { class: 'crow' }, btn, b.el, val), sub);
     life.on(btn, 'click', () => {
       const open = btn.getAttribute('aria-expanded') !== 'true';
       btn.setAttribute('aria-expanded', String(open));
       sub.hidden = !open;
+      if (open) update(ctx.state);
     });
-    goals.set(g.id, { li, btn, fill: b.fill, zero: b.zero, val, sub, inds });
+    goals.set(g.id, { li, btn, fill: b.fill, zero: b.zero, val, sub, ids: byGoal.get(g.id) ?? [], inds });
   }
   const list = h(
     'ul',
@@ -115,6 +139,18 @@ export function create(ctx) {
     r.li.setAttribute('data-sign', v < 0 ? 'neg' : v > 0 ? 'pos' : 'zero');
   }
 
+  /** @type {WeakMap<GoalRow, HTMLElement>} */
+  const rests = new WeakMap();
+  /** The line for the indicators not listed: how many, and their sum. @param {GoalRow} r @param {string[]} cut @param {any} c */
+  function restLine(r, cut, c) {
+    const li = rests.get(r) ?? h('li', { class: 'crow crest', 'data-role': 'rest' });
+    rests.set(r, li);
+    setText(li, t(L, 'contribRest', { n: F.num(cut.length, L), sum: F.signed(restSum(cut, c.indicators), L) ?? '—' }));
+    return li;
+  }
+  /** @param {string[]} ids @param {any} vals */
+  const restSum = (ids, vals) => ids.reduce((a, id) => a + (cv(vals, id) ?? 0), 0);
+
   /** Ids in the order shown: by contribution, largest first; no score last (dataset order). */
   function sorted(/** @type {string[]} */ ids, /** @type {any} */ vals) {
     return ids
@@ -142,8 +178,8 @@ export function create(ctx) {
     const rows = [];
     for (const gid of order(c)) {
       const g = ds.goals.find((/** @type {any} */ x) => x.id === gid);
-      const inds = ds.indicators.filter((/** @type {any} */ i) => i.goal === gid && c.indicators && i.id in c.indicators);
-      const ws = inds.map((/** @type {any} */ i) => cv(c.weights, i.id)).filter((/** @type {number | null} */ x) => x !== null);
+      const inIndex = (byGoal.get(gid) ?? []).filter((id) => !!c.indicators && id in c.indicators);
+      const ws = inIndex.map((id) => cv(c.weights, id)).filter((/** @type {number | null} */ x) => x !== null);
       const gw = ws.length ? ws.reduce((a, b) => a + b, 0) : null;
       const gv = cv(c.goals, gid);
       rows.push(
@@ -155,18 +191,31 @@ export function create(ctx) {
           num(F.signed(gv, L)),
         ),
       );
-      for (const i of inds) {
-        const iv = cv(c.indicators, i.id);
-        rows.push(
+      // a long list: the largest and smallest TOP/2 (topOf), as the bars
+      const { shown, cut, at } = topOf(inIndex.length > TOP ? sorted(inIndex, c.indicators) : inIndex);
+      const sub = shown.map((id) => {
+        const iv = cv(c.indicators, id);
+        return h(
+          'tr',
+          { 'data-indicator': id },
+          h('th', { scope: 'row', class: 'sub', text: text(s.indicatorById.get(id)?.name, L) }),
+          num(w(iv === null ? null : cv(c.weights, id))),
+          num(F.signed(iv, L)),
+        );
+      });
+      if (cut.length)
+        sub.splice(
+          at,
+          0,
           h(
             'tr',
-            { 'data-indicator': i.id },
-            h('th', { scope: 'row', class: 'sub', text: text(i.name, L) }),
-            num(w(iv === null ? null : cv(c.weights, i.id))),
-            num(F.signed(iv, L)),
+            { 'data-role': 'rest' },
+            h('th', { scope: 'row', class: 'sub', text: t(L, 'contribRestRow', { n: F.num(cut.length, L) }) }),
+            num(w(restSum(cut, c.weights))),
+            num(F.signed(restSum(cut, c.indicators), L)),
           ),
         );
-      }
+      rows.push(...sub);
     }
     const wsum = Object.values(c.weights || {}).reduce((/** @type {number} */ a, /** @type {any} */ x) => a + (F.scoreOf(x) ?? 0), 0);
     const change = F.scoreOf(c.change);
@@ -248,13 +297,17 @@ export function create(ctx) {
       const r = /** @type {GoalRow} */ (goals.get(id));
       if (kids[i] !== r.li) list.insertBefore(r.li, kids[i] ?? null);
       draw({ li: r.li, fill: r.fill, zero: r.zero, val: r.val }, cv(c.goals, id), lo, hi);
-      sorted([...r.inds.keys()], c.indicators).forEach((iid, j) => {
-        const ir = /** @type {Row} */ (r.inds.get(iid));
-        if (r.sub.children[j] !== ir.li) r.sub.insertBefore(ir.li, r.sub.children[j] ?? null);
-        const inIndex = !!c.indicators && iid in c.indicators;
-        ir.li.hidden = !inIndex;
-        if (inIndex) draw(ir, cv(c.indicators, iid), lo, hi);
+      if (r.sub.hidden) return; // drawn when opened
+      const inIndex = r.ids.filter((iid) => !!c.indicators && iid in c.indicators);
+      const { shown, cut, at } = topOf(sorted(inIndex, c.indicators));
+      const items = shown.map((iid) => {
+        const ir = r.inds.get(iid) ?? rowOf(iid);
+        r.inds.set(iid, ir);
+        draw(ir, cv(c.indicators, iid), lo, hi);
+        return ir.li;
       });
+      if (cut.length) items.splice(at, 0, restLine(r, cut, c));
+      if (items.length !== r.sub.children.length || items.some((k, j) => r.sub.children[j] !== k)) r.sub.replaceChildren(...items);
     });
     setText(sumVal, F.signed(change, L) ?? '');
     if (change !== null) sumVal.setAttribute('data-value', String(change));

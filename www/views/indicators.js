@@ -1,12 +1,13 @@
 // View: the indicator table with its what-if inputs.
-import { flag, h, numSpan, section, setText, yearsOf } from '../modules/dom.js';
+import { flag, h, Lifetime, numSpan, section, setText, yearsOf } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
 import { keys } from '../modules/state.js';
 import { badge, putStatus, statusMilestone } from './status.js';
 import { SEEK_ALL_MAX } from '../modules/analysis-core.js';
 import { seekCell, seekHead } from './seek-slot.js';
-import { lazy } from './lazy.js';
+import { afterFirst, lazy } from './lazy.js';
+import { tidy } from '../modules/roving.js';
 
 // ---- phone: the cards' behaviours (views/phone.js) and the sliders' range rule
 // (modules/slider.js) load after the first render; until then a slider has its default range
@@ -17,6 +18,13 @@ let fit = null;
 export function setSliderFit(f) {
   fit = f;
 }
+
+// ---- scale (issue 15; README「大きなデータ」): a dataset with more than PAGE indicators is
+// shown PAGE rows at a time, with a filter box (views/pager.js, loaded after the first
+// render); the page and the filter are kept per dataset across rebuilds (the language switch)
+export const PAGE = 50;
+/** @type {WeakMap<object, {q: string, first: number, idx: number[] | null}>} */
+const WIN = new WeakMap();
 
 /** @typedef {import('../types').State} State */
 /** @typedef {import('../types').Cell} Cell */
@@ -87,21 +95,57 @@ export function create(ctx) {
   /** @type {Map<string, {unit: string, unitJa: string, labelled: Array<HTMLElement | null>}>} */
   const more = new Map();
   const body = h('tbody');
-  let goal = null;
-  ds.indicators.forEach((ind, k) => {
-    if (ind.goal !== goal) {
-      goal = ind.goal;
-      const g = s.goalById.get(goal);
-      body.append(
-        h(
-          'tr',
-          { class: 'group' },
-          h('th', { scope: 'colgroup', colspan: ncol }, h('span', { class: 'stick' }, h('span', { class: 'gid', text: goal }), g ? text(g.name, L) : '')),
-        ),
-      );
+  const n = ds.indicators.length;
+  const win = WIN.get(ds) ?? { q: '', first: 0, idx: null };
+  WIN.set(ds, win);
+  /** the rows' listeners (the 必要な値 cells'): released when another page is drawn */
+  let rowLife = new Lifetime();
+  life.signal.addEventListener('abort', () => rowLife.end(), { once: true });
+  let rowCtx = { ...ctx, life: rowLife };
+  /** @type {number[]} the indicators on show (positions in ds.indicators) */
+  let shown = [];
+  /** @param {number[]} ks */
+  function fill(ks) {
+    if (ks.length === shown.length && ks.every((k, i) => k === shown[i])) return false;
+    shown = ks;
+    rowLife.end();
+    rowLife = new Lifetime();
+    rowCtx = { ...ctx, life: rowLife };
+    rows.clear();
+    more.clear();
+    seekCells.length = 0;
+    cardLabels = '';
+    const out = [];
+    let goal = null;
+    for (const k of ks) {
+      const ind = ds.indicators[k];
+      if (ind.goal !== goal) {
+        goal = ind.goal;
+        const g = s.goalById.get(goal);
+        out.push(
+          h(
+            'tr',
+            { class: 'group' },
+            h('th', { scope: 'colgroup', colspan: ncol }, h('span', { class: 'stick' }, h('span', { class: 'gid', text: goal }), g ? text(g.name, L) : '')),
+          ),
+        );
+      }
+      out.push(row(ind, k));
     }
-    body.append(row(ind, k));
-  });
+    if (!ks.length)
+      out.push(h('tr', { class: 'none' }, h('td', { colspan: ncol, class: 'muted', text: t(L, 'pgNone', { q: win.q.trim(), total: F.num(n, L) }) })));
+    body.replaceChildren(...out);
+    return true;
+  }
+  let cardLabels = '';
+  {
+    const first = [];
+    const all = win.idx ?? null;
+    const m = all ? all.length : n;
+    if (win.first >= m) win.first = 0;
+    for (let i = win.first; i < Math.min(m, win.first + PAGE); i++) first.push(all ? all[i] : i);
+    fill(first);
+  }
   const table = h(
     'table',
     { 'data-testid': 'indicators', class: 'ind', 'data-roving': '' },
@@ -109,21 +153,44 @@ export function create(ctx) {
     h('thead', null, head),
     body,
   );
+  const wrap = h('div', { class: 'scroll table-wrap', tabindex: '0', role: 'region', 'aria-label': t(L, 'tableLabel') }, table);
   const el = section(
     L,
     'indicators',
     'sectionIndicators',
     h('p', { class: 'note', text: t(L, 'indicatorsNote') }),
     h('div', { class: 'field inline' }, h('label', { for: 'value-year', text: t(L, 'valueYear') }), vsel),
-    h('div', { class: 'scroll table-wrap', tabindex: '0', role: 'region', 'aria-label': t(L, 'tableLabel') }, table),
+    wrap,
   );
   // ---- phone: below 560 px the rows are cards (CSS); the mini headline and the slider's tap guard
-  const ph = phone.create({ ...ctx, ind: { table, body, refit: () => last && refit(last) } });
+  /** @type {NonNullable<import('../types').Ctx['ind']>} */
+  const ind = { table, body, refit: () => last && refit(last), adopt: null };
+  const ph = phone.create({ ...ctx, ind });
   /** @type {State | null} */
   let last = null;
   el.append(ph.el);
-  /** the cards' per-field labels that change with the path, the milestone or the value year */
-  let cardLabels = '';
+  // ---- scale: the pager, past one page; a new page is drawn, filled and given its roles
+  if (n > PAGE) {
+    afterFirst(() => import('./later.js')).then((m) => {
+      if (life.signal.aborted) return;
+      const p = m.pager.create({
+        life,
+        L,
+        kind: 'ind',
+        size: PAGE,
+        total: n,
+        win,
+        hay: (k) => `${ds.indicators[k].id} ${text(ds.indicators[k].name, 'ja')} ${text(ds.indicators[k].name, 'en')}`,
+        onShow: (ks) => {
+          if (!fill(ks)) return;
+          ind.adopt?.();
+          if (last) update(last, true);
+          tidy(el);
+        },
+      });
+      wrap.before(p.el);
+    });
+  }
 
   life.on(vsel, 'change', () => commit({ type: 'setValueYear', year: Number(vsel.value) }));
   life.on(body, 'input', (e) => {
@@ -226,7 +293,7 @@ export function create(ctx) {
     const scoreTd = h('td', { class: 'num score' }, stage === 'outcome_long' ? score : h('span', { class: 'muted', text: t(L, 'notInIndex') }));
     const statusTd = h('td', { class: 'pst' }, status);
     const seekTd = withSeek
-      ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(ctx, 'indicator', ind.id)) - 1].el : null)
+      ? h('td', { class: 'num seek' }, stage === 'outcome_long' ? seekCells[seekCells.push(seekCell(rowCtx, 'indicator', ind.id)) - 1].el : null)
       : null;
     more.set(ind.id, { unit, unitJa, labelled: [scoreTd, statusTd, seekTd, vtd] });
     const tr = h(
@@ -315,7 +382,8 @@ export function create(ctx) {
       for (const c of r.targets) slider(r, c, s.scen.t.get(keys.cell(id, /** @type {number} */ (c.year))) ?? r.ind.targets?.[/** @type {number} */ (c.year)]);
   }
 
-  function update(s) {
+  /** @param {State} s @param {boolean} [all] every row's figures, also when only the analysis answered (a page just drawn) */
+  function update(s, all = false) {
     last = s;
     const res = s.result;
     const yi = res.years.indexOf(s.scoreYear);
@@ -343,7 +411,7 @@ export function create(ctx) {
       cardLabels = lkey;
       for (const m of more.values()) m.labelled.forEach((td, i) => td?.setAttribute('data-label', labels[i]));
     }
-    if (s.answersOnly) {
+    if (s.answersOnly && !all) {
       // only the analysis answered: the scores and inputs are as they were
       for (const [id, r] of rows) if (r.status) putStatus(r.status, sm?.indicators?.[id]?.status, L, !!s.an.error);
       return;

@@ -37,3 +37,5 @@ export * as phone from './phone.js';
 import { sliderRange } from '../modules/slider.js';
 import { setSliderFit } from './indicators.js';
 setSliderFit(sliderRange);
+// ---- scale: a long list a page at a time (issue 15)
+export * as pager from './pager.js';

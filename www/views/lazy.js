@@ -16,6 +16,12 @@ export function afterFirstRender() {
 }
 
 /**
+ * What loads after the first render, not as a view (the pager of a long list).
+ * @template T @param {() => Promise<T>} load @returns {Promise<T>}
+ */
+export const afterFirst = (load) => firstRender.then(load);
+
+/**
  * @param {() => Promise<{ create(ctx: import('../types').Ctx): import('../types').View }>} load
  * @returns {{ create(ctx: import('../types').Ctx): import('../types').View }}
  */

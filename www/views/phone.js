@@ -40,12 +40,12 @@ export function create(ctx) {
   /** @type {import('../types').State | null} */
   let last = null;
 
-  // ---- cards: semantics that fit the layout (on the rows there when the layout changes: a
-  // windowed table, issue 15, must give rows it adds the same roles while `cards`)
+  // ---- cards: semantics that fit the layout (on the rows there when the layout changes, and
+  // on the rows of a page drawn later: views/indicators.js calls `ind.adopt`)
   const sec = table.closest('section');
-  const setCards = (on) => {
-    if (on === cards) return;
-    cards = on;
+  /** gives the table's rows the roles of the layout on show (also rows drawn later: `ind.adopt`) */
+  const roles = () => {
+    const on = cards;
     const role = (e, r, level) => {
       if (on) {
         e.setAttribute('role', r);
@@ -66,6 +66,15 @@ export function create(ctx) {
         else tr.removeAttribute('aria-labelledby');
       }
     }
+  };
+  const ind = /** @type {NonNullable<import('../types').Ctx['ind']>} */ (ctx.ind);
+  ind.adopt = () => {
+    if (cards) roles();
+  };
+  const setCards = (on) => {
+    if (on === cards) return;
+    cards = on;
+    roles();
     table.toggleAttribute('data-cards', on);
     // the cards do not scroll sideways: their wrapper is no Tab stop then
     const wrap = table.parentElement;

@@ -2,6 +2,13 @@
 import { h, numSpan, section } from '../modules/dom.js';
 import * as F from '../modules/format.js';
 import { t, text } from '../modules/i18n.js';
+import { afterFirst } from './lazy.js';
+import { tidy } from '../modules/roving.js';
+
+/** Projects on one page (issue 15; README「大きなデータ」): more are shown a page at a time, with a filter box. */
+export const PJ_PAGE = 20;
+/** @type {WeakMap<object, {q: string, first: number, idx: number[] | null}>} each dataset's page and filter */
+const WIN = new WeakMap();
 
 /** @param {import('../types').Ctx} ctx */
 export function create(ctx) {
@@ -66,7 +73,12 @@ export function create(ctx) {
     return li;
   };
 
-  const items = (s.ds.projects || []).map((p, pi) => {
+  const all = s.ds.projects || [];
+  const win = WIN.get(s.ds) ?? { q: '', first: 0, idx: null };
+  WIN.set(s.ds, win);
+  /** @param {number} pi */
+  const item = (pi) => {
+    const p = all[pi];
     const tags = (p.tags || []).map((tg) => h('span', { class: `tag tag-${tg}`, text: t(L, `tag_${tg}`) === `tag_${tg}` ? tg : t(L, `tag_${tg}`) }));
     const chips = (p.goals || []).map((g) =>
       h(
@@ -86,7 +98,31 @@ export function create(ctx) {
       chips.length ? h('div', { class: 'serves' }, h('span', { class: 'mini', text: t(L, 'serves') }), h('ul', { class: 'chips' }, chips)) : null,
       kpis.length ? h('ul', { class: 'kpis', 'aria-label': t(L, 'kpis') }, kpis) : h('p', { class: 'muted small', text: t(L, 'noKpi') }),
     );
-  });
-  const el = section(L, 'projects', 'sectionProjects', h('div', { 'data-testid': 'projects', class: 'projects', 'data-roving': '' }, items));
+  };
+  /** @param {number[]} ps */
+  const page = (ps) => list.replaceChildren(...ps.map(item));
+  const list = h('div', { 'data-testid': 'projects', class: 'projects', 'data-roving': '' });
+  const first = [];
+  for (let i = 0; i < Math.min(all.length, PJ_PAGE); i++) first.push(i);
+  page(first);
+  const el = section(L, 'projects', 'sectionProjects', list);
+  if (all.length > PJ_PAGE)
+    afterFirst(() => import('./later.js')).then((m) => {
+      if (ctx.life.signal.aborted) return;
+      const p = m.pager.create({
+        life: ctx.life,
+        L,
+        kind: 'pj',
+        size: PJ_PAGE,
+        total: all.length,
+        win,
+        hay: (i) => `${all[i].no ?? ''} ${all[i].id} ${text(all[i].name, 'ja')} ${text(all[i].name, 'en')}`,
+        onShow: (ps) => {
+          page(ps);
+          tidy(el);
+        },
+      });
+      list.before(p.el);
+    });
   return { el, update() {} };
 }
