@@ -2824,7 +2824,7 @@ test(
     eq(r.ok, true, `loadDataset(1,000 indicators).ok ${JSON.stringify(r.errors)?.slice(0, 200)}`);
     await frames(page);
     const loadMs = Date.now() - t0;
-    eq(await loc(page, '[data-testid="indicators"] tr[data-indicator]').count(), 1000, 'rows');
+    eq(await loc(page, '[data-testid="indicators"] tr[data-indicator]').count(), 50, 'rows: one page of 50 (views/indicators.js PAGE)');
     const input = targetInput(page, d.indicators[0].id, 2027);
     const edits = [];
     const handlers = [];
@@ -5561,6 +5561,194 @@ test('phone: at ≥ 600 px the indicators are still a table (600, 1280); no mini
 
 // ---- end phone
 
+// ---- scale: the page at 10,000 indicators (issue 15 part 2; views/pager.js, README「大きなデータ」)
+const SCALE_PAGE = 50;
+const shownIds = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector('vision-index').shadowRoot.querySelectorAll('[data-testid="indicators"] tr[data-indicator]')].map((tr) =>
+      tr.getAttribute('data-indicator'),
+    ),
+  );
+/** Loads `d` through the element API; ms from the call to the frame after it is painted. */
+const timedLoad = (page, d) =>
+  page.evaluate(async (x) => {
+    const t0 = performance.now();
+    const r = await document.querySelector('vision-index').loadDataset(x);
+    await new Promise((res) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = res;
+        ch.port2.postMessage(0);
+      }),
+    );
+    return { ok: r.ok, errors: r.errors, ms: performance.now() - t0 };
+  }, d);
+/** `n` edits of `input` timed to the next frame (window.__vi.lastEditMs, state.js); the medians. */
+async function timedEdits(page, input, n, from = 140) {
+  const edits = [];
+  const handlers = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(() => {
+      if (window.__vi) window.__vi.lastEditMs = undefined;
+    });
+    await input.fill(String(from + i));
+    const got = await until(() => page.evaluate(() => window.__vi?.lastEditMs), 'window.__vi.lastEditMs', 10_000).catch(() => null);
+    edits.push(typeof got === 'number' ? got : null);
+    handlers.push(await page.evaluate(() => window.__vi?.lastEditHandlerMs ?? null));
+    await sleep(150);
+  }
+  const median = (xs) => {
+    const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+    return v.length ? v[Math.floor((v.length - 1) / 2)] : null;
+  };
+  return { medianMs: median(edits), handlerMedianMs: median(handlers), samplesMs: edits };
+}
+const pagerReady = (page, kind = 'ind') => loc(page, `[data-testid="pg-${kind}-filter"]`).waitFor({ state: 'visible', timeout: 20_000 });
+
+test(
+  'scale: 10,000 indicators — load and edit timed, one page of rows, the filter (NFKC, id or name), paging by keyboard, contributions capped',
+  async () => {
+    const ctx = await newContext();
+    const page = await openPage(ctx);
+    const d = bigDataset(10000);
+    const load = await timedLoad(page, d);
+    eq(load.ok, true, `loadDataset(10,000).ok ${JSON.stringify(load.errors)?.slice(0, 200)}`);
+    // one page in the DOM, not 10,000 rows (the page built 383,000 elements before)
+    eq((await shownIds(page)).length, SCALE_PAGE, 'rows on show');
+    await pagerReady(page);
+    // (the options of goal seek's subject list, one per indicator, are not rendered until it opens)
+    const elements = await page.evaluate(() => document.querySelector('vision-index').shadowRoot.querySelectorAll('*:not(option)').length);
+    const count = loc(page, '[data-testid="pg-ind-count"]');
+    eq(await count.innerText(), '全 10,000 件中 1–50 件目', 'the count');
+    eq(await loc(page, '[data-testid="pg-ind-prev"]').isDisabled(), true, 'no previous page at first');
+
+    // an edit on the page is timed to the next frame, and it counts
+    const first = (await shownIds(page))[0];
+    const before = await eventCount(page);
+    const ed = await timedEdits(page, targetInput(page, first, 2027), 15);
+    assert((await eventCount(page)) > before, 'the edits recomputed (vi-change)');
+    assert(ed.medianMs !== null, 'edit timings missing');
+
+    // the filter: full-width input finds the ASCII id (NFKC); the row is the one asked for
+    const filter = loc(page, '[data-testid="pg-ind-filter"]');
+    await filter.fill('Ｑ４－６５４３');
+    await until(async () => (await shownIds(page)).join() === 'Q4-6543', 'the filter shows Q4-6543 alone');
+    eq(await count.innerText(), '「Ｑ４－６５４３」に該当 1 件中 1–1 件目（全 10,000 件）', 'the count of a filter');
+    await typeInto(page, targetInput(page, 'Q4-6543', 2027), 150);
+    assert(await loc(page, 'tr[data-indicator="Q4-6543"]').evaluate((tr) => tr.classList.contains('changed')), 'the row found is edited');
+    // by name; the edit is kept when the row comes back
+    await filter.fill('指標99');
+    await until(async () => (await count.innerText()).includes('該当 111 件'), '指標99: 99, 990–999, 9900–9999');
+    await filter.fill('-6543');
+    await until(async () => (await shownIds(page)).join() === 'Q4-6543', 'back to Q4-6543');
+    eq(await targetInput(page, 'Q4-6543', 2027).inputValue(), '150', 'the what-if is still there');
+    await filter.fill('zzz');
+    await until(async () => (await shownIds(page)).length === 0, 'nothing matches zzz');
+    assert((await textOf(page, '[data-testid="indicators"] tbody')).includes('「zzz」に該当するものはありません'), 'the table says nothing matches');
+
+    // paging with the keyboard only: Tab from the filter to 次の 50 件 (前の is disabled), Enter
+    await filter.fill('指標99');
+    await until(async () => (await count.innerText()).includes('1–50 件目'), 'page 1 of 指標99');
+    await filter.focus();
+    await page.keyboard.press('Tab');
+    eq(
+      await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.getAttribute('data-testid')),
+      'pg-ind-next',
+      'Tab: the next page',
+    );
+    const page1 = await shownIds(page);
+    await page.keyboard.press('Enter');
+    await until(async () => (await count.innerText()).includes('51–100 件目'), 'page 2');
+    const page2 = await shownIds(page);
+    assert(page2.length === SCALE_PAGE && !page2.some((id) => page1.includes(id)), 'page 2 has other rows');
+    await page.keyboard.press('Enter');
+    await until(async () => (await count.innerText()).includes('101–111 件目'), 'page 3');
+    eq((await shownIds(page)).length, 11, 'the last page holds the rest');
+    eq(
+      await page.evaluate(() => document.querySelector('vision-index').shadowRoot.activeElement?.getAttribute('data-testid')),
+      'pg-ind-prev',
+      'at the end the focus goes to 前の 50 件',
+    );
+    // a new page's rows get their figures and names (distinct labels) like the first page's
+    const r = (await shownIds(page))[0];
+    assert((await textOf(page, `tr[data-indicator="${r}"] [data-role="score"]`)).length > 0, 'the new rows have scores');
+    eq(
+      await targetInput(page, r, 2031).getAttribute('aria-describedby'),
+      `${await targetInput(page, r, 2031).getAttribute('id')}-e`,
+      'and their inputs their error slots',
+    );
+    await axeCheck(page, 'scale: 10,000 indicators, page 3 of a filter');
+    await page.screenshot({ path: path.join(OUT, 'scale-10k.png') });
+
+    // contributions: a target state with 1,000 indicators lists 30 and one line for the rest
+    const gbtn = loc(page, '[data-testid="contrib-bars"] li[data-goal="Q3"] button');
+    await gbtn.waitFor({ state: 'visible', timeout: 30_000 });
+    await until(async () => await loc(page, '[data-testid="contrib-state"]').isHidden(), 'the contributions answered', 30_000);
+    await gbtn.click();
+    const sub = await page.evaluate(() => {
+      const ul = document.querySelector('vision-index').shadowRoot.querySelector('#contrib-sub-Q3');
+      const lis = [...ul.children];
+      return {
+        n: lis.filter((li) => li.hasAttribute('data-indicator')).length,
+        rest: lis.find((li) => li.getAttribute('data-role') === 'rest')?.textContent,
+        at: lis.findIndex((li) => li.getAttribute('data-role') === 'rest'),
+      };
+    });
+    eq(sub.n, 30, 'Q3 lists 30 indicators');
+    eq(sub.at, 15, 'the rest between the 15 largest and the 15 smallest');
+    assert(/^ほか 970 指標（寄与の合計 [+−-]?[0-9.,]+）$/.test(sub.rest || ''), `the rest line: ${sub.rest}`);
+
+    budgets.scale10k = { indicators: 10000, loadToFrameMs: Math.round(load.ms), elements, edit: ed };
+    assert(load.ms < 1000 * BUDGET.absurdFactor, `10,000 indicators: load ${load.ms} ms is absurd`);
+    assert(ed.medianMs < 50 * BUDGET.absurdFactor, `10,000 indicators: edit ${ed.medianMs} ms is absurd`);
+    assert(elements < 8000, `the page holds ${elements} elements (not counting options) at 10,000 indicators (one page of rows expected)`);
+    assertNoErrors(page);
+  },
+  { timeout: 240_000 },
+);
+
+test('scale: a new page of cards (phone) has the cards\u2019 roles; a rebuild (language) keeps the page and the filter; projects past 20', async () => {
+  const ctx = await newContext({ viewport: { width: 390, height: 844 } });
+  const page = await openPage(ctx);
+  const d = bigDataset(1000);
+  d.projects = Array.from({ length: 45 }, (_, i) => ({
+    id: `P${i + 1}`,
+    no: i + 1,
+    name: { ja: `事業${i + 1}`, en: `Project ${i + 1}` },
+    goals: ['Q1'],
+    kpis: [{ name: { ja: `KPI${i + 1}`, en: `KPI ${i + 1}` }, unit: '件', values: { 2024: 10 }, targets: { 2024: 12 } }],
+  }));
+  const r = await page.evaluate((x) => document.querySelector('vision-index').loadDataset(x), d);
+  eq(r.ok, true, `loadDataset ${JSON.stringify(r.errors)?.slice(0, 300)}`);
+  await pagerReady(page);
+  await loc(page, '[data-testid="pg-ind-next"]').click();
+  await until(async () => (await textOf(page, '[data-testid="pg-ind-count"]')).includes('51–100'), 'page 2');
+  const roles = await page.evaluate(() =>
+    [...document.querySelector('vision-index').shadowRoot.querySelectorAll('[data-testid="indicators"] tr[data-indicator]')].map(
+      (tr) => `${tr.getAttribute('role')}|${tr.getAttribute('aria-labelledby') ? 'named' : ''}`,
+    ),
+  );
+  eq(roles.length, 50, 'rows');
+  assert(
+    roles.every((x) => x === 'group|named'),
+    `every card of page 2 is a named group: ${[...new Set(roles)].join(', ')}`,
+  );
+  await loc(page, '[data-testid="pg-ind-filter"]').fill('指標12');
+  await until(async () => (await textOf(page, '[data-testid="pg-ind-count"]')).includes('該当 11 件'), '指標12: 12, 120–129');
+  // the language switch rebuilds the views: the filter and its rows stay
+  await loc(page, '[data-testid="lang-switch"]').click();
+  await until(async () => (await textOf(page, '[data-testid="pg-ind-count"]')).startsWith('1–11 of 11 matching'), 'English count, same filter');
+  eq(await loc(page, '[data-testid="pg-ind-filter"]').inputValue(), '指標12', 'the filter text kept');
+  // the projects: 20 of 45, a filter by number
+  await pagerReady(page, 'pj');
+  eq(await loc(page, '[data-testid="projects"] article[data-project]').count(), 20, '20 projects on show');
+  await loc(page, '[data-testid="pg-pj-filter"]').fill('Project 4');
+  await until(async () => (await loc(page, '[data-testid="projects"] article[data-project]').count()) === 7, 'Project 4, 40–45');
+  await axeCheck(page, 'scale: phone cards, page 2 filtered, English');
+  assertNoErrors(page);
+});
+// ---- end scale
+
 // ================================================================= main
 
 function printBudgets() {
@@ -5596,6 +5784,12 @@ function printBudgets() {
     const e = budgets.edit1000;
     console.log(
       `  1,000 indicators: edit → next frame median ${f(e.medianMs)} ms (handler ${f(e.handlerMedianMs)} ms); samples ${e.samplesMs.map(f).join(', ')}; load and render ${e.loadAndRenderMs} ms`,
+    );
+  }
+  if (budgets.scale10k) {
+    const b = budgets.scale10k;
+    console.log(
+      `  10,000 indicators: load → next frame ${b.loadToFrameMs} ms (target 1000); edit → next frame median ${f(b.edit.medianMs)} ms (target 50; handler ${f(b.edit.handlerMedianMs)} ms); samples ${b.edit.samplesMs.map(f).join(', ')}; ${b.elements} elements`,
     );
   }
 }
