@@ -41,9 +41,8 @@ pub fn scenario_from_value(value: &serde_json::Value, dataset: &Dataset) -> Resu
 
 const ROOT_KEYS: &[&str] = &["format", "name", "targets", "values", "weights", "method"];
 const METHOD_KEYS: &[&str] = &["aggregate", "via", "cap"];
-/// A dataset's fields that no scenario has (the dataset reader's root keys less `format`).
-const DATASET_ONLY_KEYS: &[&str] =
-    &["indicators", "goals", "policies", "index", "years", "projects", "title", "source"];
+/// A dataset's structural fields, which no scenario has (not its texts: `title`, `source`, …).
+const DATASET_ONLY_KEYS: &[&str] = &["indicators", "goals", "policies", "index", "years", "projects"];
 
 fn read_scenario(value: &J, cx: Against, probs: &mut Problems) -> Option<Scenario> {
     let m = fields::root(value, SCENARIO_FORMAT, probs)?;

@@ -5688,12 +5688,31 @@ test(
     const sub = await page.evaluate(() => {
       const ul = document.querySelector('vision-index').shadowRoot.querySelector('#contrib-sub-Q3');
       const lis = [...ul.children];
+      const vals = lis
+        .filter((li) => li.hasAttribute('data-indicator'))
+        .map((li) => Number(li.querySelector('[data-role="value"]').getAttribute('data-value')));
+      const goal = Number(
+        document
+          .querySelector('vision-index')
+          .shadowRoot.querySelector('[data-testid="contrib-bars"] li[data-goal="Q3"] > .crow [data-role="value"]')
+          .getAttribute('data-value'),
+      );
       return {
-        n: lis.filter((li) => li.hasAttribute('data-indicator')).length,
+        n: vals.length,
+        vals,
+        goal,
         rest: lis.find((li) => li.getAttribute('data-role') === 'rest')?.textContent,
         at: lis.findIndex((li) => li.getAttribute('data-role') === 'rest'),
       };
     });
+    // largest first; the 15 shown last are the smallest (the rest lies between them)
+    assert(
+      sub.vals.every((v, i) => i === 0 || v <= sub.vals[i - 1] + 1e-12),
+      `sorted largest first: ${sub.vals.slice(0, 3)} … ${sub.vals.slice(-3)}`,
+    );
+    const restSum = Number((/（寄与の合計 ([+−-]?[0-9.,]+)）/.exec(sub.rest || '')?.[1] || 'NaN').replace('−', '-').replace(/,/g, ''));
+    const shownSum = sub.vals.reduce((a, v) => a + v, 0);
+    assert(Math.abs(shownSum + restSum - sub.goal) < 0.02, `shown ${shownSum} + rest ${restSum} = the target state's ${sub.goal}`);
     eq(sub.n, 30, 'Q3 lists 30 indicators');
     eq(sub.at, 15, 'the rest between the 15 largest and the 15 smallest');
     assert(/^ほか 970 指標（寄与の合計 [+−-]?[0-9.,]+）$/.test(sub.rest || ''), `the rest line: ${sub.rest}`);

@@ -13,19 +13,24 @@ import { pathInText } from './headline.js';
 
 /**
  * At most this many indicators of a target state are listed (issue 15: 10,000 indicators): the
- * TOP/2 that push the index most and the TOP/2 that hold it back most, with one line for the
- * rest and their sum between them (README「大きなデータ」).
+ * TOP/2 largest and the TOP/2 smallest contributions (of those with a value), with one line
+ * for the rest between them: how many, and the sum of those with a value (README「大きなデータ」).
  */
 export const TOP = 30;
 
 /**
  * The ids to list, in order, and the ones left out between them.
- * @param {string[]} ids sorted, largest first
+ * @param {string[]} ids sorted, largest first (no score last) @param {any} vals
  */
-export const topOf = (ids) =>
-  ids.length <= TOP
-    ? { shown: ids, cut: [], at: ids.length }
-    : { shown: [...ids.slice(0, TOP / 2), ...ids.slice(-TOP / 2)], cut: ids.slice(TOP / 2, -TOP / 2), at: TOP / 2 };
+export function topOf(ids, vals) {
+  if (ids.length <= TOP) return { shown: ids, cut: [], at: ids.length };
+  // the ends of those with a value (no score sorts last: it neither pushes nor holds back)
+  const valued = ids.filter((id) => cv(vals, id) !== null);
+  const k = Math.min(TOP / 2, Math.floor(valued.length / 2));
+  const shown = [...valued.slice(0, k), ...valued.slice(valued.length - k)];
+  const on = new Set(shown);
+  return { shown, cut: ids.filter((id) => !on.has(id)), at: k };
+}
 
 /** A contribution from the answer: a finite number, or null for "no score that year". */
 const cv = (/** @type {any} */ obj, /** @type {string} */ id) => F.scoreOf(obj?.[id]);
@@ -149,7 +154,10 @@ export function create(ctx) {
     return li;
   }
   /** @param {string[]} ids @param {any} vals */
-  const restSum = (ids, vals) => ids.reduce((a, id) => a + (cv(vals, id) ?? 0), 0);
+  const restSum = (ids, vals) => {
+    const xs = /** @type {number[]} */ (ids.map((id) => cv(vals, id)).filter((x) => x !== null));
+    return xs.length ? xs.reduce((a, x) => a + x, 0) : null;
+  };
 
   /** Ids in the order shown: by contribution, largest first; no score last (dataset order). */
   function sorted(/** @type {string[]} */ ids, /** @type {any} */ vals) {
@@ -192,7 +200,7 @@ export function create(ctx) {
         ),
       );
       // a long list: the largest and smallest TOP/2 (topOf), as the bars
-      const { shown, cut, at } = topOf(inIndex.length > TOP ? sorted(inIndex, c.indicators) : inIndex);
+      const { shown, cut, at } = topOf(inIndex.length > TOP ? sorted(inIndex, c.indicators) : inIndex, c.indicators);
       const sub = shown.map((id) => {
         const iv = cv(c.indicators, id);
         return h(
@@ -299,7 +307,7 @@ export function create(ctx) {
       draw({ li: r.li, fill: r.fill, zero: r.zero, val: r.val }, cv(c.goals, id), lo, hi);
       if (r.sub.hidden) return; // drawn when opened
       const inIndex = r.ids.filter((iid) => !!c.indicators && iid in c.indicators);
-      const { shown, cut, at } = topOf(sorted(inIndex, c.indicators));
+      const { shown, cut, at } = topOf(sorted(inIndex, c.indicators), c.indicators);
       const items = shown.map((iid) => {
         const ir = r.inds.get(iid) ?? rowOf(iid);
         r.inds.set(iid, ir);

@@ -102,11 +102,12 @@ export function create(ctx) {
   let rowLife = new Lifetime();
   life.signal.addEventListener('abort', () => rowLife.end(), { once: true });
   let rowCtx = { ...ctx, life: rowLife };
-  /** @type {number[]} the indicators on show (positions in ds.indicators) */
-  let shown = [];
+  /** @type {number[] | null} the indicators on show (positions in ds.indicators) */
+  let shown = null;
   /** @param {number[]} ks */
   function fill(ks) {
-    if (ks.length === shown.length && ks.every((k, i) => k === shown[i])) return false;
+    const was = shown;
+    if (ks.length && was && ks.length === was.length && ks.every((k, i) => k === was[i])) return false;
     shown = ks;
     rowLife.end();
     rowLife = new Lifetime();
@@ -171,25 +172,28 @@ export function create(ctx) {
   el.append(ph.el);
   // ---- scale: the pager, past one page; a new page is drawn, filled and given its roles
   if (n > PAGE) {
-    afterFirst(() => import('./later.js')).then((m) => {
-      if (life.signal.aborted) return;
-      const p = m.pager.create({
-        life,
-        L,
-        kind: 'ind',
-        size: PAGE,
-        total: n,
-        win,
-        hay: (k) => `${ds.indicators[k].id} ${text(ds.indicators[k].name, 'ja')} ${text(ds.indicators[k].name, 'en')}`,
-        onShow: (ks) => {
-          if (!fill(ks)) return;
-          ind.adopt?.();
-          if (last) update(last, true);
-          tidy(el);
-        },
-      });
-      wrap.before(p.el);
-    });
+    afterFirst(() => import('./later.js')).then(
+      (m) => {
+        if (life.signal.aborted) return;
+        const p = m.pager.create({
+          life,
+          L,
+          kind: 'ind',
+          size: PAGE,
+          total: n,
+          win,
+          hay: (k) => `${ds.indicators[k].id} ${text(ds.indicators[k].name, 'ja')} ${text(ds.indicators[k].name, 'en')}`,
+          onShow: (ks) => {
+            if (!fill(ks)) return;
+            ind.adopt?.();
+            if (last) update(last, true);
+            tidy(el);
+          },
+        });
+        wrap.before(p.el);
+      },
+      (e) => console.error(e),
+    );
   }
 
   life.on(vsel, 'change', () => commit({ type: 'setValueYear', year: Number(vsel.value) }));

@@ -36,6 +36,9 @@ addStrings(
   },
 );
 
+/** The pause in typing after which the filter applies (ms). */
+export const PAUSE_MS = 250;
+
 /** What to search in: NFKC (full-width letters and digits as ASCII), lower case. @param {string} s */
 export const fold = (s) => s.normalize('NFKC').toLowerCase();
 
@@ -102,12 +105,24 @@ export function create(o) {
     next.disabled = to >= n;
     o.onShow(items);
   };
-  o.life.on(q, 'input', () => {
-    win.q = q.value;
-    win.first = 0;
-    match();
-    show();
+  // filtered at a pause in typing (one count said, not one per key), and not mid-composition (IME)
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const typed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (win.q === q.value) return;
+      win.q = q.value;
+      win.first = 0;
+      match();
+      show();
+    }, PAUSE_MS);
+  };
+  o.life.on(q, 'input', (e) => {
+    if (!(/** @type {InputEvent} */ (e).isComposing)) typed();
   });
+  o.life.on(q, 'compositionend', typed);
+  o.life.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   const go = (d) => {
     const btn = d < 0 ? prev : next;
     const had = /** @type {ShadowRoot | Document} */ (btn.getRootNode()).activeElement === btn;

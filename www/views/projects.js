@@ -99,30 +99,42 @@ export function create(ctx) {
       kpis.length ? h('ul', { class: 'kpis', 'aria-label': t(L, 'kpis') }, kpis) : h('p', { class: 'muted small', text: t(L, 'noKpi') }),
     );
   };
+  /** @type {number[] | null} */
+  let shown = null;
   /** @param {number[]} ps */
-  const page = (ps) => list.replaceChildren(...ps.map(item));
+  const page = (ps) => {
+    const was = shown;
+    if (ps.length && was && ps.length === was.length && ps.every((p, i) => p === was[i])) return;
+    shown = ps;
+    list.replaceChildren(...ps.map(item));
+  };
   const list = h('div', { 'data-testid': 'projects', class: 'projects', 'data-roving': '' });
   const first = [];
-  for (let i = 0; i < Math.min(all.length, PJ_PAGE); i++) first.push(i);
+  const m = win.idx ? win.idx.length : all.length;
+  if (win.first >= m) win.first = 0;
+  for (let i = win.first; i < Math.min(m, win.first + PJ_PAGE); i++) first.push(win.idx ? win.idx[i] : i);
   page(first);
   const el = section(L, 'projects', 'sectionProjects', list);
   if (all.length > PJ_PAGE)
-    afterFirst(() => import('./later.js')).then((m) => {
-      if (ctx.life.signal.aborted) return;
-      const p = m.pager.create({
-        life: ctx.life,
-        L,
-        kind: 'pj',
-        size: PJ_PAGE,
-        total: all.length,
-        win,
-        hay: (i) => `${all[i].no ?? ''} ${all[i].id} ${text(all[i].name, 'ja')} ${text(all[i].name, 'en')}`,
-        onShow: (ps) => {
-          page(ps);
-          tidy(el);
-        },
-      });
-      list.before(p.el);
-    });
+    afterFirst(() => import('./later.js')).then(
+      (m) => {
+        if (ctx.life.signal.aborted) return;
+        const p = m.pager.create({
+          life: ctx.life,
+          L,
+          kind: 'pj',
+          size: PJ_PAGE,
+          total: all.length,
+          win,
+          hay: (i) => `${all[i].no ?? ''} ${all[i].id} ${text(all[i].name, 'ja')} ${text(all[i].name, 'en')}`,
+          onShow: (ps) => {
+            page(ps);
+            tidy(el);
+          },
+        });
+        list.before(p.el);
+      },
+      (e) => console.error(e),
+    );
   return { el, update() {} };
 }
