@@ -1071,7 +1071,7 @@ fn every_message() -> Vec<Msg> {
         Msg::NotObject,
         Msg::FormatMissing { expected: "vision-index/1" },
         Msg::FormatWrong { found: "x".into(), expected: "vision-index/1" },
-        Msg::DatasetAsScenario { name: "indicators".into() },
+        Msg::DatasetAsScenario { name: "indicators".into(), dataset: "vision-index/1" },
         Msg::Missing,
         Msg::WrongType { expected: Expect::String },
         Msg::WrongType { expected: Expect::Number },

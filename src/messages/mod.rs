@@ -184,6 +184,8 @@ pub enum Msg {
     /// (a dataset with the wrong `format`): refused, not applied as an empty scenario.
     DatasetAsScenario {
         name: String,
+        /// the dataset format to write instead
+        dataset: &'static str,
     },
     // ---- fields
     Missing,
@@ -410,9 +412,9 @@ impl Msg {
             Msg::FormatWrong { found, expected } => {
                 format!("形式 \"{found}\" は読めません: \"{expected}\" が必要です")
             }
-            Msg::DatasetAsScenario { name } => format!(
+            Msg::DatasetAsScenario { name, dataset } => format!(
                 "シナリオとして読めません: 変更（targets・values・weights・method）がなく、データセットの項目 \"{name}\" があります。データセットのファイルなら、\"format\" を \"{}\" にしてデータとして読み込んでください",
-                crate::model::DATASET_FORMAT
+                dataset
             ),
             Msg::Missing => "必須の項目がありません".into(),
             Msg::WrongType { expected } => format!("型が違います: {}が必要です", expected.ja()),
@@ -520,9 +522,9 @@ impl Msg {
             Msg::FormatWrong { found, expected } => {
                 format!("format \"{found}\" not supported: expected \"{expected}\"")
             }
-            Msg::DatasetAsScenario { name } => format!(
+            Msg::DatasetAsScenario { name, dataset } => format!(
                 "not a scenario: it has no change (targets, values, weights, method) but a dataset's field \"{name}\"; if it is a dataset, set \"format\" to \"{}\" and load it as data",
-                crate::model::DATASET_FORMAT
+                dataset
             ),
             Msg::Missing => "required field missing".into(),
             Msg::WrongType { expected } => format!("wrong type: expected {}", expected.en()),

@@ -7,7 +7,9 @@ use super::json::{Obj, J};
 use super::Loaded;
 use crate::check::scenario::{self as rules, Against, Seen};
 use crate::messages::Msg;
-use crate::model::{Dataset, Entry, Level, Links, List, MethodOverride, Scenario, Weights, SCENARIO_FORMAT};
+use crate::model::{
+    Dataset, Entry, Level, Links, List, MethodOverride, Scenario, Weights, DATASET_FORMAT, SCENARIO_FORMAT,
+};
 use crate::problem::{Path, Problem, Problems};
 use std::collections::BTreeMap;
 
@@ -51,7 +53,7 @@ fn read_scenario(value: &J, cx: Against, probs: &mut Problems) -> Option<Scenari
     let changes = ["targets", "values", "weights", "method"].iter().any(|k| m.get(k).is_some());
     if !changes {
         if let Some(k) = DATASET_ONLY_KEYS.iter().find(|k| m.get(k).is_some()) {
-            probs.error(&root, Msg::DatasetAsScenario { name: (*k).to_string() });
+            probs.error(&root, Msg::DatasetAsScenario { name: (*k).to_string(), dataset: DATASET_FORMAT });
             return None;
         }
     }
