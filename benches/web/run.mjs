@@ -47,15 +47,25 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const BIG = argv.includes('--100k');
 const ANALYSIS_ONLY = argv.includes('--analysis-only');
-// --gate (make test): exit 1 when the shipped module is slower than JavaScript on a case by
-// more than the noise — its lower quartile above JavaScript's upper quartile by over GATE_MARGIN.
+// --gate (make test): exit 1 when the shipped module is clearly slower than JavaScript on a case.
+// The measure is the median over rounds of module/JS, each round's two batches run back to back
+// (so both see the same machine); a case over its limit is timed again, alone, with
+// GATE_RERUN_ROUNDS rounds, and only the re-run decides. The limit, 1.25, is above the spread
+// measured run to run on this 2-core machine with a browser and tests running beside it (the
+// 10,000-indicator load, level with JavaScript, measured 0.86–1.17 across quick runs) and well
+// below a clear regression (1.5×). README, "The boundary".
 const GATE = argv.includes('--gate');
-const GATE_MARGIN = 0.15;
-/** Cases where the module may be level with or slower than JavaScript, each with its reason (README, "The boundary"). */
+const GATE_LIMIT = 1.25;
+const GATE_ROUNDS = 8; // rounds of the gated cases with --gate (a quick run's others keep 4)
+const GATE_RERUN_ROUNDS = 12;
+/** Cases where the module may be slower than JavaScript, with their own limit and the reason (README, "The boundary"). */
 const GATE_EXCEPT = {
-  'load|default':
-    'the load of 23 indicators: the text is copied into the module and read by its own parser, where JavaScript has the native JSON.parse (level within the noise; from 1,000 indicators the module wins by half)',
+  'load|default': {
+    limit: 1.5,
+    why: 'the load of 23 indicators: the text is copied into the module and read by its own parser, where JavaScript has the native JSON.parse (level within the noise; measured 0.72–1.24)',
+  },
 };
+const gateLimit = (key) => GATE_EXCEPT[key]?.limit ?? GATE_LIMIT;
 const ri = argv.indexOf('--rounds');
 const ROUNDS = ri >= 0 ? Number(argv[ri + 1]) : QUICK ? 4 : 12; // + 1 warm-up
 const MIN_MS = QUICK ? 4 : 15; // a batch lasts at least about this long
@@ -396,13 +406,13 @@ async function main() {
     }
     const cases = await page.evaluate(() => window.B.cases());
     const impls = [...BUILDS.map((b) => b.name), 'js'];
-    const samples = {}; // `${case}|${impl}|${ds}` → [ms]
+    const samples = {}; // `${case}|${impl}|${ds}` → [ms], one per round, in round order
     const iters = {};
-    for (const ds of timed) {
-      // the 100k dataset: fewer rounds (each load is long)
-      const rounds = ds === '100k' ? Math.min(ROUNDS, QUICK ? 2 : 5) : ROUNDS;
+    /** Times `list` (cases) on `ds`: a warm-up round, then `rounds` rounds (info cases: ROUNDS at most); appends to `into`. */
+    const timeRounds = async (ds, list, rounds, into) => {
       for (let r = 0; r <= rounds; r++) {
-        for (const c of cases) {
+        for (const c of list) {
+          if (c.info && r > ROUNDS) continue;
           const order = impls.filter((i) => (i === 'js' ? c.js : c.wasm));
           // rotate the order each round so that no implementation always runs first
           const rot = order.map((_, k) => order[(k + r) % order.length]);
@@ -411,13 +421,33 @@ async function main() {
             const key = `${c.id}|${impl}|${ds}`;
             iters[key] = s.iters;
             if (r === 0) continue; // warm-up
-            (samples[key] ||= []).push(s.ms);
+            (into[key] ||= []).push(s.ms);
           }
         }
       }
+    };
+    for (const ds of timed) {
+      // the 100k dataset: fewer rounds (each load is long); with --gate the gated cases get GATE_ROUNDS
+      const rounds = ds === '100k' ? Math.min(ROUNDS, QUICK ? 2 : 5) : Math.max(ROUNDS, GATE ? GATE_ROUNDS : 0);
+      await timeRounds(ds, cases, rounds, samples);
       await page.evaluate((d) => window.B.release(d), ds);
       process.stdout.write(`  timed ${ds} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
     }
+    // the gate's re-runs: a case over its limit timed again, alone, with more rounds
+    const reruns = {}; // `${case}|${ds}` → { first, samples }
+    if (GATE)
+      for (const ds of timed)
+        for (const c of cases) {
+          const key = `${c.id}|${ds}`;
+          if (c.info || !c.wasm || !c.js) continue;
+          const first = pairedMedian(samples[`${c.id}|wasm-s|${ds}`], samples[`${c.id}|js|${ds}`]);
+          if (!(first > gateLimit(key))) continue;
+          console.log(`gate: ${key} at ${first.toFixed(2)}× (limit ${gateLimit(key)}): timing it again with ${GATE_RERUN_ROUNDS} rounds`);
+          const again = {};
+          await timeRounds(ds, [c], GATE_RERUN_ROUNDS, again);
+          await page.evaluate((d) => window.B.release(d), ds);
+          reruns[key] = { first, samples: again };
+        }
 
     const analysis = await timeAnalysis(page, t0);
 
@@ -438,6 +468,10 @@ async function main() {
         const js = row.impl.js && row.impl.js.median_ms;
         row.ratios = {};
         for (const b of BUILDS) if (row.impl[b.name] && js) row.ratios[`${b.name}/js`] = row.impl[b.name].median_ms / js;
+        const m = samples[`${c.id}|wasm-s|${ds}`], j = samples[`${c.id}|js|${ds}`];
+        if (m && j) row.paired = { 'wasm-s/js': pairedStats(m, j) };
+        const rr = reruns[`${c.id}|${ds}`];
+        if (rr) row.gate_rerun = { first: rr.first, 'wasm-s/js': pairedStats(rr.samples[`${c.id}|wasm-s|${ds}`], rr.samples[`${c.id}|js|${ds}`]) };
         rows.push(row);
       }
     const report = {
@@ -485,7 +519,7 @@ async function main() {
     for (const b of BUILDS) console.log(`| ${b.name} (${b.dir}/, ${b.note}) | ${b.raw} B | ${b.gzip} B |`);
     if (native) console.log(`\nnative: ${native.source} (${native.date}); its datasets and paths differ slightly, see benches/web/README.md`);
     printAnalysis(analysis);
-    if (GATE) gate(rows, cases);
+    if (GATE) gate(rows);
     console.log(`\nbench-web: medians of ${ROUNDS} interleaved rounds (after 1 warm-up), batches of ≥ ${MIN_MS} ms; report: ${path.relative(ROOT, OUT)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } finally {
     if (ctx) await ctx.close().catch(() => {});
@@ -494,26 +528,34 @@ async function main() {
   }
 }
 
-/** The gate of `make test`: the shipped module (wasm-s) against JavaScript on every timed case. */
-function gate(rows, cases) {
-  const info = new Set(cases.filter((c) => c.info).map((c) => c.id));
+/** Per-round ratios a/b (the same round's batches, run back to back): median, lowest, highest, count. */
+function pairedStats(a, b) {
+  const r = a.map((x, k) => x / b[k]).filter((x) => Number.isFinite(x));
+  return { median: median(r), min: Math.min(...r), max: Math.max(...r), rounds: r.length };
+}
+const pairedMedian = (a, b) => (a && b ? pairedStats(a, b).median : NaN);
+
+/** The gate of `make test`: the shipped module (wasm-s) against JavaScript on every timed case (not the info ones). */
+function gate(rows) {
   const slower = [];
   let checked = 0;
   for (const r of rows) {
-    const m = r.impl['wasm-s'];
-    const js = r.impl.js;
-    if (!m || !js || info.has(r.case)) continue;
+    if (r.info || !r.paired) continue;
     checked += 1;
     const key = `${r.case}|${r.dataset}`;
-    const over = m.p25_ms > js.p75_ms * (1 + GATE_MARGIN);
-    const line = `${key}: module ${fmt(m.median_ms)} (p25 ${fmt(m.p25_ms)}), JS ${fmt(js.median_ms)} (p75 ${fmt(js.p75_ms)}), ${ratio(m.median_ms, js.median_ms)}`;
-    if (GATE_EXCEPT[key]) console.log(`gate: named: ${line} — ${GATE_EXCEPT[key]}`);
-    else if (over) slower.push(line);
+    const limit = gateLimit(key);
+    const p = r.gate_rerun ? r.gate_rerun['wasm-s/js'] : r.paired['wasm-s/js'];
+    const line =
+      `${key}: module/JS ${p.median.toFixed(2)}× (median of ${p.rounds} rounds, ${p.min.toFixed(2)}–${p.max.toFixed(2)}; limit ${limit})` +
+      (r.gate_rerun ? `, re-run after ${r.gate_rerun.first.toFixed(2)}×` : '');
+    if (GATE_EXCEPT[key]) console.log(`gate: named: ${line} — ${GATE_EXCEPT[key].why}`);
+    else if (r.gate_rerun) console.log(`gate: re-run: ${line}`);
+    if (p.median > limit) slower.push(line);
   }
   if (slower.length) {
-    console.error(`gate: the module is slower than JavaScript beyond the noise (p25 > JS p75 × ${1 + GATE_MARGIN}):\n  ${slower.join('\n  ')}`);
+    console.error(`gate: the module is slower than JavaScript beyond the noise:\n  ${slower.join('\n  ')}`);
     process.exitCode = 1;
-  } else console.log(`gate: ok — on ${checked} cases the module is not slower than JavaScript beyond the noise`);
+  } else console.log(`gate: ok — on ${checked} cases the module/JS ratio is within its limit (${GATE_LIMIT}, named exceptions their own)`);
 }
 
 main().catch((e) => {
