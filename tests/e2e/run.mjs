@@ -2825,24 +2825,8 @@ test(
     await frames(page);
     const loadMs = Date.now() - t0;
     eq(await loc(page, '[data-testid="indicators"] tr[data-indicator]').count(), 50, 'rows: one page of 50 (views/indicators.js PAGE)');
-    const input = targetInput(page, d.indicators[0].id, 2027);
-    const edits = [];
-    const handlers = [];
-    for (let i = 0; i < 20; i++) {
-      await page.evaluate(() => {
-        if (window.__vi) window.__vi.lastEditMs = undefined;
-      });
-      await input.fill(String(140 + i));
-      const got = await until(() => page.evaluate(() => window.__vi?.lastEditMs), 'window.__vi.lastEditMs', 10_000).catch(() => null);
-      edits.push(typeof got === 'number' ? got : null);
-      handlers.push(await page.evaluate(() => window.__vi?.lastEditHandlerMs ?? null));
-      await frames(page);
-    }
-    const median = (xs) => {
-      const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-      return v.length ? v[Math.floor((v.length - 1) / 2)] : null;
-    };
-    budgets.edit1000 = { indicators: 1000, medianMs: median(edits), samplesMs: edits, handlerMedianMs: median(handlers), loadAndRenderMs: loadMs };
+    const e = await timedEdits(page, targetInput(page, d.indicators[0].id, 2027), 20);
+    budgets.edit1000 = { indicators: 1000, ...e, loadAndRenderMs: loadMs };
     assert(budgets.edit1000.medianMs !== null, 'edit timings missing');
     assertNoErrors(page);
   },
